@@ -1,0 +1,51 @@
+# The README's two commands are `make run` and `make test`; both set up
+# everything they need from nothing (venv, npm packages, Debian packages).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: help setup run test lint typecheck schema-dump schema-check reset clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+.venv/.installed: pyproject.toml
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet --upgrade pip
+	.venv/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.data/.system-packages: scripts/install-system-packages
+	bash scripts/install-system-packages
+	mkdir -p .data && touch $@
+
+setup: .venv/.installed node_modules/.installed .data/.system-packages ## install what is missing
+
+run: setup ## start the whole system locally (Ctrl-C stops it)
+	$(PY) scripts/dev run
+
+reset: setup ## throw away local data and start over
+	$(PY) scripts/dev reset
+
+lint: setup ## ruff and mypy --strict
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy authsvc scripts/devstack tests
+
+test: setup lint schema-check ## every test suite
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+schema-dump: setup ## regenerate db/schema.sql from the migrations
+	$(PY) scripts/dev schema-dump > db/schema.sql
+
+schema-check: setup ## fail if db/schema.sql is not what the migrations produce
+	@$(PY) scripts/dev schema-dump > .data/schema.sql.new
+	@diff -u db/schema.sql .data/schema.sql.new || { echo "db/schema.sql is stale: run 'make schema-dump' and commit it"; exit 1; }
+
+clean: ## remove installed tooling (keeps .data)
+	rm -rf .venv node_modules

@@ -1,0 +1,1 @@
+"""Reqstly authentication service (aiohttp)."""
