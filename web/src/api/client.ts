@@ -1,0 +1,73 @@
+// The one client for `/rest` (PostgREST). Cookies carry the access token —
+// Caddy turns `__Host-reqstly_at` into the Authorization header — so the SPA
+// never sees a token. A 401 asks the auth layer to refresh once, then retries.
+import { PostgrestClient } from '@supabase/postgrest-js';
+import { ApiError, type PostgrestErrorBody } from './errors';
+
+/** Returns true when the session was renewed and the call may be retried. */
+export type UnauthorizedHandler = () => Promise<boolean>;
+
+let onUnauthorized: UnauthorizedHandler | null = null;
+
+export function setUnauthorizedHandler(handler: UnauthorizedHandler | null): void {
+  onUnauthorized = handler;
+}
+
+export async function sameOriginFetch(
+  input: RequestInfo | URL,
+  init?: RequestInit,
+): Promise<Response> {
+  const request = { ...init, credentials: 'same-origin' as const };
+  const response = await fetch(input, request);
+  if (response.status !== 401 || !onUnauthorized) return response;
+  // A 401 from PostgREST means nothing was written: retrying is safe.
+  const renewed = await onUnauthorized();
+  return renewed ? fetch(input, request) : response;
+}
+
+let client: PostgrestClient | null = null;
+
+/** The PostgREST client; postgrest-js needs an absolute URL, so `/rest` on this origin. */
+export function db(): PostgrestClient {
+  client ??= new PostgrestClient(new URL('/rest', window.location.href).href.replace(/\/$/, ''), {
+    fetch: sameOriginFetch,
+  });
+  return client;
+}
+
+interface QueryResult {
+  data: unknown;
+  error: PostgrestErrorBody | null;
+  count: number | null;
+  status: number;
+}
+
+/** Await a postgrest-js query; throw an ApiError on failure. */
+export async function run<T>(query: PromiseLike<QueryResult>): Promise<T> {
+  const result = await query;
+  if (result.error) throw new ApiError(result.status, result.error);
+  return result.data as T;
+}
+
+export interface Page<T> {
+  rows: T[];
+  /** Total rows matching (from `Prefer: count=exact`), or null when unknown. */
+  total: number | null;
+}
+
+/** Like `run`, for a query made with `{count: 'exact'}`. */
+export async function runPage<T>(query: PromiseLike<QueryResult>): Promise<Page<T>> {
+  const result = await query;
+  if (result.error) {
+    // Asking for a page past the end answers 416 (PGRST103): an empty page.
+    if (result.status === 416 || result.error.code === 'PGRST103') return { rows: [], total: null };
+    throw new ApiError(result.status, result.error);
+  }
+  return { rows: (result.data ?? []) as T[], total: result.count };
+}
+
+/** Functions answer a row or a one-row set depending on their declaration. */
+export function single<T>(value: T | T[] | null): T | null {
+  if (Array.isArray(value)) return value[0] ?? null;
+  return value;
+}
