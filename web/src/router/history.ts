@@ -63,21 +63,21 @@ export function createNavigator(win: WindowLike): Navigator {
 
 let browserNavigator: Navigator | null = null;
 
-export function navigator(): Navigator {
+export function getNavigator(): Navigator {
   browserNavigator ??= createNavigator(window);
   return browserNavigator;
 }
 
 export function navigate(to: string, options?: { replace?: boolean }): void {
-  navigator().navigate(to, options);
+  getNavigator().navigate(to, options);
 }
 
 export function usePlace(): Place {
-  const nav = navigator();
+  const nav = getNavigator();
   return useSyncExternalStore(nav.subscribe, nav.current, nav.current);
 }
 
 export function currentPath(): string {
-  const { pathname, search } = navigator().current();
+  const { pathname, search } = getNavigator().current();
   return pathname + search;
 }

@@ -1,0 +1,1 @@
+drop policy select_on_visible_requests on app.users;

@@ -1,0 +1,10 @@
+drop trigger requests_500_audit on app.requests;
+drop trigger comments_500_audit on app.comments;
+drop function app.tg__audit();
+drop function app.verify_audit_chain(bigint);
+drop function app.append_audit(bigint, text, jsonb, boolean);
+drop function app.audit_entry_hash(app.audit_log);
+drop table app.audit_log;
+drop table app.audit_heads;
+drop function app.tg_audit_log__refuse_change();
+drop type app.audit_verification;

@@ -1,0 +1,15 @@
+drop function api.revoke_other_sessions();
+drop function api.revoke_session(uuid);
+drop function api.verify_audit(bigint);
+drop function api.transition_request(bigint, text, text);
+drop function api.allowed_transitions(bigint);
+drop view api.my_sessions;
+drop view api.team_members;
+drop view api.status_transitions;
+drop view api.request_history;
+drop view api.comments;
+drop view api.request_counts;
+drop view api.requests;
+drop view api.people;
+drop view api.me;
+drop view api.categories;

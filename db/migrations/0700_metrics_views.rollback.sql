@@ -1,0 +1,2 @@
+-- depends:
+drop schema metrics cascade;

@@ -1,0 +1,132 @@
+"""The whole local system, started the same way by `make run` and the tests."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from joserfc.jwk import ECKey
+
+from authsvc.keys import load_or_create_signing_key, write_jwks
+from authsvc.tokens import AccessToken
+from devstack import processes
+from devstack.caddy import caddy_env, start_caddy
+from devstack.postgres import LocalPostgres
+from devstack.postgrest import PostgrestConfig, start_postgrest
+from devstack.sessions import dev_token
+
+AUDIENCE = "reqstly"
+DBNAME = "reqstly"
+
+
+@dataclass
+class StackSettings:
+    data_dir: Path
+    http_port: int = 8080
+    postgrest_instances: int = 1
+    postgrest_pool: int = 10
+    seed: bool = True
+    pg_tcp_port: int | None = None
+
+
+@dataclass
+class LocalStack:
+    """PostgreSQL, PostgREST ×N and Caddy as child processes, stopped by PID."""
+
+    settings: StackSettings
+    postgres: LocalPostgres = field(init=False)
+    services: list[processes.Service] = field(default_factory=list)
+    signing_key: ECKey = field(init=False)
+    created_database: bool = False
+
+    def __post_init__(self) -> None:
+        self.postgres = LocalPostgres(
+            self.settings.data_dir / "pg", tcp_port=self.settings.pg_tcp_port
+        )
+
+    @property
+    def run_dir(self) -> Path:
+        return self.settings.data_dir / "run"
+
+    @property
+    def origin(self) -> str:
+        return f"http://localhost:{self.settings.http_port}"
+
+    @property
+    def jwks_path(self) -> Path:
+        return self.settings.data_dir / "keys" / "jwks.json"
+
+    def start_database(self) -> None:
+        self.postgres.start()
+        self.created_database = self.postgres.create_database(DBNAME)
+        self.postgres.migrate(DBNAME)
+        if self.created_database and self.settings.seed:
+            self.postgres.seed(DBNAME)
+
+    def load_keys(self) -> None:
+        # Local keys only: generated at first run under .data/, never committed.
+        self.signing_key = load_or_create_signing_key(
+            self.settings.data_dir / "keys" / "signing-key.pem"
+        )
+        write_jwks(self.jwks_path, [self.signing_key])
+
+    def start(self) -> None:
+        """Start everything; on any failure stop what already started."""
+        try:
+            self.start_database()
+            self.load_keys()
+            self._start_api()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _start_api(self) -> None:
+        port, admin_port = processes.free_port(), processes.free_port()
+        upstreams = []
+        # Each PostgREST gets its own loopback address with the same ports, as
+        # Swarm replicas have, so Caddy's health check needs one admin port.
+        for index in range(self.settings.postgrest_instances):
+            host = f"127.0.0.{index + 1}"
+            config = PostgrestConfig(
+                db_uri=self.postgres.uri(DBNAME, "authenticator"),
+                jwks_path=self.jwks_path,
+                audience=AUDIENCE,
+                allowed_origin=self.origin,
+                host=host,
+                port=port,
+                admin_port=admin_port,
+                pool_size=self.settings.postgrest_pool,
+            )
+            self.services.append(start_postgrest(f"postgrest-{index + 1}", config, self.run_dir))
+            upstreams.append(f"{host}:{port}")
+        env = caddy_env(
+            http_port=self.settings.http_port,
+            admin_port=processes.free_port(),
+            postgrest_upstreams=upstreams,
+            postgrest_admin_port=admin_port,
+            authsvc_upstreams=["127.0.0.1:9"],
+            run_dir=self.run_dir,
+        )
+        self.services.append(start_caddy(env, self.run_dir))
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+        self.services.clear()
+        with contextlib.suppress(Exception):
+            self.postgres.stop()
+
+    def connect(self, user: str = "postgres") -> psycopg.Connection:
+        return self.postgres.connect(DBNAME, user)
+
+    def token(self, email: str, lifetime_seconds: int = 3600) -> AccessToken:
+        with self.connect() as conn:
+            return dev_token(
+                conn,
+                key=self.signing_key,
+                audience=AUDIENCE,
+                email=email,
+                lifetime_seconds=lifetime_seconds,
+            )

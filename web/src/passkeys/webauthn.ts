@@ -1,0 +1,107 @@
+// WebAuthn ceremonies against authsvc. Options come as py_webauthn JSON and go
+// straight into PublicKeyCredential.parse*OptionsFromJSON; credentials go back
+// as credential.toJSON().
+import { authCall } from '../auth/authApi';
+import { isRecord } from '../api/errors';
+
+export function passkeysSupported(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.PublicKeyCredential === 'function' &&
+    typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function' &&
+    typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function'
+  );
+}
+
+export async function conditionalMediationAvailable(): Promise<boolean> {
+  if (!passkeysSupported()) return false;
+  try {
+    return await PublicKeyCredential.isConditionalMediationAvailable();
+  } catch {
+    return false;
+  }
+}
+
+/** authsvc may answer the options alone or wrapped as `{publicKey: …}`. */
+function unwrapOptions<T>(value: unknown): T {
+  if (isRecord(value) && isRecord(value.publicKey)) return value.publicKey as T;
+  return value as T;
+}
+
+function credentialJson(credential: Credential | null): PublicKeyCredentialJSON {
+  if (!(credential instanceof PublicKeyCredential)) throw new PasskeyCancelled();
+  return credential.toJSON();
+}
+
+/** The person dismissed the browser's passkey prompt, or it timed out. */
+export class PasskeyCancelled extends Error {
+  constructor() {
+    super('No passkey was used. Try again, or sign in with Microsoft.');
+    this.name = 'PasskeyCancelled';
+  }
+}
+
+function translate(error: unknown): unknown {
+  if (error instanceof DOMException) {
+    if (error.name === 'AbortError') return error;
+    if (error.name === 'NotAllowedError') return new PasskeyCancelled();
+    if (error.name === 'InvalidStateError') {
+      return new Error('This device already holds a passkey for your account.');
+    }
+    if (error.name === 'SecurityError') {
+      return new Error('Passkeys do not work on this address. Open Reqstly by its usual name.');
+    }
+    return new Error(`The passkey did not work (${error.name}). Try again.`);
+  }
+  return error;
+}
+
+/** Usernameless sign-in; with `conditional` the browser offers passkeys in autofill. */
+export async function signInWithPasskey(options: {
+  conditional: boolean;
+  signal?: AbortSignal;
+}): Promise<void> {
+  const requestOptions = await authCall('/auth/passkey/login/options', { method: 'POST', body: {} });
+  let credential: Credential | null;
+  try {
+    credential = await navigator.credentials.get({
+      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(
+        unwrapOptions<PublicKeyCredentialRequestOptionsJSON>(requestOptions),
+      ),
+      mediation: options.conditional ? 'conditional' : 'optional',
+      signal: options.signal,
+    });
+  } catch (error) {
+    throw translate(error);
+  }
+  await authCall('/auth/passkey/login/verify', {
+    method: 'POST',
+    body: credentialJson(credential),
+  });
+}
+
+/** Add a passkey to the signed-in person's account. */
+export async function registerPasskey(name: string): Promise<void> {
+  const creationOptions = await authCall('/auth/passkey/register/options', {
+    method: 'POST',
+    body: { name },
+  });
+  let credential: Credential | null;
+  try {
+    credential = await navigator.credentials.create({
+      publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(
+        unwrapOptions<PublicKeyCredentialCreationOptionsJSON>(creationOptions),
+      ),
+    });
+  } catch (error) {
+    throw translate(error);
+  }
+  await authCall('/auth/passkey/register/verify', {
+    method: 'POST',
+    body: { name, credential: credentialJson(credential) },
+  });
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
