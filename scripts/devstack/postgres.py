@@ -162,21 +162,27 @@ class LocalPostgres:
         from yoyo import get_backend, read_migrations
 
         backend = get_backend(self.yoyo_url(dbname))
-        migrations = read_migrations(str(MIGRATIONS))
-        with backend.lock():
-            pending = backend.to_apply(migrations)
-            backend.apply_migrations(pending)
-        return [m.id for m in pending]
+        try:
+            migrations = read_migrations(str(MIGRATIONS))
+            with backend.lock():
+                pending = backend.to_apply(migrations)
+                backend.apply_migrations(pending)
+            return [m.id for m in pending]
+        finally:
+            backend.connection.close()
 
     def rollback_all(self, dbname: str) -> list[str]:
         from yoyo import get_backend, read_migrations
 
         backend = get_backend(self.yoyo_url(dbname))
-        migrations = read_migrations(str(MIGRATIONS))
-        with backend.lock():
-            applied = backend.to_rollback(migrations)
-            backend.rollback_migrations(applied)
-        return [m.id for m in applied]
+        try:
+            migrations = read_migrations(str(MIGRATIONS))
+            with backend.lock():
+                applied = backend.to_rollback(migrations)
+                backend.rollback_migrations(applied)
+            return [m.id for m in applied]
+        finally:
+            backend.connection.close()
 
     def seed(self, dbname: str) -> None:
         """Load the demo people and requests (acting as those people)."""

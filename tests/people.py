@@ -1,0 +1,64 @@
+"""The seeded demo people (db/seed/dev_seed.sql) and how tests act as them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import psycopg
+
+DEMO_EMAILS = {
+    "alice": "alice@example.com",
+    "ivan": "ivan@example.com",
+    "hana": "hana@example.com",
+    "olga": "olga@example.com",
+    "admin": "admin@example.com",
+}
+DEMO_ADMIN_LOGIN = "reqstly_demo_admin"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    id: str
+    email: str
+    is_admin: bool
+    agent_categories: frozenset[str]
+
+
+People = dict[str, Person]
+
+
+def load_people(conn: psycopg.Connection) -> People:
+    people: People = {}
+    for name, email in DEMO_EMAILS.items():
+        row = conn.execute(
+            """select u.id::text, u.is_admin,
+                      coalesce(array_agg(tm.category) filter (where tm.category is not null), '{}')
+                 from app.users u left join app.team_members tm on tm.user_id = u.id
+                where u.email = %s group by u.id""",
+            (email,),
+        ).fetchone()
+        assert row is not None, f"{email} is not seeded"
+        people[name] = Person(name, row[0], email, row[1], frozenset(row[2]))
+    return people
+
+
+def authenticate_as(conn: psycopg.Connection, person: Person, session_id: str | None = None) -> None:
+    """Do what PostgREST does for a request with this person's token."""
+    claims = {"sub": person.id, "role": "web_user", "aud": "reqstly"}
+    if session_id:
+        claims["sid"] = session_id
+    conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+    conn.execute("set local role web_user")
+
+
+def act_as_psql_admin(conn: psycopg.Connection) -> None:
+    """Be the demo admin at a psql prompt (their own login role, no JWT)."""
+    conn.execute("select set_config('request.jwt.claims', '', true)")
+    conn.execute(f"set local role {DEMO_ADMIN_LOGIN}")
+
+
+def clear_authentication(conn: psycopg.Connection) -> None:
+    conn.execute("reset role")
+    conn.execute("select set_config('request.jwt.claims', '', true)")
