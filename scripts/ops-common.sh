@@ -63,7 +63,9 @@ content_hash() {
     if ((${#existing[@]} == 0)); then
       printf 'empty\n'
     else
-      find "${existing[@]}" -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
+      # Build output and installed packages are not inputs.
+      find "${existing[@]}" \( -name node_modules -o -name dist -o -name __pycache__ \) -prune \
+        -o -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum
     fi
   ) | sha256sum | cut -c1-12
 }
@@ -73,8 +75,8 @@ content_hash() {
 image_tags() {
   local root=$1 tag=$2
   printf 'TAG=%s\n' "$tag"
-  printf 'CADDY_TAG=caddy-%s\n' "$(content_hash "$root" caddy stack/caddy.Dockerfile)"
-  printf 'REQSTLY_CONFIG_VERSION=%s\n' "$(content_hash "$root" monitoring)"
+  printf 'CADDY_TAG=caddy-%s\n' "$(content_hash "$root" caddy web stack/caddy.Dockerfile stack/web.Dockerfile)"
+  printf 'REQSTLY_CONFIG_VERSION=%s\n' "$(content_hash "$root" monitoring/prometheus/prometheus.yml monitoring/loki monitoring/alloy monitoring/postgres-exporter)"
 }
 
 # load_env_file FILE: export the VAR=value settings of the stack (no secrets

@@ -4,5 +4,5 @@
 # and would hide anything baked there. Build from the repository root.
 FROM grafana/grafana:12.1.1
 COPY monitoring/grafana/provisioning/ /etc/grafana/provisioning/
-COPY monitoring/grafana/dashboards/ /var/lib/grafana-dashboards/
+COPY monitoring/grafana/dashboards/ /etc/grafana/dashboards/
 # Health check (stack file): wget …/api/health — busybox of the Alpine base.

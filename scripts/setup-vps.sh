@@ -1,0 +1,317 @@
+#!/usr/bin/env bash
+# Prepares a fresh Ubuntu 24.04 VPS for Reqstly, once, and is safe to run
+# again (each step checks before it changes anything):
+#   SSH keys only and no root login · UFW allowing 22/80/443 · fail2ban ·
+#   unattended upgrades · Docker from Docker's apt repository · swarm init ·
+#   the three overlay networks · the Docker secrets · folders, backup timer.
+set -euo pipefail
+SCRIPT_NAME="setup-vps.sh"
+# shellcheck source-path=SCRIPTDIR source=ops-common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/ops-common.sh"
+
+usage() {
+  cat <<'USAGE'
+usage: sudo scripts/setup-vps.sh --admin-user NAME [options]
+
+  --admin-user NAME   the sudo user who logs in with an SSH key; must already
+                      have ~/.ssh/authorized_keys (else we would lock you out)
+  --secrets-dir DIR   read secret values from DIR/<name> (e.g. DIR/reqstly_azure_client_secret);
+                      values generated here are written there too, mode 0600,
+                      so you can move them to your password manager
+                      (default /root/reqstly-secrets)
+  --advertise-addr IP address for `docker swarm init` (default: the main one)
+  --repo-dir DIR      where this repository lives on the VPS (default /opt/reqstly)
+  --non-interactive   never prompt: a secret with no file is an error
+  --dry-run           print the plan; change nothing
+  -h, --help          show this text
+
+Secrets (Docker secrets, named <name>_v1; see stack/SECRETS.md):
+  generated here: postgres, authenticator, monitoring and grafana admin
+  passwords, authsvc database URL, ES256 signing key and its JWKS;
+  asked for: Azure client secret (authsvc), Grafana's Azure client secret.
+  (Alert notifications are off until you add their secret: docs/RUNBOOK.md.)
+USAGE
+}
+
+admin_user=""
+secrets_dir=/root/reqstly-secrets
+advertise_addr=""
+repo_dir=/opt/reqstly
+interactive=true
+while (($#)); do
+  case "$1" in
+    --admin-user) admin_user=${2:?--admin-user needs a name}; shift ;;
+    --secrets-dir) secrets_dir=${2:?--secrets-dir needs a directory}; shift ;;
+    --advertise-addr) advertise_addr=${2:?--advertise-addr needs an address}; shift ;;
+    --repo-dir) repo_dir=${2:?--repo-dir needs a directory}; shift ;;
+    --non-interactive) interactive=false ;;
+    --dry-run) DRY_RUN=true ;;
+    -h | --help) usage; exit 0 ;;
+    *) die "unknown argument $1 (see --help)" ;;
+  esac
+  shift
+done
+[[ -n "$admin_user" ]] || die "--admin-user NAME is required (see --help)"
+
+if [[ "$DRY_RUN" == false && $(id -u) -ne 0 ]]; then
+  die "run as root (sudo), or with --dry-run to see the plan"
+fi
+if [[ -r /etc/os-release ]]; then
+  # shellcheck disable=SC1091
+  . /etc/os-release
+  [[ "${ID:-}" == ubuntu && "${VERSION_ID:-}" == 24.04 ]] ||
+    warn "written for Ubuntu 24.04; this is ${PRETTY_NAME:-unknown}"
+fi
+
+# write_file PATH MODE: content on stdin; written only when it differs.
+write_file() {
+  local path=$1 mode=$2 content
+  content=$(cat)
+  if [[ -f "$path" ]] && [[ "$(cat "$path")" == "$content" ]]; then
+    log "unchanged: $path"
+    return 0
+  fi
+  if [[ "$DRY_RUN" == true ]]; then
+    log "[dry-run] would write $path (mode $mode)"
+    return 0
+  fi
+  install -d -m 0755 "$(dirname "$path")"
+  printf '%s\n' "$content" >"$path.tmp"
+  chmod "$mode" "$path.tmp"
+  mv "$path.tmp" "$path"
+  log "wrote $path"
+}
+
+# ── 1. packages ─────────────────────────────────────────────────────────────
+log "step 1: base packages"
+export DEBIAN_FRONTEND=noninteractive
+packages=(ufw fail2ban unattended-upgrades ca-certificates curl gnupg openssl age)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  run apt-get update -qq
+  run apt-get install -y -qq "${missing[@]}"
+else
+  log "all base packages present"
+fi
+
+# ── 2. SSH: keys only, no root login ───────────────────────────────────────
+log "step 2: SSH hardening"
+keys="$(getent passwd "$admin_user" | cut -d: -f6)/.ssh/authorized_keys"
+if [[ ! -s "$keys" ]]; then
+  if [[ "$DRY_RUN" == true ]]; then
+    warn "$keys is missing or empty: a real run would stop here"
+  else
+    die "$admin_user has no $keys: add your public key first, or this would lock you out"
+  fi
+fi
+write_file /etc/ssh/sshd_config.d/10-reqstly-hardening.conf 0644 <<'CONF'
+# Written by reqstly scripts/setup-vps.sh
+PermitRootLogin no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PubkeyAuthentication yes
+AuthenticationMethods publickey
+MaxAuthTries 3
+X11Forwarding no
+CONF
+run sshd -t
+run systemctl reload ssh
+
+# ── 3. firewall ─────────────────────────────────────────────────────────────
+log "step 3: UFW allows 22 (rate-limited), 80 and 443 (443/udp for HTTP/3)"
+run ufw default deny incoming
+run ufw default allow outgoing
+run ufw limit 22/tcp
+run ufw allow 80/tcp
+run ufw allow 443/tcp
+run ufw allow 443/udp
+run ufw --force enable
+
+# ── 4. fail2ban and unattended upgrades ─────────────────────────────────────
+log "step 4: fail2ban (sshd) and unattended security upgrades"
+write_file /etc/fail2ban/jail.d/reqstly.local 0644 <<'CONF'
+# Written by reqstly scripts/setup-vps.sh
+[sshd]
+enabled = true
+backend = systemd
+maxretry = 5
+findtime = 10m
+bantime = 1h
+CONF
+write_file /etc/apt/apt.conf.d/20auto-upgrades 0644 <<'CONF'
+APT::Periodic::Update-Package-Lists "1";
+APT::Periodic::Unattended-Upgrade "1";
+APT::Periodic::AutocleanInterval "7";
+CONF
+run systemctl enable --now fail2ban unattended-upgrades
+run systemctl restart fail2ban
+
+# ── 5. Docker from Docker's apt repository ─────────────────────────────────
+log "step 5: Docker Engine from download.docker.com"
+if command -v dockerd >/dev/null 2>&1; then
+  log "Docker Engine already installed: $(dockerd --version 2>/dev/null || echo present)"
+else
+  run install -m 0755 -d /etc/apt/keyrings
+  run curl -fsSL https://download.docker.com/linux/ubuntu/gpg -o /etc/apt/keyrings/docker.asc
+  run chmod a+r /etc/apt/keyrings/docker.asc
+  write_file /etc/apt/sources.list.d/docker.list 0644 <<CONF
+deb [arch=$(dpkg --print-architecture 2>/dev/null || echo amd64) signed-by=/etc/apt/keyrings/docker.asc] https://download.docker.com/linux/ubuntu ${VERSION_CODENAME:-noble} stable
+CONF
+  run apt-get update -qq
+  run apt-get install -y -qq docker-ce docker-ce-cli containerd.io docker-buildx-plugin
+fi
+# Rotate every container's log by default (the stack file sets it per service too).
+write_file /etc/docker/daemon.json 0644 <<'CONF'
+{
+  "log-driver": "json-file",
+  "log-opts": { "max-size": "10m", "max-file": "3" }
+}
+CONF
+run systemctl enable --now docker
+
+# ── 6. swarm and networks ──────────────────────────────────────────────────
+log "step 6: single-node swarm and the overlay networks"
+swarm_state=$(docker info --format '{{.Swarm.LocalNodeState}}' 2>/dev/null || echo unknown)
+if [[ "$swarm_state" == active ]]; then
+  log "swarm already active"
+else
+  addr_args=()
+  [[ -n "$advertise_addr" ]] && addr_args=(--advertise-addr "$advertise_addr")
+  run docker swarm init "${addr_args[@]}"
+fi
+ensure_network() {
+  local name=$1
+  shift
+  if docker network inspect "$name" >/dev/null 2>&1; then
+    log "network $name exists"
+  else
+    run docker network create --driver overlay "$@" "$name"
+  fi
+}
+ensure_network reqstly_public
+# No route out: only PostgreSQL and its clients live here. Attachable so an
+# admin can start a one-off psql container on it (docs/RUNBOOK.md).
+ensure_network reqstly_internal --internal --attachable
+ensure_network reqstly_monitoring
+
+# ── 7. folders, settings file, backup timer ────────────────────────────────
+log "step 7: folders, settings file and the nightly backup"
+run install -d -m 0750 /etc/reqstly
+run install -d -m 0750 /var/lib/reqstly
+run install -d -m 0700 /var/backups/reqstly
+run install -d -m 0755 /var/lib/node_exporter/textfile_collector
+if [[ ! -f /etc/reqstly/reqstly.env ]]; then
+  run install -m 0640 "$repo_dir/stack/.env.example" /etc/reqstly/reqstly.env
+  log "edit /etc/reqstly/reqstly.env before the first deploy"
+else
+  log "settings file /etc/reqstly/reqstly.env exists"
+fi
+write_file /etc/cron.d/reqstly-backup 0644 <<CONF
+# Written by reqstly scripts/setup-vps.sh: nightly backup, kept 14 days.
+SHELL=/bin/bash
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+30 2 * * * root $repo_dir/scripts/backup.sh --out-dir /var/backups/reqstly --keep-days 14 >>/var/log/reqstly-backup.log 2>&1
+CONF
+
+# ── 8. secrets ──────────────────────────────────────────────────────────────
+log "step 8: Docker secrets (version v1; rotation: docs/RUNBOOK.md)"
+if [[ "$DRY_RUN" == false ]]; then
+  install -d -m 0700 "$secrets_dir"
+fi
+
+secret_exists() { docker secret inspect "$1" >/dev/null 2>&1; }
+
+# create_secret NAME VALUE: docker secret create NAME_v1 from stdin.
+create_secret() {
+  local name=${1}_v1 value=$2
+  if [[ "$DRY_RUN" == true ]]; then
+    log "[dry-run] would run: docker secret create $name - (value not shown)"
+    return 0
+  fi
+  printf '%s' "$value" | docker secret create --label reqstly=1 "$name" - >/dev/null
+  log "created secret $name"
+}
+
+# value_for NAME KIND: the value from the secrets dir, else generated
+# (KIND=generate) or asked for (KIND=prompt).
+value_for() {
+  local name=$1 kind=$2 file="$secrets_dir/$1" value=""
+  if [[ -r "$file" ]]; then
+    value=$(<"$file")
+  elif [[ "$kind" == generate ]]; then
+    # hex: safe inside a connection URI without escaping
+    value=$(openssl rand -hex 32)
+    (umask 077 && printf '%s\n' "$value" >"$file")
+  elif [[ "$interactive" == true && -t 0 ]]; then
+    read -r -s -p "$SCRIPT_NAME: value for $name (input hidden): " value
+    printf '\n' >&2
+  else
+    die "no value for $name: put it in $file or run interactively"
+  fi
+  [[ -n "$value" ]] || die "empty value for $name"
+  printf '%s' "$value"
+}
+
+ensure_secret() {
+  local name=$1 kind=$2
+  if secret_exists "${name}_v1"; then
+    log "secret ${name}_v1 exists"
+  elif [[ "$DRY_RUN" == true ]]; then
+    log "[dry-run] would create secret ${name}_v1 ($kind)"
+  else
+    create_secret "$name" "$(value_for "$name" "$kind")"
+  fi
+}
+
+ensure_secret reqstly_postgres_password generate
+ensure_secret reqstly_authenticator_password generate
+ensure_secret reqstly_monitoring_password generate
+ensure_secret reqstly_grafana_admin_password generate
+ensure_secret reqstly_azure_client_secret prompt
+ensure_secret reqstly_grafana_azure_client_secret prompt
+
+if secret_exists reqstly_authsvc_database_url_v1; then
+  log "secret reqstly_authsvc_database_url_v1 exists"
+elif [[ "$DRY_RUN" == true ]]; then
+  log "[dry-run] would create secret reqstly_authsvc_database_url_v1 (generated password)"
+else
+  pw=$(value_for reqstly_authsvc_db_password generate)
+  create_secret reqstly_authsvc_database_url "postgresql://authsvc:${pw}@postgres:5432/reqstly?application_name=authsvc"
+fi
+
+# authsvc signs access tokens with an ES256 key; PostgREST verifies them
+# with the JWKS that holds its public half (kid = RFC 7638 thumbprint).
+b64url() { basenc --base64url -w0 | tr -d '='; }
+if secret_exists reqstly_signing_key_v1 && secret_exists reqstly_jwks_v1; then
+  log "secrets reqstly_signing_key_v1 and reqstly_jwks_v1 exist"
+elif [[ "$DRY_RUN" == true ]]; then
+  log "[dry-run] would generate an ES256 key pair: secrets reqstly_signing_key_v1 and reqstly_jwks_v1"
+else
+  keydir=$(mktemp -d)
+  key="$keydir/key.pem"
+  if [[ -r "$secrets_dir/reqstly_signing_key" ]]; then
+    cp "$secrets_dir/reqstly_signing_key" "$key"
+  else
+    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null
+    (umask 077 && cp "$key" "$secrets_dir/reqstly_signing_key")
+  fi
+  # The DER public key ends with the uncompressed point 04 || X || Y.
+  openssl pkey -in "$key" -pubout -outform DER -out "$keydir/pub.der"
+  x=$(tail -c 64 "$keydir/pub.der" | head -c 32 | b64url)
+  y=$(tail -c 32 "$keydir/pub.der" | b64url)
+  kid=$(printf '{"crv":"P-256","kty":"EC","x":"%s","y":"%s"}' "$x" "$y" | openssl dgst -sha256 -binary | b64url)
+  jwks=$(printf '{"keys":[{"kty":"EC","crv":"P-256","x":"%s","y":"%s","kid":"%s","alg":"ES256","use":"sig"}]}' "$x" "$y" "$kid")
+  secret_exists reqstly_signing_key_v1 || create_secret reqstly_signing_key "$(<"$key")"
+  secret_exists reqstly_jwks_v1 || create_secret reqstly_jwks "$jwks"
+  rm -rf "$keydir"
+  log "signing key kid $kid"
+fi
+
+if [[ "$DRY_RUN" == true ]]; then
+  log "dry run finished: nothing was changed"
+else
+  log "done. Next: edit /etc/reqstly/reqstly.env, then scripts/deploy.sh --tag <sha> (docs/RUNBOOK.md)"
+fi
