@@ -41,7 +41,9 @@ def tokenize(expr: str) -> list[tuple[str, str]]:
     while position < len(expr):
         match = _TOKEN.match(expr, position)
         if match is None:
-            raise ValueError(f"cannot read PromQL at {position}: {expr[position : position + 20]!r}")
+            raise ValueError(
+                f"cannot read PromQL at {position}: {expr[position : position + 20]!r}"
+            )
         kind = match.lastgroup
         assert kind is not None
         if kind != "space":

@@ -32,8 +32,10 @@ from tests.monitoring.promql import metric_names, tokenize
         ('{__name__="node_load1", instance="x"}', {"node_load1"}),
         ('{__name__=~"threshold:.+"}', set()),
         ("absent(up{job=\"caddy\"}) or absent(up{job='node'})", {"up"}),
-        ("time() - reqstly_backup_last_success_timestamp_seconds", {
-            "reqstly_backup_last_success_timestamp_seconds"}),
+        (
+            "time() - reqstly_backup_last_success_timestamp_seconds",
+            {"reqstly_backup_last_success_timestamp_seconds"},
+        ),
         ('label_replace(up, "dst", "$1", "instance", "(.*):.*")', {"up"}),
         ("rate(x[5m] offset 1h) and y unless z bool", {"x", "y", "z"}),
         ("max_over_time(deriv(m[1h:5m])[1d:])", {"m"}),
