@@ -1,0 +1,91 @@
+"""Structural rules every migration must keep (STYLE: database tests)."""
+
+import psycopg
+import pytest
+
+
+def test_every_table_in_app_and_auth_has_row_level_security(db: psycopg.Connection) -> None:
+    missing = db.execute(
+        """select n.nspname || '.' || c.relname
+             from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname in ('app', 'auth') and c.relkind in ('r', 'p') and not c.relrowsecurity"""
+    ).fetchall()
+    assert missing == []
+
+
+def test_nothing_in_api_is_executable_by_public(db: psycopg.Connection) -> None:
+    executable = db.execute(
+        """select p.oid::regprocedure::text
+             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname in ('api', 'app', 'auth')
+              and (p.proacl is null or exists (
+                    select 1 from aclexplode(p.proacl) a where a.grantee = 0 and a.privilege_type = 'EXECUTE'))"""
+    ).fetchall()
+    assert executable == []
+
+
+def test_every_security_definer_function_pins_search_path(db: psycopg.Connection) -> None:
+    unpinned = db.execute(
+        """select p.oid::regprocedure::text
+             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname in ('api', 'app', 'auth') and p.prosecdef
+              and not coalesce('search_path=pg_catalog, pg_temp' = any (p.proconfig), false)"""
+    ).fetchall()
+    assert unpinned == []
+
+
+def test_every_function_states_a_pinned_search_path_or_is_sql_in_app(db: psycopg.Connection) -> None:
+    # Invoker functions too: a caller's search_path must never change what they resolve.
+    unpinned = db.execute(
+        """select p.oid::regprocedure::text
+             from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+            where n.nspname in ('api', 'app', 'auth')
+              and not coalesce(exists (select 1 from unnest(p.proconfig) c where c like 'search_path=%'), false)"""
+    ).fetchall()
+    assert unpinned == []
+
+
+def test_every_api_view_is_security_invoker(db: psycopg.Connection) -> None:
+    definer_views = db.execute(
+        """select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'api' and c.relkind = 'v'
+              and not coalesce('security_invoker=true' = any (c.reloptions), false)"""
+    ).fetchall()
+    assert definer_views == []
+
+
+@pytest.mark.parametrize("role", ["web_user", "web_anon", "authsvc", "reqstly_admin", "monitoring"])
+@pytest.mark.parametrize("privilege", ["INSERT", "UPDATE", "DELETE", "TRUNCATE"])
+def test_nobody_can_write_the_audit_log(db: psycopg.Connection, role: str, privilege: str) -> None:
+    for table in ("app.audit_log", "app.audit_heads"):
+        allowed = db.execute("select has_table_privilege(%s, %s, %s)", (role, table, privilege)).fetchone()
+        assert allowed == (False,), f"{role} may {privilege} {table}"
+
+
+@pytest.mark.parametrize(
+    "column", ["status", "requester_id", "key", "number", "created_at", "updated_at", "resolved_at"]
+)
+@pytest.mark.parametrize("role", ["web_user", "reqstly_admin"])
+def test_state_columns_are_never_granted(db: psycopg.Connection, role: str, column: str) -> None:
+    for privilege in ("INSERT", "UPDATE"):
+        allowed = db.execute(
+            "select has_column_privilege(%s, 'app.requests', %s, %s)", (role, column, privilege)
+        ).fetchone()
+        assert allowed == (False,), f"{role} may {privilege} requests.{column}"
+
+
+def test_web_anon_can_read_nothing(db: psycopg.Connection) -> None:
+    readable = db.execute(
+        """select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname in ('api', 'app', 'auth') and c.relkind in ('r', 'v')
+              and has_table_privilege('web_anon', c.oid, 'SELECT')"""
+    ).fetchall()
+    assert readable == []
+
+
+def test_the_api_schema_holds_no_tables(db: psycopg.Connection) -> None:
+    tables = db.execute(
+        """select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'api' and c.relkind in ('r', 'p')"""
+    ).fetchall()
+    assert tables == []
