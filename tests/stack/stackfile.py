@@ -103,6 +103,10 @@ def dockerfile(name: str) -> Path:
     return STACK_DIR / f"{name}.Dockerfile"
 
 
+def _substitute(text: str, args: dict[str, str]) -> str:
+    return re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), text)
+
+
 def final_stage(path: Path) -> tuple[str, list[str]]:
     """The base image of the last stage (ARG defaults substituted) and its lines."""
     lines = [line.strip() for line in path.read_text().splitlines()]
@@ -113,7 +117,7 @@ def final_stage(path: Path) -> tuple[str, list[str]]:
         if match := re.fullmatch(r"ARG\s+(\w+)=(\S+)", line):
             args.setdefault(match.group(1), match.group(2))
         if match := re.match(r"FROM\s+(?:--platform=\S+\s+)?(\S+)", line):
-            base = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), match.group(1))
+            base = _substitute(match.group(1), args)
             stage = []
         stage.append(line)
     return base, stage
@@ -129,7 +133,7 @@ def from_images(path: Path) -> list[str]:
         if match := re.fullmatch(r"ARG\s+(\w+)=(\S+)", line):
             args.setdefault(match.group(1), match.group(2))
         if match := re.match(r"FROM\s+(?:--platform=\S+\s+)?(\S+)(?:\s+AS\s+(\S+))?", line, re.I):
-            image = re.sub(r"\$\{(\w+)\}", lambda m: args.get(m.group(1), m.group(0)), match.group(1))
+            image = _substitute(match.group(1), args)
             if image not in stages and "${" not in image:
                 images.append(image)
             if match.group(2):

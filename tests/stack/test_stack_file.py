@@ -128,7 +128,8 @@ def test_authsvc_reaches_the_outside_and_the_database() -> None:
 def test_service_has_health_check_memory_limit_and_pinned_image(name: str) -> None:
     service = services()[name]
     test = service.get("healthcheck", {}).get("test")
-    assert test and test[0] in {"CMD", "CMD-SHELL"}, f"{name} has no health check"
+    assert test, f"{name} has no health check"
+    assert test[0] in {"CMD", "CMD-SHELL"}, f"{name}: health check {test}"
     assert not service["healthcheck"].get("disable"), f"{name} disables its health check"
     limits = service.get("deploy", {}).get("resources", {}).get("limits", {})
     assert "memory" in limits, f"{name} has no memory limit"
@@ -193,7 +194,8 @@ def test_every_file_setting_names_a_secret_mounted_in_that_service() -> None:
             if FILE_SETTING.search(key) or text.startswith("@/run/secrets/"):
                 match = re.fullmatch(r"@?/run/secrets/([\w.-]+)", text)
                 assert match, f"{name}.{key} = {text} is not a Docker secret path"
-                assert match.group(1) in mounted, f"{name}.{key}: secret {match.group(1)} not mounted"
+                secret = match.group(1)
+                assert secret in mounted, f"{name}.{key}: secret {secret} not mounted"
 
 
 def test_secrets_and_configs_carry_a_version_in_their_name() -> None:
@@ -218,7 +220,7 @@ def test_health_check_programs_exist_in_their_images() -> None:
         copied = any(
             re.match(r"(COPY|ADD)\b.*\s" + re.escape(program) + r"$", line) for line in stage
         )
-        assert base in IMAGE_PROGRAMS, f"stack/{own}.Dockerfile builds on {base}: add it to the table"
+        assert base in IMAGE_PROGRAMS, f"stack/{own}.Dockerfile builds on {base}: add it above"
         assert copied or program in IMAGE_PROGRAMS[base], (
             f"{name}: health check runs {program}, which stack/{own}.Dockerfile neither copies "
             f"nor inherits from {base}"
@@ -278,8 +280,14 @@ def test_caddy_gets_the_settings_its_caddyfile_reads() -> None:
     env = services()["caddy"]["environment"]
     assert env["REQSTLY_ORIGIN"] == f"https://{STACK_ENV['REQSTLY_DOMAIN']}"
     assert env["REQSTLY_POSTGREST_UPSTREAMS"] == "tasks.postgrest:3000"
-    for key in ("REQSTLY_DOMAIN", "REQSTLY_ACME_EMAIL", "REQSTLY_AUTHSVC_UPSTREAMS",
-                "REQSTLY_GRAFANA_HOST", "REQSTLY_WEB_ROOT", "REQSTLY_POSTGREST_ADMIN_PORT"):
+    for key in (
+        "REQSTLY_DOMAIN",
+        "REQSTLY_ACME_EMAIL",
+        "REQSTLY_AUTHSVC_UPSTREAMS",
+        "REQSTLY_GRAFANA_HOST",
+        "REQSTLY_WEB_ROOT",
+        "REQSTLY_POSTGREST_ADMIN_PORT",
+    ):
         assert env.get(key), key
 
 
@@ -298,11 +306,17 @@ def test_postgrest_and_authsvc_settings() -> None:
     assert auth["REQSTLY_PUBLIC_ORIGIN"] == "https://reqstly.example.com"
     assert auth["REQSTLY_JWT_AUDIENCE"] == "reqstly"
     assert auth["REQSTLY_METRICS_PORT"] == "9100"
-    for key in ("REQSTLY_DATABASE_URL_FILE", "REQSTLY_SIGNING_KEY_FILE",
-                "REQSTLY_AZURE_CLIENT_SECRET_FILE", "REQSTLY_AZURE_TENANT_ID",
-                "REQSTLY_AZURE_CLIENT_ID", "REQSTLY_SESSION_IDLE_MINUTES",
-                "REQSTLY_SESSION_ABSOLUTE_HOURS", "REQSTLY_WEBAUTHN_RP_ID",
-                "REQSTLY_AZURE_ALLOWED_TENANTS"):
+    for key in (
+        "REQSTLY_DATABASE_URL_FILE",
+        "REQSTLY_SIGNING_KEY_FILE",
+        "REQSTLY_AZURE_CLIENT_SECRET_FILE",
+        "REQSTLY_AZURE_TENANT_ID",
+        "REQSTLY_AZURE_CLIENT_ID",
+        "REQSTLY_SESSION_IDLE_MINUTES",
+        "REQSTLY_SESSION_ABSOLUTE_HOURS",
+        "REQSTLY_WEBAUTHN_RP_ID",
+        "REQSTLY_AZURE_ALLOWED_TENANTS",
+    ):
         assert key in auth, key
 
 
