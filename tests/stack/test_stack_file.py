@@ -336,3 +336,15 @@ def _exists(path: str) -> bool:
     from pathlib import Path
 
     return Path(path).is_file()
+
+
+def test_env_example_lists_every_setting_and_no_secret() -> None:
+    from tests.stack.stackfile import ROOT, STACK_FILE
+
+    used = set(re.findall(r"\$\{([A-Z_][A-Z0-9_]*)", STACK_FILE.read_text()))
+    computed = {"TAG", "MIGRATE_TAG", "CADDY_TAG", "REQSTLY_CONFIG_VERSION"}
+    example = (ROOT / "stack" / ".env.example").read_text()
+    listed = set(re.findall(r"^([A-Z_][A-Z0-9_]*)=", example, re.M))
+    assert used - computed <= listed, f"missing from stack/.env.example: {used - computed - listed}"
+    for name in listed:
+        assert not SECRET_NAME.search(name), f"{name} looks like a secret: use a Docker secret"
