@@ -57,7 +57,8 @@ export function App() {
 
 function SignedIn({ route }: { route: Route }) {
   const me = useResource(keys.me, loadMe);
-  if (me.status === 'loading') return <FullPage>{<Loading label="Loading your profile…" />}</FullPage>;
+  if (me.status === 'loading')
+    return <FullPage>{<Loading label="Loading your profile…" />}</FullPage>;
   if (me.status === 'error') {
     return (
       <FullPage>

@@ -74,7 +74,11 @@ describe('fieldOf', () => {
 describe('toFormErrors', () => {
   it('puts a field error next to its field', () => {
     const errors = toFormErrors(
-      new ApiError(400, { code: '23514', message: 'A title needs at least 5 characters.', details: 'title' }),
+      new ApiError(400, {
+        code: '23514',
+        message: 'A title needs at least 5 characters.',
+        details: 'title',
+      }),
       FIELDS,
     );
     expect(errors).toEqual({
@@ -90,7 +94,10 @@ describe('toFormErrors', () => {
       form: NETWORK_MESSAGE,
     });
     expect(
-      toFormErrors(new ApiError(403, { message: 'Requests can only be edited while open.' }), FIELDS),
+      toFormErrors(
+        new ApiError(403, { message: 'Requests can only be edited while open.' }),
+        FIELDS,
+      ),
     ).toEqual({ fields: {}, form: 'Requests can only be edited while open.' });
   });
 
@@ -102,7 +109,10 @@ describe('toFormErrors', () => {
 
 describe('AuthError', () => {
   it('reads authsvc {error, message}', () => {
-    const error = new AuthError(403, { error: 'azure_required', message: 'Sign in with Microsoft once.' });
+    const error = new AuthError(403, {
+      error: 'azure_required',
+      message: 'Sign in with Microsoft once.',
+    });
     expect(error.code).toBe('azure_required');
     expect(error.message).toBe('Sign in with Microsoft once.');
   });

@@ -76,7 +76,10 @@ export function noFormErrors<F extends string>(): FormErrors<F> {
 }
 
 /** Split an error into a per-field message or a form-level one. */
-export function toFormErrors<F extends string>(error: unknown, fields: readonly F[]): FormErrors<F> {
+export function toFormErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): FormErrors<F> {
   const field = fieldOf(error, fields);
   const message = describeError(error);
   if (field) return { fields: { [field]: message } as Partial<Record<F, string>>, form: null };

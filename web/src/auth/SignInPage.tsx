@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type SubmitEvent } from 'react';
 import { describeError } from '../api/errors';
 import {
   conditionalMediationAvailable,
@@ -10,7 +10,7 @@ import { azureLoginUrl } from '../router/routes';
 import { Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import type { LocalMode } from './authApi';
-import { completeSignIn, type SignedOutReason } from './store';
+import { completeSignIn } from './store';
 
 export function SignInPage({
   next,
@@ -18,7 +18,7 @@ export function SignInPage({
   localMode,
 }: {
   next: string;
-  reason: SignedOutReason | string | null;
+  reason: string | null;
   localMode: LocalMode;
 }) {
   useDocumentTitle('Sign in');
@@ -30,14 +30,15 @@ export function SignInPage({
   // Offer passkeys in the username field's autofill while the page is open.
   useEffect(() => {
     const controller = new AbortController();
+    const aborted = () => controller.signal.aborted;
     conditional.current = controller;
     void (async () => {
-      if (!(await conditionalMediationAvailable()) || controller.signal.aborted) return;
+      if (!(await conditionalMediationAvailable()) || aborted()) return;
       try {
         await signInWithPasskey({ conditional: true, signal: controller.signal });
         await completeSignIn(next);
       } catch (failure) {
-        if (!isAbort(failure) && !controller.signal.aborted) setError(describeError(failure));
+        if (!isAbort(failure) && !aborted()) setError(describeError(failure));
       }
     })();
     return () => {
@@ -45,7 +46,7 @@ export function SignInPage({
     };
   }, [next]);
 
-  const usePasskey = async (event: FormEvent) => {
+  const usePasskey = async (event: SubmitEvent) => {
     event.preventDefault();
     // Only one WebAuthn request may be pending: stop the autofill offer first.
     conditional.current?.abort();

@@ -38,7 +38,10 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** POST/GET to authsvc; throws AuthError (status 0 when the network failed). */
-export async function authCall(path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}) {
+export async function authCall(
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+) {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -63,7 +66,7 @@ export function parseSession(value: unknown): SessionInfo | null {
   const { person, method, access_expires_at, session_expires_at } = value;
   if (typeof access_expires_at !== 'string' || typeof session_expires_at !== 'string') return null;
   return {
-    person: isRecord(person) ? (person as SessionPerson) : {},
+    person: isRecord(person) ? person : {},
     method: typeof method === 'string' ? method : '',
     access_expires_at,
     session_expires_at,

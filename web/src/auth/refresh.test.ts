@@ -13,7 +13,10 @@ const MINUTE = 60_000;
 const T0 = Date.parse('2026-03-01T10:00:00Z');
 
 describe('decideRefresh', () => {
-  const times: SessionTimes = { accessExpiresAt: T0 + 5 * MINUTE, sessionExpiresAt: T0 + 60 * MINUTE };
+  const times: SessionTimes = {
+    accessExpiresAt: T0 + 5 * MINUTE,
+    sessionExpiresAt: T0 + 60 * MINUTE,
+  };
 
   it('waits until shortly before the access token expires', () => {
     expect(decideRefresh({ now: T0, times, lastActivityAt: T0 })).toEqual({

@@ -5,13 +5,7 @@ import { setUnauthorizedHandler } from '../api/client';
 import { clearResources } from '../api/resource';
 import { currentPath, navigate } from '../router/history';
 import { hrefFor, safeNext } from '../router/routes';
-import {
-  logout,
-  refreshSession,
-  startSession,
-  type LocalMode,
-  type SessionInfo,
-} from './authApi';
+import { logout, refreshSession, startSession, type LocalMode, type SessionInfo } from './authApi';
 import { createRefreshController, sessionTimes } from './refresh';
 
 export type SignedOutReason = 'expired' | 'signed-out' | null;

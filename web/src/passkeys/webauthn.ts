@@ -23,12 +23,11 @@ export async function conditionalMediationAvailable(): Promise<boolean> {
 }
 
 /** authsvc may answer the options alone or wrapped as `{publicKey: …}`. */
-function unwrapOptions<T>(value: unknown): T {
-  if (isRecord(value) && isRecord(value.publicKey)) return value.publicKey as T;
-  return value as T;
+function unwrapOptions(value: unknown): unknown {
+  return isRecord(value) && isRecord(value.publicKey) ? value.publicKey : value;
 }
 
-function credentialJson(credential: Credential | null): PublicKeyCredentialJSON {
+function credentialJson(credential: Credential | null): unknown {
   if (!(credential instanceof PublicKeyCredential)) throw new PasskeyCancelled();
   return credential.toJSON();
 }
@@ -61,12 +60,15 @@ export async function signInWithPasskey(options: {
   conditional: boolean;
   signal?: AbortSignal;
 }): Promise<void> {
-  const requestOptions = await authCall('/auth/passkey/login/options', { method: 'POST', body: {} });
+  const requestOptions = await authCall('/auth/passkey/login/options', {
+    method: 'POST',
+    body: {},
+  });
   let credential: Credential | null;
   try {
     credential = await navigator.credentials.get({
       publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(
-        unwrapOptions<PublicKeyCredentialRequestOptionsJSON>(requestOptions),
+        unwrapOptions(requestOptions) as PublicKeyCredentialRequestOptionsJSON,
       ),
       mediation: options.conditional ? 'conditional' : 'optional',
       signal: options.signal,
@@ -90,7 +92,7 @@ export async function registerPasskey(name: string): Promise<void> {
   try {
     credential = await navigator.credentials.create({
       publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(
-        unwrapOptions<PublicKeyCredentialCreationOptionsJSON>(creationOptions),
+        unwrapOptions(creationOptions) as PublicKeyCredentialCreationOptionsJSON,
       ),
     });
   } catch (error) {

@@ -44,7 +44,10 @@ export function loadRequestPage(
   if (params.priority) query = query.eq('priority', params.priority);
   if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
   return runPage(
-    query.order('updated_at', { ascending: false }).order('id', { ascending: false }).range(from, to),
+    query
+      .order('updated_at', { ascending: false })
+      .order('id', { ascending: false })
+      .range(from, to),
   );
 }
 
@@ -90,7 +93,8 @@ export async function createRequest(request: NewRequest): Promise<RequestRow> {
     db().from('requests').insert(request).select(REQUEST_COLUMNS),
   );
   const created = single(rows);
-  if (!created) throw new Error('The request was saved but could not be shown. Look in My requests.');
+  if (!created)
+    throw new Error('The request was saved but could not be shown. Look in My requests.');
   return created;
 }
 
@@ -118,9 +122,7 @@ export function transitionRequest(
   toStatus: Status,
   note: string | null,
 ): Promise<unknown> {
-  return run(
-    db().rpc('transition_request', { request_id: requestId, to_status: toStatus, note }),
-  );
+  return run(db().rpc('transition_request', { request_id: requestId, to_status: toStatus, note }));
 }
 
 export function loadComments(requestId: RequestId): Promise<Comment[]> {
@@ -133,7 +135,11 @@ export function loadComments(requestId: RequestId): Promise<Comment[]> {
   );
 }
 
-export function addComment(requestId: RequestId, body: string, internal: boolean): Promise<unknown> {
+export function addComment(
+  requestId: RequestId,
+  body: string,
+  internal: boolean,
+): Promise<unknown> {
   return run(db().from('comments').insert({ request_id: requestId, body, internal }));
 }
 

@@ -61,7 +61,9 @@ describe('sumCounts', () => {
 
 describe('list params', () => {
   it('reads and writes the URL', () => {
-    const params = parseListParams('?status=in_progress&category=it&priority=high&q=printer&page=3');
+    const params = parseListParams(
+      '?status=in_progress&category=it&priority=high&q=printer&page=3',
+    );
     expect(params).toEqual({
       status: 'in_progress',
       category: 'IT',

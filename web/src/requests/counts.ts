@@ -17,7 +17,9 @@ export function sumCounts(
     if (options.scope === 'mine' && !row.mine) continue;
     if (options.scope === 'assigned' && !row.assigned_to_me) continue;
     if (options.category && row.category !== options.category) continue;
-    const count = Number(row.count);
+    // bigint counts may arrive as strings.
+    const raw: unknown = row.count;
+    const count = typeof raw === 'number' ? raw : Number(raw);
     if (!Number.isFinite(count)) continue;
     if ((STATUSES as readonly string[]).includes(row.status)) totals[row.status] += count;
     totals.all += count;

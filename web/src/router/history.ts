@@ -9,9 +9,9 @@ export interface Place {
 type Listener = () => void;
 
 export interface Navigator {
-  subscribe(listener: Listener): () => void;
-  current(): Place;
-  navigate(to: string, options?: { replace?: boolean }): void;
+  subscribe: (listener: Listener) => () => void;
+  current: () => Place;
+  navigate: (to: string, options?: { replace?: boolean }) => void;
 }
 
 interface HistoryLike {
@@ -50,7 +50,8 @@ export function createNavigator(win: WindowLike): Navigator {
     current: () => place,
     navigate(to, options) {
       const url = new URL(to, win.location.origin);
-      if (url.origin !== win.location.origin) throw new Error(`Refusing to navigate off-site: ${to}`);
+      if (url.origin !== win.location.origin)
+        throw new Error(`Refusing to navigate off-site: ${to}`);
       const target = url.pathname + url.search + url.hash;
       if (options?.replace) win.history.replaceState(null, '', target);
       else win.history.pushState(null, '', target);

@@ -22,7 +22,7 @@ function isAdminSection(value: string): value is AdminSection {
 /** A `next` target must be a path on this site: never `//host` or a URL. */
 export function safeNext(next: string | null | undefined): string {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  if (/[\u0000-\u001f]/.test(next)) return '/';
+  if (/\p{Cc}/u.test(next)) return '/';
   if (next === '/signin' || next.startsWith('/signin?') || next.startsWith('/auth/')) return '/';
   return next;
 }

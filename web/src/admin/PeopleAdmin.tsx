@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { describeError } from '../api/errors';
+import { keys } from '../api/keys';
+import { invalidate, useResource } from '../api/resource';
+import { sameId, type Person } from '../api/types';
+import { useMe } from '../auth/MeContext';
+import { EmptyState, Loaded, Notice } from '../ui/States';
+import { Time } from '../ui/Time';
+import { disablePerson, loadAllPeople, setAdmin } from './api';
+
+type Message = { tone: 'success' | 'error'; text: string } | null;
+
+export function PeopleAdmin() {
+  const people = useResource(keys.allPeople, loadAllPeople);
+  const [message, setMessage] = useState<Message>(null);
+  const [filter, setFilter] = useState('');
+  const needle = filter.trim().toLowerCase();
+
+  return (
+    <section aria-label="People">
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <div className="field field-inline">
+        <label htmlFor="people-filter">Find a person</label>
+        <input
+          id="people-filter"
+          type="search"
+          value={filter}
+          onChange={(event) => {
+            setFilter(event.target.value);
+          }}
+          placeholder="Name or email"
+        />
+      </div>
+      <Loaded resource={people} resourceKey={keys.allPeople} loadingLabel="Loading people…">
+        {(rows) => {
+          const shown = rows.filter(
+            (person) =>
+              !needle ||
+              person.display_name.toLowerCase().includes(needle) ||
+              (person.email ?? '').toLowerCase().includes(needle),
+          );
+          return shown.length === 0 ? (
+            <EmptyState title="Nobody matches." />
+          ) : (
+            <ul className="rows" aria-label="People">
+              {shown.map((person) => (
+                <PersonRow key={String(person.id)} person={person} onMessage={setMessage} />
+              ))}
+            </ul>
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
+
+function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Message) => void }) {
+  const me = useMe();
+  const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const disabled = Boolean(person.disabled_at);
+  const isMe = sameId(person.id, me.id);
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    onMessage(null);
+    try {
+      await work();
+      onMessage({ tone: 'success', text: done });
+      setConfirming(false);
+      invalidate(keys.allPeople, keys.people, keys.teamMembers);
+    } catch (error) {
+      onMessage({ tone: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <li className={disabled ? 'row row-disabled' : 'row'}>
+      <div className="row-main">
+        <p className="row-title">
+          {person.display_name}
+          {person.is_admin && <span className="badge">Admin</span>}
+          {disabled && <span className="badge badge-cancelled">Disabled</span>}
+        </p>
+        <p className="row-meta">
+          {person.email ?? 'No email'}
+          {(person.agent_categories ?? []).length > 0 &&
+            ` · agent for ${(person.agent_categories ?? []).join(', ')}`}
+          {disabled && (
+            <>
+              {' '}
+              · disabled <Time value={person.disabled_at} />
+            </>
+          )}
+        </p>
+      </div>
+      <div className="row-actions">
+        <div className="checkbox">
+          <input
+            id={`admin-${String(person.id)}`}
+            type="checkbox"
+            checked={Boolean(person.is_admin)}
+            disabled={busy || disabled || isMe}
+            onChange={(event) => {
+              const value = event.target.checked;
+              void act(
+                () => setAdmin(person.id, value),
+                value
+                  ? `${person.display_name} is now an administrator.`
+                  : `${person.display_name} is no longer an administrator.`,
+              );
+            }}
+          />
+          <label htmlFor={`admin-${String(person.id)}`}>
+            Administrator<span className="sr-only">: {person.display_name}</span>
+          </label>
+        </div>
+        {!disabled && !isMe && !confirming && (
+          <button
+            type="button"
+            className="button button-small button-danger"
+            onClick={() => {
+              setConfirming(true);
+            }}
+          >
+            Disable<span className="sr-only"> {person.display_name}</span>
+          </button>
+        )}
+      </div>
+      {confirming && (
+        <div
+          className="confirm row-wide"
+          role="group"
+          aria-label={`Disable ${person.display_name}?`}
+        >
+          <p>
+            Disable {person.display_name}? Every session of theirs ends now and they cannot sign in.
+          </p>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={busy}
+            onClick={() =>
+              void act(() => disablePerson(person.id), `${person.display_name} is disabled.`)
+            }
+          >
+            Yes, disable
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setConfirming(false);
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}

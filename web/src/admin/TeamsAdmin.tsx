@@ -1,0 +1,139 @@
+import { useState, type SubmitEvent } from 'react';
+import { describeError } from '../api/errors';
+import { keys } from '../api/keys';
+import { invalidate, useResource } from '../api/resource';
+import type { Category, Person, TeamMember } from '../api/types';
+import { personName, useCategories } from '../requests/usePeople';
+import { EmptyState, Loaded, Notice } from '../ui/States';
+import { addTeamMember, loadAllPeople, loadTeamMembers, removeTeamMember } from './api';
+
+type Message = { tone: 'success' | 'error'; text: string } | null;
+
+export function TeamsAdmin() {
+  const members = useResource(keys.teamMembers, loadTeamMembers);
+  const people = useResource(keys.allPeople, loadAllPeople);
+  const categories = useCategories();
+  const [message, setMessage] = useState<Message>(null);
+  const everyone = people.status === 'ok' ? people.data : [];
+
+  return (
+    <section aria-label="Teams">
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <Loaded resource={members} resourceKey={keys.teamMembers} loadingLabel="Loading teams…">
+        {(rows) => (
+          <div className="team-grid">
+            {categories.map((category) => (
+              <Team
+                key={category.code}
+                category={category}
+                members={rows.filter((row) => row.category === category.code)}
+                people={everyone}
+                onMessage={setMessage}
+              />
+            ))}
+          </div>
+        )}
+      </Loaded>
+    </section>
+  );
+}
+
+function Team({
+  category,
+  members,
+  people,
+  onMessage,
+}: {
+  category: Category;
+  members: TeamMember[];
+  people: Person[];
+  onMessage: (m: Message) => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const index = new Map(people.map((person) => [String(person.id), person]));
+  const memberIds = new Set(members.map((member) => String(member.user_id)));
+  const candidates = people.filter(
+    (person) => !memberIds.has(String(person.id)) && !person.disabled_at,
+  );
+  const headingId = `team-${category.code}`;
+
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setBusy(true);
+    onMessage(null);
+    try {
+      await work();
+      onMessage({ tone: 'success', text: done });
+      invalidate(keys.teamMembers, keys.allPeople, keys.people);
+    } catch (error) {
+      onMessage({ tone: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const raw = new FormData(event.currentTarget).get('person');
+    const person = typeof raw === 'string' ? index.get(raw) : undefined;
+    if (!person) return;
+    void act(
+      () => addTeamMember(person.id, category.code),
+      `${person.display_name} now works ${category.name} requests.`,
+    );
+  };
+
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{category.name}</h3>
+      {members.length === 0 ? (
+        <EmptyState title="No agents yet." />
+      ) : (
+        <ul className="rows" aria-label={`${category.name} agents`}>
+          {members.map((member) => {
+            const name = personName(index, member.user_id);
+            return (
+              <li key={String(member.user_id)} className="row">
+                <p className="row-title row-main">{name}</p>
+                <button
+                  type="button"
+                  className="button button-small"
+                  disabled={busy}
+                  onClick={() =>
+                    void act(
+                      () => removeTeamMember(member.user_id, category.code),
+                      `${name} no longer works ${category.name} requests.`,
+                    )
+                  }
+                >
+                  Remove
+                  <span className="sr-only">
+                    {' '}
+                    {name} from {category.name}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form className="inline-form" onSubmit={add} aria-label={`Add an agent to ${category.name}`}>
+        <div className="field field-grow">
+          <label htmlFor={`add-${category.code}`}>Add an agent</label>
+          <select id={`add-${category.code}`} name="person" defaultValue="">
+            <option value="" disabled>
+              Choose a person
+            </option>
+            {candidates.map((person) => (
+              <option key={String(person.id)} value={String(person.id)}>
+                {person.display_name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button" disabled={busy}>
+          Add<span className="sr-only"> to {category.name}</span>
+        </button>
+      </form>
+    </section>
+  );
+}

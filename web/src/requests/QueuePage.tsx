@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { describeError } from '../api/errors';
+import { keys, REQUESTS_PREFIX } from '../api/keys';
+import { invalidate, useResource } from '../api/resource';
+import type { RequestRow } from '../api/types';
+import { isAgentOf, useMe } from '../auth/MeContext';
+import { usePlace } from '../router/history';
+import { Link } from '../router/Link';
+import { EmptyState, Loaded, Notice } from '../ui/States';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { loadQueue, QUEUE_LIMIT, updateRequest } from './api';
+import { RequestList } from './RequestList';
+import { categoryName, useCategories, usePeople } from './usePeople';
+
+export function QueuePage() {
+  useDocumentTitle('Queue');
+  const me = useMe();
+  const place = usePlace();
+  const categories = useCategories();
+  const mine = me.agent_categories ?? [];
+  const codes = me.is_admin && categories.length > 0 ? categories.map((c) => c.code) : mine;
+  const wanted = new URLSearchParams(place.search).get('category');
+  const category = codes.find((code) => code === wanted) ?? codes[0] ?? null;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>Queue</h1>
+      </div>
+      {codes.length === 0 ? (
+        <EmptyState title="You are not an agent of any category.">
+          <p>An administrator can add you to a team. Your own requests are under My requests.</p>
+        </EmptyState>
+      ) : (
+        <>
+          {codes.length > 1 && (
+            <nav aria-label="Category" className="tabs">
+              <ul>
+                {codes.map((code) => (
+                  <li key={code}>
+                    <Link
+                      href={`/queue?category=${encodeURIComponent(code)}`}
+                      aria-current={code === category ? 'page' : undefined}
+                    >
+                      {categoryName(categories, code)}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {category && <CategoryQueue category={category} canTake={isAgentOf(me, category)} />}
+        </>
+      )}
+    </>
+  );
+}
+
+function CategoryQueue({ category, canTake }: { category: string; canTake: boolean }) {
+  const me = useMe();
+  const categories = useCategories();
+  const people = usePeople();
+  const queueKey = keys.queue(category);
+  const queue = useResource(queueKey, () => loadQueue(category));
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState<number | null>(null);
+  const name = categoryName(categories, category);
+
+  const assignToMe = async (row: RequestRow) => {
+    setBusy(row.id);
+    setMessage(null);
+    try {
+      await updateRequest(row.id, { assignee_id: me.id });
+      setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
+      invalidate(REQUESTS_PREFIX);
+    } catch (error) {
+      setMessage({ tone: 'error', text: `${row.key}: ${describeError(error)}` });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <Loaded resource={queue} resourceKey={queueKey} loadingLabel={`Loading the ${name} queue…`}>
+      {({ unassigned, assigned }) => (
+        <>
+          {message && <Notice tone={message.tone}>{message.text}</Notice>}
+          <section aria-labelledby="queue-unassigned">
+            <h2 id="queue-unassigned">
+              Unassigned{' '}
+              <span className="heading-count">{unassigned.total ?? unassigned.rows.length}</span>
+            </h2>
+            {unassigned.rows.length === 0 ? (
+              <EmptyState title={`Nothing waiting in ${name}.`}>
+                <p>New requests appear here, oldest first.</p>
+              </EmptyState>
+            ) : (
+              <RequestList
+                rows={unassigned.rows}
+                categories={categories}
+                people={people.index}
+                showRequester
+                label={`Unassigned ${name} requests`}
+                actions={
+                  canTake
+                    ? (row) => (
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={busy !== null}
+                          aria-busy={busy === row.id}
+                          onClick={() => void assignToMe(row)}
+                        >
+                          Assign to me<span className="sr-only"> ({row.key})</span>
+                        </button>
+                      )
+                    : undefined
+                }
+              />
+            )}
+          </section>
+          <section aria-labelledby="queue-assigned">
+            <h2 id="queue-assigned">
+              Assigned, not resolved{' '}
+              <span className="heading-count">{assigned.total ?? assigned.rows.length}</span>
+            </h2>
+            {assigned.rows.length === 0 ? (
+              <EmptyState title="No work in progress." />
+            ) : (
+              <RequestList
+                rows={assigned.rows}
+                categories={categories}
+                people={people.index}
+                showRequester
+                label={`Assigned ${name} requests`}
+              />
+            )}
+          </section>
+          {(unassigned.total ?? 0) > QUEUE_LIMIT && (
+            <p className="muted">The oldest {QUEUE_LIMIT} are shown.</p>
+          )}
+        </>
+      )}
+    </Loaded>
+  );
+}

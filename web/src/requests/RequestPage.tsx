@@ -1,0 +1,126 @@
+import { keys } from '../api/keys';
+import { useResource } from '../api/resource';
+import type { RequestRow } from '../api/types';
+import { isAgentOf, useMe } from '../auth/MeContext';
+import { usePlace } from '../router/history';
+import { Link } from '../router/Link';
+import { PriorityBadge, StatusBadge } from '../ui/Badges';
+import { EmptyState, Loaded, Notice } from '../ui/States';
+import { Time } from '../ui/Time';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
+import { loadRequestByKey } from './api';
+import { AuditMark } from './AuditMark';
+import { CommentsSection } from './CommentsSection';
+import { EditRequest } from './EditRequest';
+import { HistorySection } from './HistorySection';
+import { TransitionPanel } from './TransitionPanel';
+import { categoryName, personName, useCategories, usePeople } from './usePeople';
+
+export function RequestPage({ requestKey }: { requestKey: string }) {
+  useDocumentTitle(requestKey);
+  const resourceKey = keys.request(requestKey);
+  const request = useResource(resourceKey, () => loadRequestByKey(requestKey));
+  return (
+    <Loaded resource={request} resourceKey={resourceKey} loadingLabel={`Loading ${requestKey}…`}>
+      {(row) =>
+        row ? (
+          <RequestView request={row} />
+        ) : (
+          <>
+            <h1>{requestKey}</h1>
+            <EmptyState title={`There is no request ${requestKey}, or you may not see it.`}>
+              <p>
+                Check the key, or go back to <Link href="/">your requests</Link>.
+              </p>
+            </EmptyState>
+          </>
+        )
+      }
+    </Loaded>
+  );
+}
+
+function RequestView({ request }: { request: RequestRow }) {
+  useDocumentTitle(`${request.key} ${request.title}`);
+  const me = useMe();
+  const place = usePlace();
+  const categories = useCategories();
+  const people = usePeople();
+  const isStaff = me.is_admin || isAgentOf(me, request.category);
+  const justCreated = new URLSearchParams(place.search).has('created');
+
+  return (
+    <article className="request" aria-labelledby="request-title">
+      {justCreated && (
+        <Notice tone="success">
+          Request {request.key} was sent. You can follow it here and under My requests.
+        </Notice>
+      )}
+      <header className="request-head">
+        <p className="request-key-line">
+          <span className="request-key">{request.key}</span>
+          <StatusBadge status={request.status} />
+          <PriorityBadge priority={request.priority} />
+        </p>
+        <h1 id="request-title">{request.title}</h1>
+      </header>
+      <div className="request-layout">
+        <div className="request-main">
+          <section aria-labelledby="description-heading" className="card">
+            <h2 id="description-heading" className="sr-only">
+              Description
+            </h2>
+            {request.description ? (
+              <p className="prose">{request.description}</p>
+            ) : (
+              <p className="muted">No description.</p>
+            )}
+          </section>
+          <TransitionPanel request={request} />
+          <CommentsSection request={request} canWriteInternal={isStaff} />
+          <HistorySection request={request} />
+        </div>
+        <aside className="request-side" aria-label="Details">
+          <dl className="facts card">
+            <dt>Status</dt>
+            <dd>
+              <StatusBadge status={request.status} />
+            </dd>
+            <dt>Category</dt>
+            <dd>{categoryName(categories, request.category)}</dd>
+            <dt>Priority</dt>
+            <dd>
+              <PriorityBadge priority={request.priority} />
+            </dd>
+            <dt>Requester</dt>
+            <dd>{personName(people.index, request.requester_id)}</dd>
+            <dt>Assignee</dt>
+            <dd>
+              {request.assignee_id === null
+                ? 'Unassigned'
+                : personName(people.index, request.assignee_id)}
+            </dd>
+            <dt>Created</dt>
+            <dd>
+              <Time value={request.created_at} />
+            </dd>
+            <dt>Updated</dt>
+            <dd>
+              <Time value={request.updated_at} />
+            </dd>
+            {request.resolved_at && (
+              <>
+                <dt>Resolved</dt>
+                <dd>
+                  <Time value={request.resolved_at} />
+                </dd>
+              </>
+            )}
+          </dl>
+          <AuditMark requestId={request.id} />
+          <EditRequest request={request} isStaff={isStaff} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState, type SubmitEvent } from 'react';
+import { describeError } from '../api/errors';
+import { keys, REQUESTS_PREFIX } from '../api/keys';
+import { invalidate, useResource } from '../api/resource';
+import type { AllowedTransition, RequestRow } from '../api/types';
+import { Notice } from '../ui/States';
+import { loadAllowedTransitions, transitionRequest } from './api';
+import { statusLabel } from './format';
+import { noteLabel, transitionLabel } from './history';
+
+/** Only the moves the database allows this person now; a note where one is asked for. */
+export function TransitionPanel({ request }: { request: RequestRow }) {
+  const key = keys.transitions(request.id);
+  const allowed = useResource(key, () => loadAllowedTransitions(request.id));
+  const [chosen, setChosen] = useState<AllowedTransition | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+
+  if (allowed.status === 'loading') return null;
+  if (allowed.status === 'error') {
+    return (
+      <Notice tone="error">
+        The possible status changes could not be loaded: {describeError(allowed.error)}
+      </Notice>
+    );
+  }
+  const moves = allowed.data;
+
+  const move = async (transition: AllowedTransition, note: string | null) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      await transitionRequest(request.id, transition.to_status, note);
+      setChosen(null);
+      setMessage({
+        tone: 'success',
+        text: `Status changed to ${statusLabel(transition.to_status)}.`,
+      });
+      invalidate(REQUESTS_PREFIX, keys.people);
+    } catch (error) {
+      setMessage({ tone: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const start = (transition: AllowedTransition) => {
+    setMessage(null);
+    if (transition.note_required || transition.to_status === 'cancelled') setChosen(transition);
+    else void move(transition, null);
+  };
+
+  const submitNote = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (!chosen) return;
+    const note = new FormData(event.currentTarget).get('note');
+    const text = typeof note === 'string' ? note.trim() : '';
+    void move(chosen, text || null);
+  };
+
+  if (moves.length === 0 && !message) return null;
+
+  return (
+    <section aria-labelledby="moves-heading" className="card">
+      <h2 id="moves-heading">Status</h2>
+      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      {chosen ? (
+        <form
+          className="stack"
+          onSubmit={submitNote}
+          aria-label={transitionLabel(request.status, chosen.to_status)}
+        >
+          <div className="field">
+            <label htmlFor="transition-note">{noteLabel(request.status, chosen.to_status)}</label>
+            <textarea
+              id="transition-note"
+              name="note"
+              rows={3}
+              aria-required={chosen.note_required}
+              autoFocus
+            />
+            {chosen.note_required && (
+              <p className="field-hint">Required. It is added to the request as a comment.</p>
+            )}
+          </div>
+          <div className="form-actions">
+            <button
+              type="submit"
+              className="button button-primary"
+              disabled={busy}
+              aria-busy={busy}
+            >
+              {transitionLabel(request.status, chosen.to_status)}
+            </button>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setChosen(null);
+              }}
+            >
+              Back
+            </button>
+          </div>
+        </form>
+      ) : (
+        <div className="button-row">
+          {moves.map((transition) => (
+            <button
+              key={transition.to_status}
+              type="button"
+              className={
+                transition.to_status === 'cancelled'
+                  ? 'button button-danger'
+                  : 'button button-primary'
+              }
+              disabled={busy}
+              onClick={() => {
+                start(transition);
+              }}
+            >
+              {transitionLabel(request.status, transition.to_status)}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
