@@ -1,0 +1,3889 @@
+--
+-- PostgreSQL database dump
+--
+
+\restrict reqstly
+
+-- Dumped from database version 18.6
+-- Dumped by pg_dump version 18.6
+
+SET statement_timeout = 0;
+SET lock_timeout = 0;
+SET idle_in_transaction_session_timeout = 0;
+SET transaction_timeout = 0;
+SET client_encoding = 'UTF8';
+SET standard_conforming_strings = on;
+SELECT pg_catalog.set_config('search_path', '', false);
+SET check_function_bodies = false;
+SET xmloption = content;
+SET client_min_messages = warning;
+SET row_security = off;
+
+--
+-- Name: api; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA api;
+
+
+--
+-- Name: SCHEMA api; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA api IS 'The public API contract: security_invoker views and functions served by PostgREST.';
+
+
+--
+-- Name: app; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA app;
+
+
+--
+-- Name: SCHEMA app; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA app IS 'Reqstly tables and internal functions. Never exposed by PostgREST.';
+
+
+--
+-- Name: auth; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA auth;
+
+
+--
+-- Name: SCHEMA auth; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA auth IS 'Credentials, sessions, passkeys and sign-in events; reached through functions.';
+
+
+--
+-- Name: metrics; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA metrics;
+
+
+--
+-- Name: SCHEMA metrics; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA metrics IS 'Aggregates for postgres-exporter, read by the monitoring role. Views run as their owner and expose no personal data.';
+
+
+--
+-- Name: audit_verification; Type: TYPE; Schema: app; Owner: -
+--
+
+CREATE TYPE app.audit_verification AS (
+	ok boolean,
+	entries integer,
+	first_bad_entry bigint,
+	reason text
+);
+
+
+--
+-- Name: allowed_transitions(bigint); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.allowed_transitions(request_id bigint) RETURNS TABLE(to_status text, note_required boolean)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+begin
+    select * into target from app.requests r where r.id = allowed_transitions.request_id;
+    if not found then
+        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    end if;
+    return query select m.to_status, m.note_required
+                   from app.allowed_moves(target.status, target.requester_id, target.category) m;
+end
+$$;
+
+
+--
+-- Name: disable_person(uuid); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.disable_person(person_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app.disable_person(person_id) $$;
+
+
+--
+-- Name: enable_person(uuid); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.enable_person(person_id uuid) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app.enable_person(person_id) $$;
+
+
+--
+-- Name: pre_request(); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.pre_request() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    claims jsonb := nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb;
+    headers jsonb := nullif(pg_catalog.current_setting('request.headers', true), '')::jsonb;
+    sid uuid;
+    sub uuid;
+begin
+    perform pg_catalog.set_config('reqstly.correlation_id',
+                                  left(coalesce(headers ->> 'x-request-id', ''), 100), true);
+
+    if claims is null or coalesce(claims ->> 'role', 'web_anon') = 'web_anon' then
+        -- Nothing under /rest is for anonymous callers.
+        raise sqlstate 'PT401' using message = 'Sign in to use Reqstly.';
+    end if;
+
+    if claims ->> 'role' <> 'web_user' or claims ->> 'aud' is null or claims ->> 'exp' is null
+       or claims ->> 'sid' is null or claims ->> 'sub' is null
+       or claims ->> 'sid' !~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+       or claims ->> 'sub' !~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then
+        raise sqlstate 'PT401' using
+            message = 'This sign-in token is not one Reqstly issued for the API. Please sign in again.';
+    end if;
+
+    if (claims ->> 'exp')::numeric <= extract(epoch from now()) then
+        raise sqlstate 'PT401' using message = 'Your sign-in has expired. Please sign in again.';
+    end if;
+
+    sid := (claims ->> 'sid')::uuid;
+    sub := (claims ->> 'sub')::uuid;
+    if not exists (
+        select 1
+          from auth.sessions s
+          join app.users u on u.id = s.user_id
+         where s.id = sid
+           and s.user_id = sub
+           and auth.session_is_live(s)
+           and u.disabled_at is null) then
+        raise sqlstate 'PT401' using message = 'Your session has ended. Please sign in again.';
+    end if;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION pre_request(); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.pre_request() IS 'PostgREST db-pre-request: refuses incomplete tokens and ended sessions (401), records X-Request-Id.';
+
+
+--
+-- Name: revoke_other_sessions(); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.revoke_other_sessions() RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with ended as (
+        update auth.sessions s
+           set revoked_at = now(), revoked_reason = 'ended by the person'
+         where s.user_id = app.current_user_id()
+           and s.revoked_at is null
+           and s.id::text is distinct from
+               (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::json ->> 'sid')
+        returning 1)
+    select count(*)::integer from ended
+$$;
+
+
+--
+-- Name: revoke_session(uuid); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.revoke_session(session_id uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    update auth.sessions s
+       set revoked_at = now(), revoked_reason = 'ended by the person'
+     where s.id = session_id and s.user_id = app.current_user_id() and s.revoked_at is null;
+    if not found then
+        raise exception 'You have no open session %.', session_id using errcode = 'PT404', detail = 'session_id';
+    end if;
+end
+$$;
+
+
+--
+-- Name: set_admin(uuid, boolean); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.set_admin(person_id uuid, is_admin boolean) RETURNS void
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select app.set_admin(person_id, is_admin) $$;
+
+
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: requests; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.requests (
+    id bigint NOT NULL,
+    key text NOT NULL,
+    number integer NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    category text NOT NULL,
+    priority text DEFAULT 'normal'::text NOT NULL,
+    priority_rank smallint GENERATED ALWAYS AS (
+CASE priority
+    WHEN 'urgent'::text THEN 4
+    WHEN 'high'::text THEN 3
+    WHEN 'normal'::text THEN 2
+    ELSE 1
+END) STORED,
+    status text DEFAULT 'open'::text NOT NULL,
+    requester_id uuid NOT NULL,
+    assignee_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    resolved_at timestamp with time zone,
+    search tsvector GENERATED ALWAYS AS (((setweight(to_tsvector('simple'::regconfig, key), 'A'::"char") || setweight(to_tsvector('english'::regconfig, title), 'A'::"char")) || setweight(to_tsvector('english'::regconfig, description), 'B'::"char"))) STORED,
+    CONSTRAINT requests_description_length CHECK ((char_length(description) <= 20000)),
+    CONSTRAINT requests_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
+    CONSTRAINT requests_resolved_at_matches_status CHECK (((status = 'resolved'::text) = (resolved_at IS NOT NULL))),
+    CONSTRAINT requests_status_known CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
+    CONSTRAINT requests_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
+);
+
+
+--
+-- Name: TABLE requests; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.requests IS 'Requests. status changes only through app.set_request_status / api.transition_request; a trigger enforces the status machine for every path.';
+
+
+--
+-- Name: COLUMN requests.key; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.requests.key IS 'Human key such as IT-42, from the category''s prefix and counter; it stays when the category changes.';
+
+
+--
+-- Name: requests; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.requests WITH (security_invoker='true') AS
+ SELECT id,
+    key,
+    title,
+    description,
+    category,
+    priority,
+    priority_rank,
+    status,
+    requester_id,
+    assignee_id,
+    created_at,
+    updated_at,
+    resolved_at,
+    search
+   FROM app.requests r;
+
+
+--
+-- Name: VIEW requests; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.requests IS 'Requests the caller may see. POST {title, description, category, priority}; PATCH title, description, priority, category, assignee_id.';
+
+
+--
+-- Name: transition_request(bigint, text, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.transition_request(request_id bigint, to_status text, note text DEFAULT NULL::text) RETURNS api.requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    updated api.requests;
+begin
+    -- Row-level security: a request the caller cannot see does not exist for them.
+    perform 1 from app.requests r where r.id = transition_request.request_id;
+    if not found then
+        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    end if;
+    perform app.set_request_status(request_id, to_status, note);
+    select * into updated from api.requests r where r.id = transition_request.request_id;
+    return updated;
+end
+$$;
+
+
+--
+-- Name: FUNCTION transition_request(request_id bigint, to_status text, note text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) IS 'Moves a request to another status; note required to resolve and to reopen. Returns the updated request.';
+
+
+--
+-- Name: verify_audit(bigint); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.verify_audit(request_id bigint) RETURNS app.audit_verification
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform 1 from app.requests r where r.id = verify_audit.request_id;
+    if not found then
+        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    end if;
+    return app.verify_audit_chain(request_id);
+end
+$$;
+
+
+--
+-- Name: FUNCTION verify_audit(request_id bigint); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.verify_audit(request_id bigint) IS 'Whether the request''s audit chain is intact: {ok, entries, first_bad_entry, reason}.';
+
+
+--
+-- Name: acting_as_unmapped_superuser(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.acting_as_unmapped_superuser() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select app.current_user_id() is null
+       and coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = app.acting_role()), false)
+$$;
+
+
+--
+-- Name: acting_role(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.acting_role() RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text)
+$$;
+
+
+--
+-- Name: allowed_moves(text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.allowed_moves(from_status text, requester_id uuid, category text) RETURNS TABLE(to_status text, note_required boolean)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with actor as (
+        select app.current_user_id() is not distinct from requester_id
+                   and app.current_user_id() is not null as is_requester,
+               app.is_agent_of(app.current_user_id(), category) as is_agent,
+               app.current_user_is_admin() or app.acting_as_unmapped_superuser() as is_admin)
+    select t.to_status, t.note_required
+      from app.status_transitions t, actor a
+     where t.from_status = allowed_moves.from_status
+       and ((t.allow_requester and a.is_requester)
+            or (t.allow_agent and a.is_agent)
+            or (t.allow_admin and a.is_admin))
+     order by t.to_status
+$$;
+
+
+--
+-- Name: append_audit(bigint, text, jsonb, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.append_audit(request_id bigint, action text, changes jsonb, internal boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    head app.audit_heads;
+    entry app.audit_log;
+begin
+    insert into app.audit_heads as h (request_id) values (append_audit.request_id) on conflict do nothing;
+    select * into head from app.audit_heads h where h.request_id = append_audit.request_id for update;
+
+    entry.request_id := append_audit.request_id;
+    entry.seq := head.seq + 1;
+    entry.at := pg_catalog.date_trunc('microseconds', pg_catalog.clock_timestamp());
+    entry.actor_id := app.current_user_id();
+    entry.actor_role := app.acting_role();
+    entry.actor_name := (select u.display_name from app.users u where u.id = entry.actor_id);
+    entry.action := append_audit.action;
+    entry.changes := append_audit.changes;
+    entry.internal := append_audit.internal;
+    entry.correlation_id := nullif(pg_catalog.current_setting('reqstly.correlation_id', true), '');
+    entry.prev_hash := head.hash;
+    entry.hash := app.audit_entry_hash(entry);
+
+    insert into app.audit_log (request_id, seq, at, actor_id, actor_role, actor_name, action, changes,
+                               internal, correlation_id, prev_hash, hash)
+    values (entry.request_id, entry.seq, entry.at, entry.actor_id, entry.actor_role, entry.actor_name,
+            entry.action, entry.changes, entry.internal, entry.correlation_id, entry.prev_hash, entry.hash);
+
+    update app.audit_heads h set seq = entry.seq, hash = entry.hash where h.request_id = entry.request_id;
+end
+$$;
+
+
+--
+-- Name: audit_log; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.audit_log (
+    id bigint NOT NULL,
+    request_id bigint NOT NULL,
+    seq integer NOT NULL,
+    at timestamp with time zone NOT NULL,
+    actor_id uuid,
+    actor_role text NOT NULL,
+    actor_name text,
+    action text NOT NULL,
+    changes jsonb NOT NULL,
+    internal boolean DEFAULT false NOT NULL,
+    correlation_id text,
+    prev_hash bytea,
+    hash bytea NOT NULL,
+    CONSTRAINT audit_log_action_known CHECK ((action = ANY (ARRAY['created'::text, 'updated'::text, 'transitioned'::text, 'commented'::text, 'internal_note'::text]))),
+    CONSTRAINT audit_log_chain_starts_once CHECK (((seq = 1) = (prev_hash IS NULL))),
+    CONSTRAINT audit_log_seq_positive CHECK ((seq >= 1))
+);
+
+
+--
+-- Name: TABLE audit_log; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.audit_log IS 'Append-only history of every change to requests and comments, hash-chained per request.';
+
+
+--
+-- Name: audit_entry_hash(app.audit_log); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.audit_entry_hash(entry app.audit_log) RETURNS bytea
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.jsonb_build_array(
+        'reqstly-audit-v1',
+        entry.request_id,
+        entry.seq,
+        pg_catalog.to_char(entry.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+        entry.actor_id,
+        entry.actor_role,
+        entry.actor_name,
+        entry.action,
+        entry.changes,
+        entry.internal,
+        entry.correlation_id,
+        pg_catalog.encode(entry.prev_hash, 'hex'))::text, 'UTF8'))
+$$;
+
+
+--
+-- Name: create_admin_login(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.create_admin_login(person uuid, role_name text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    existing pg_catalog.pg_roles;
+begin
+    perform app.require_admin();
+    if role_name is null or role_name !~ '^[a-z_][a-z0-9_]{2,62}$' then
+        raise exception 'A login role name is 3–63 lowercase letters, digits or underscores, not starting with a digit.'
+            using errcode = '22023', detail = 'role_name';
+    end if;
+    if not exists (select 1 from app.users u where u.id = person and u.disabled_at is null) then
+        raise exception 'There is no enabled person %.', person using errcode = 'PT404', detail = 'person';
+    end if;
+    select * into existing from pg_catalog.pg_roles r where r.rolname = role_name;
+    if found and (existing.rolsuper or role_name in ('authenticator', 'web_anon', 'web_user', 'authsvc',
+                                                     'reqstly_admin', 'monitoring')
+                  or exists (select 1 from app.users u where u.db_role = role_name and u.id <> person)) then
+        raise exception 'The role % is already used for something else; choose another name.', role_name
+            using errcode = '22023', detail = 'role_name';
+    end if;
+    if not found then
+        execute format('create role %I login', role_name);
+    end if;
+    execute format('alter role %I login', role_name);
+    execute format('grant reqstly_admin to %I', role_name);
+    update app.users u set is_admin = true, db_role = role_name where u.id = person;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION create_admin_login(person uuid, role_name text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.create_admin_login(person uuid, role_name text) IS 'Makes the person an admin and gives them a psql login role (set its password with \password).';
+
+
+--
+-- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_agent_categories() RETURNS text[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(array_agg(tm.category order by tm.category), '{}')
+      from app.team_members tm
+      join app.users u on u.id = tm.user_id
+     where tm.user_id = app.current_user_id()
+       and u.disabled_at is null
+$$;
+
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_user_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    acting text := app.acting_role();
+    claims text;
+    person uuid;
+begin
+    if acting in ('web_user', 'web_anon') then
+        claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
+        if claims is null then
+            return null;
+        end if;
+        -- api.pre_request has already refused a token whose session or person is gone.
+        return nullif(claims::json ->> 'sub', '')::uuid;
+    end if;
+    select u.id into person
+      from app.users u
+     where u.db_role = acting and u.disabled_at is null;
+    return person;
+end
+$$;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.current_user_id() IS 'The person acting: the JWT sub under PostgREST, the mapped person under psql, else null.';
+
+
+--
+-- Name: current_user_is_admin(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_user_is_admin() RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(
+        (select u.is_admin from app.users u where u.id = app.current_user_id() and u.disabled_at is null),
+        false)
+$$;
+
+
+--
+-- Name: describe_moves(text, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) RETURNS text
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(
+        'From ' || app.status_label(from_status) || ' you may move it to: '
+            || string_agg(app.status_label(m.to_status), ', ' order by m.to_status) || '.',
+        'You cannot change its status from ' || app.status_label(from_status) || '.')
+      from app.allowed_moves(from_status, requester_id, category) m
+$$;
+
+
+--
+-- Name: disable_person(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.disable_person(person uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    login name;
+begin
+    perform app.require_admin();
+    if person = app.current_user_id() then
+        raise exception 'You cannot disable yourself; ask another admin.' using errcode = 'PT409';
+    end if;
+    update app.users u set disabled_at = coalesce(u.disabled_at, now())
+     where u.id = person
+    returning u.db_role into login;
+    if not found then
+        raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
+    end if;
+    perform app.revoke_sessions_of(person, 'person disabled');
+    if login is not null then
+        execute format('alter role %I nologin', login);
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+
+
+--
+-- Name: enable_person(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.enable_person(person uuid) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    login name;
+begin
+    perform app.require_admin();
+    update app.users u set disabled_at = null where u.id = person returning u.db_role into login;
+    if not found then
+        raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
+    end if;
+    if login is not null then
+        execute format('alter role %I login', login);
+    end if;
+end
+$$;
+
+
+--
+-- Name: is_agent_of(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.is_agent_of(person uuid, category_code text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select exists (
+        select 1
+          from app.team_members tm
+          join app.users u on u.id = tm.user_id
+         where tm.user_id = person and tm.category = category_code and u.disabled_at is null)
+$$;
+
+
+--
+-- Name: require_admin(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.require_admin() RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()) then
+        raise exception 'Only an admin can do this.' using errcode = '42501';
+    end if;
+end
+$$;
+
+
+--
+-- Name: revoke_sessions_of(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid DEFAULT NULL::uuid) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with ended as (
+        update auth.sessions s
+           set revoked_at = now(), revoked_reason = reason
+         where s.user_id = person
+           and s.revoked_at is null
+           and s.id is distinct from except_session
+        returning 1)
+    select count(*)::integer from ended
+$$;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of(person uuid, reason text, except_session uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid) IS 'Ends every live session of a person, except one if named. Callers check rights.';
+
+
+--
+-- Name: set_admin(uuid, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.set_admin(person uuid, make_admin boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_admin();
+    perform 1 from app.users u where u.id = person for update;
+    if not found then
+        raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
+    end if;
+    if not make_admin and not exists (select 1 from app.users u
+                                       where u.is_admin and u.disabled_at is null and u.id <> person) then
+        raise exception 'This is the last admin; make someone else an admin first.' using errcode = 'PT409';
+    end if;
+    update app.users u set is_admin = make_admin where u.id = person;
+end
+$$;
+
+
+--
+-- Name: set_request_status(bigint, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.set_request_status(request_id bigint, to_status text, note text DEFAULT NULL::text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    clean_note text := nullif(btrim(note), '');
+    current app.requests;
+begin
+    if to_status is null or to_status not in ('open', 'in_progress', 'resolved', 'cancelled') then
+        raise exception 'There is no status "%". The statuses are open, in_progress, resolved and cancelled.', to_status
+            using errcode = '22023', detail = 'to_status';
+    end if;
+    select * into current from app.requests r where r.id = request_id for update;
+    if not found then
+        raise exception 'There is no request %.', request_id using errcode = 'PT404';
+    end if;
+    if current.status = to_status then
+        raise exception 'Request % is already %.', current.key, lower(app.status_label(to_status))
+            using errcode = 'PT409', detail = 'to_status';
+    end if;
+    if clean_note is not null then
+        insert into app.comments (request_id, body, internal) values (request_id, clean_note, false);
+    end if;
+    perform pg_catalog.set_config('reqstly.transition_note', coalesce(clean_note, ''), true);
+    update app.requests r set status = to_status where r.id = request_id;
+    perform pg_catalog.set_config('reqstly.transition_note', '', true);
+end
+$$;
+
+
+--
+-- Name: FUNCTION set_request_status(request_id bigint, to_status text, note text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) IS 'Moves a request to another status as the acting person; the trigger decides whether they may.';
+
+
+--
+-- Name: status_label(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.status_label(status text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case status
+        when 'open' then 'Open'
+        when 'in_progress' then 'In progress'
+        when 'resolved' then 'Resolved'
+        when 'cancelled' then 'Cancelled'
+        else status end
+$$;
+
+
+--
+-- Name: tg__audit(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+    ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
+    old_row jsonb;
+    new_row jsonb;
+    diff jsonb := '{}';
+    col text;
+begin
+    if tg_table_name = 'comments' then
+        perform app.append_audit(new.request_id,
+            case when new.internal then 'internal_note' else 'commented' end,
+            jsonb_build_object('comment_id', new.id, 'body', new.body, 'internal', new.internal),
+            new.internal);
+        return null;
+    end if;
+
+    new_row := to_jsonb(new) - ignored;
+    old_row := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
+    for col in select k from jsonb_object_keys(new_row) k order by k loop
+        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
+            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
+        end if;
+    end loop;
+    if diff = '{}' then
+        return null;  -- only updated_at moved (a comment touched the request)
+    end if;
+    perform app.append_audit(new.id,
+        case when tg_op = 'INSERT' then 'created'
+             when new.status is distinct from old.status then 'transitioned'
+             else 'updated' end,
+        diff, false);
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg__set_updated_at(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg__set_updated_at() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    new.updated_at := now();
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_audit_log__refuse_change(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_audit_log__refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception 'The audit log is append-only: entries cannot be changed or removed (% refused).', tg_op
+        using errcode = '42501';
+end
+$$;
+
+
+--
+-- Name: tg_comments__set_defaults(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__set_defaults() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+begin
+    new.author_id := app.current_user_id();
+    if new.author_id is null and not app.acting_as_unmapped_superuser() then
+        raise exception 'Only a signed-in person can comment.' using errcode = '42501';
+    end if;
+    new.author_name := coalesce((select u.display_name from app.users u where u.id = new.author_id),
+                                app.acting_role());
+    new.created_at := now();
+    new.internal := coalesce(new.internal, false);
+
+    if new.body is null or btrim(new.body) = '' then
+        raise exception 'Write something before sending the comment.' using errcode = '23514', detail = 'body';
+    end if;
+    if char_length(btrim(new.body)) > 10000 then
+        raise exception 'The comment is % characters long; the limit is 10000.', char_length(btrim(new.body))
+            using errcode = '23514', detail = 'body';
+    end if;
+    new.body := btrim(new.body);
+
+    select * into target from app.requests r where r.id = new.request_id;
+    if not found then
+        raise exception 'There is no request %.', new.request_id using errcode = 'PT404', detail = 'request_id';
+    end if;
+    if target.status = 'cancelled' then
+        raise exception 'Request % was cancelled, so it takes no more comments.', target.key
+            using errcode = 'PT409';
+    end if;
+    if new.internal and not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+                             or app.is_agent_of(new.author_id, target.category)) then
+        raise exception 'Only agents of % and admins can write internal notes.', target.category
+            using errcode = 'PT403', detail = 'internal';
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_comments__touch_request(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__touch_request() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    update app.requests r set updated_at = now() where r.id = new.request_id;
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_requests__enforce_rules(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__enforce_rules() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    actor uuid := app.current_user_id();
+    is_admin boolean := app.current_user_is_admin() or app.acting_as_unmapped_superuser();
+    is_agent boolean := actor is not null and app.is_agent_of(actor, old.category);
+    is_requester boolean := actor is not null and actor = old.requester_id;
+    move app.status_transitions;
+    note text := nullif(btrim(pg_catalog.current_setting('reqstly.transition_note', true)), '');
+    closed boolean := old.status in ('resolved', 'cancelled');
+begin
+    if actor is null and not is_admin then
+        raise exception 'The database role % is not linked to a person, so it cannot change requests.', app.acting_role()
+            using errcode = '42501', hint = 'An admin links a psql login with app.create_admin_login(person, role_name).';
+    end if;
+
+    if new.id <> old.id or new.key <> old.key or new.number <> old.number
+       or new.requester_id <> old.requester_id or new.created_at <> old.created_at then
+        raise exception 'The key, requester and creation time of a request never change.'
+            using errcode = '42501';
+    end if;
+
+    if (new.title, new.description, new.priority) is distinct from (old.title, old.description, old.priority) then
+        if closed then
+            raise exception 'Request % is %, so it can no longer be edited.', old.key, lower(app.status_label(old.status))
+                using errcode = 'PT409', hint = 'Reopen it first if something still needs doing.';
+        end if;
+        if not (is_admin or is_agent) then
+            if not is_requester then
+                raise exception 'Only the requester, an agent of % or an admin may edit request %.', old.category, old.key
+                    using errcode = 'PT403';
+            end if;
+            if old.status <> 'open' then
+                raise exception 'Request % is already being worked on, so only an agent can edit it now.', old.key
+                    using errcode = 'PT409', hint = 'Add a comment instead.';
+            end if;
+        end if;
+    end if;
+
+    if new.category <> old.category then
+        if not (is_admin or is_agent) then
+            raise exception 'Only an agent of % or an admin can move request % to another category.', old.category, old.key
+                using errcode = 'PT403', detail = 'category';
+        end if;
+        if closed then
+            raise exception 'Request % is %, so it can no longer be moved.', old.key, lower(app.status_label(old.status))
+                using errcode = 'PT409', detail = 'category';
+        end if;
+        -- The assignee goes with the request only if they serve the new category.
+        if new.assignee_id is not distinct from old.assignee_id and old.assignee_id is not null
+           and not app.is_agent_of(old.assignee_id, new.category) then
+            new.assignee_id := null;
+        end if;
+    end if;
+
+    if new.assignee_id is distinct from old.assignee_id
+       and not (new.status = 'open' and old.status = 'in_progress' and new.assignee_id is null) then
+        if not (is_admin or is_agent) then
+            raise exception 'Only an agent of % or an admin can assign request %.', old.category, old.key
+                using errcode = 'PT403', detail = 'assignee_id';
+        end if;
+        if closed then
+            raise exception 'Request % is %, so it can no longer be assigned.', old.key, lower(app.status_label(old.status))
+                using errcode = 'PT409', detail = 'assignee_id';
+        end if;
+        if new.assignee_id is not null and not app.is_agent_of(new.assignee_id, new.category) then
+            raise exception '% is not an agent of %; a request can only be assigned to an agent of its category.',
+                    coalesce((select u.display_name from app.users u where u.id = new.assignee_id), 'That person'),
+                    new.category
+                using errcode = '23514', detail = 'assignee_id';
+        end if;
+    end if;
+
+    if new.status <> old.status then
+        select * into move from app.status_transitions t
+         where t.from_status = old.status and t.to_status = new.status;
+        if not found then
+            raise exception 'A request that is % cannot be moved to %. %', lower(app.status_label(old.status)),
+                    lower(app.status_label(new.status)), app.describe_moves(old.status, old.requester_id, old.category)
+                using errcode = 'PT409', detail = 'to_status';
+        end if;
+        if not ((move.allow_requester and is_requester) or (move.allow_agent and is_agent)
+                or (move.allow_admin and is_admin)) then
+            raise exception 'You may not move request % from % to %. %', old.key, app.status_label(old.status),
+                    app.status_label(new.status), app.describe_moves(old.status, old.requester_id, old.category)
+                using errcode = 'PT403', detail = 'to_status';
+        end if;
+        if move.note_required and note is null then
+            raise exception 'Moving request % to % needs a note: say %.', old.key, app.status_label(new.status),
+                    case new.status when 'resolved' then 'how it was resolved' else 'why' end
+                using errcode = '23514', detail = 'note',
+                      hint = 'At psql use app.set_request_status(request_id, to_status, note).';
+        end if;
+
+        if old.status = 'open' and new.status = 'in_progress' and new.assignee_id is null and is_agent then
+            new.assignee_id := actor;
+        elsif old.status = 'in_progress' and new.status = 'open' then
+            new.assignee_id := null;
+        end if;
+        new.resolved_at := case when new.status = 'resolved' then now() end;
+    elsif new.resolved_at is distinct from old.resolved_at then
+        raise exception 'resolved_at follows the status and cannot be set by hand.' using errcode = '42501';
+    end if;
+
+    if (new.title, new.description, new.priority, new.category, new.assignee_id, new.status)
+       is distinct from (old.title, old.description, old.priority, old.category, old.assignee_id, old.status) then
+        new.updated_at := now();
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_requests__set_defaults(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__set_defaults() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    prefix text;
+begin
+    new.requester_id := coalesce(app.current_user_id(),
+                                 case when app.acting_as_unmapped_superuser() then new.requester_id end);
+    if new.requester_id is null then
+        raise exception 'Only a signed-in person can file a request.'
+            using errcode = '42501';
+    end if;
+    new.status := 'open';
+    new.resolved_at := null;
+    new.created_at := now();
+    new.updated_at := now();
+    if new.category is null or btrim(new.category) = '' then
+        raise exception 'Choose a category for the request.'
+            using errcode = '23502', detail = 'category';
+    end if;
+    update app.categories c
+       set last_number = c.last_number + 1
+     where c.code = new.category
+    returning c.last_number, c.key_prefix into new.number, prefix;
+    if not found then
+        raise exception 'There is no category "%". Choose one of: %.', new.category,
+                (select string_agg(c.code, ', ' order by c.code) from app.categories c)
+            using errcode = '22023', detail = 'category';
+    end if;
+    new.key := prefix || '-' || new.number;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_requests__validate(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__validate() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.title is null or btrim(new.title) = '' then
+        raise exception 'Give the request a title.' using errcode = '23514', detail = 'title';
+    end if;
+    if char_length(btrim(new.title)) > 200 then
+        raise exception 'The title is % characters long; keep it to 200 and put the rest in the description.',
+                char_length(btrim(new.title))
+            using errcode = '23514', detail = 'title';
+    end if;
+    new.title := btrim(new.title);
+    new.description := coalesce(new.description, '');
+    if char_length(new.description) > 20000 then
+        raise exception 'The description is % characters long; the limit is 20000.', char_length(new.description)
+            using errcode = '23514', detail = 'description';
+    end if;
+    if new.priority is null or new.priority not in ('low', 'normal', 'high', 'urgent') then
+        raise exception 'The priority "%" is not one of low, normal, high, urgent.', new.priority
+            using errcode = '23514', detail = 'priority';
+    end if;
+    if tg_op = 'UPDATE' and new.category is distinct from old.category
+       and not exists (select 1 from app.categories c where c.code = new.category) then
+        raise exception 'There is no category "%".', new.category
+            using errcode = '22023', detail = 'category';
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: verify_audit_chain(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.verify_audit_chain(request_id bigint) RETURNS app.audit_verification
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    entry app.audit_log;
+    expected_prev bytea;
+    position integer := 0;
+    head app.audit_heads;
+    total integer;
+begin
+    select count(*) into total from app.audit_log a where a.request_id = verify_audit_chain.request_id;
+    for entry in
+        select * from app.audit_log a where a.request_id = verify_audit_chain.request_id order by a.seq, a.id
+    loop
+        position := position + 1;
+        if entry.seq <> position then
+            return (false, total, entry.id,
+                    format('Entry %s is at position %s where %s was expected: entries are missing or out of order.',
+                           entry.id, entry.seq, position))::app.audit_verification;
+        end if;
+        if entry.prev_hash is distinct from expected_prev then
+            return (false, total, entry.id,
+                    format('Entry %s does not follow the entry before it.', entry.id))::app.audit_verification;
+        end if;
+        if entry.hash is distinct from app.audit_entry_hash(entry) then
+            return (false, total, entry.id,
+                    format('Entry %s was changed after it was written.', entry.id))::app.audit_verification;
+        end if;
+        expected_prev := entry.hash;
+    end loop;
+    select * into head from app.audit_heads h where h.request_id = verify_audit_chain.request_id;
+    if coalesce(head.seq, 0) <> position or head.hash is distinct from expected_prev then
+        return (false, total, null,
+                format('The chain ends at entry %s but %s were written: the newest entries are missing.',
+                       position, coalesce(head.seq, 0)))::app.audit_verification;
+    end if;
+    return (true, total, null, null)::app.audit_verification;
+end
+$$;
+
+
+--
+-- Name: FUNCTION verify_audit_chain(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.verify_audit_chain(request_id bigint) IS 'Recomputes one request''s chain. Callers check that the person may see the request (api.verify_audit does).';
+
+
+--
+-- Name: active_session_counts(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.active_session_counts() RETURNS TABLE(method text, sessions bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    select s.method, count(*)
+      from auth.sessions s
+     where s.revoked_at is null and auth.session_is_live(s)
+     group by s.method;
+end
+$$;
+
+
+--
+-- Name: FUNCTION active_session_counts(); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.active_session_counts() IS 'authsvc: live sessions per method (metrics).';
+
+
+--
+-- Name: begin_signin(bytea, interval); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.begin_signin(state_hash bytea, lifetime interval) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    delete from auth.signin_states s where s.expires_at < now();
+    insert into auth.signin_states (state_hash, expires_at) values (begin_signin.state_hash, now() + lifetime);
+end
+$$;
+
+
+--
+-- Name: FUNCTION begin_signin(state_hash bytea, lifetime interval); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.begin_signin(state_hash bytea, lifetime interval) IS 'authsvc: remember a sign-in state (hashed) until it is used or expires.';
+
+
+--
+-- Name: consume_signin(bytea); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.consume_signin(state_hash bytea) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    found_one boolean;
+begin
+    perform auth.require_authsvc();
+    delete from auth.signin_states s
+     where s.state_hash = consume_signin.state_hash
+    returning s.expires_at > now() into found_one;
+    return coalesce(found_one, false);
+end
+$$;
+
+
+--
+-- Name: FUNCTION consume_signin(state_hash bytea); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.consume_signin(state_hash bytea) IS 'authsvc: use a sign-in state once; false if unknown, used or expired.';
+
+
+--
+-- Name: end_session(bytea, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.end_session(token_hash bytea, reason text) RETURNS TABLE(session_id uuid, person_id uuid, method text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    update auth.sessions s
+       set revoked_at = now(), revoked_reason = left(reason, 200)
+     where s.token_hash = end_session.token_hash and s.revoked_at is null
+    returning s.id, s.user_id, s.method;
+end
+$$;
+
+
+--
+-- Name: FUNCTION end_session(token_hash bytea, reason text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.end_session(token_hash bytea, reason text) IS 'authsvc: end a session now (sign-out).';
+
+
+--
+-- Name: open_session(uuid, bytea, text, interval, interval, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) RETURNS TABLE(session_id uuid, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    if not exists (select 1 from app.users u where u.id = person and u.disabled_at is null) then
+        return;
+    end if;
+    return query
+    insert into auth.sessions as s (user_id, token_hash, method, expires_at, idle_timeout, user_agent)
+    values (person, open_session.token_hash, open_session.method, now() + absolute_timeout,
+            open_session.idle_timeout, left(open_session.user_agent, 500))
+    returning s.id, s.expires_at;
+end
+$$;
+
+
+--
+-- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person.';
+
+
+--
+-- Name: rate_limit_hit(text, integer, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    started timestamptz;
+    counted integer;
+begin
+    perform auth.require_authsvc();
+    if window_seconds < 1 or max_hits < 1 then
+        raise exception 'A rate limit needs a window of at least a second and at least one hit.'
+            using errcode = '22023';
+    end if;
+    started := pg_catalog.to_timestamp(
+        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
+    delete from auth.rate_limits r
+     where r.bucket = rate_limit_hit.bucket and r.window_start < started;
+    insert into auth.rate_limits as r (bucket, window_start, hits)
+    values (rate_limit_hit.bucket, started, 1)
+    on conflict (bucket, window_start) do update set hits = r.hits + 1
+    returning r.hits into counted;
+    if counted <= max_hits then
+        return 0;
+    end if;
+    return greatest(1, ceil(extract(epoch from
+        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_hit(bucket text, window_seconds integer, max_hits integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: count a sign-in attempt; 0 if allowed, else seconds to wait.';
+
+
+--
+-- Name: record_login_event(uuid, text, text, text, inet, text, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    insert into auth.login_events (user_id, method, result, reason, ip, user_agent, correlation_id)
+    values (person, method, result, left(reason, 200), ip, left(user_agent, 500), left(correlation_id, 100));
+end
+$$;
+
+
+--
+-- Name: FUNCTION record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text) IS 'authsvc: record a sign-in, a failure or a sign-out.';
+
+
+--
+-- Name: require_authsvc(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.require_authsvc() RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if not (pg_catalog.pg_has_role(session_user, 'authsvc', 'member')
+            or coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = session_user), false)) then
+        raise exception 'Only the sign-in service may call this function.' using errcode = '42501';
+    end if;
+end
+$$;
+
+
+--
+-- Name: sessions; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.sessions (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    token_hash bytea NOT NULL,
+    method text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_seen_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    idle_timeout interval DEFAULT '00:30:00'::interval NOT NULL,
+    revoked_at timestamp with time zone,
+    revoked_reason text,
+    user_agent text,
+    CONSTRAINT sessions_expiry_after_start CHECK ((expires_at > created_at)),
+    CONSTRAINT sessions_idle_timeout_positive CHECK ((idle_timeout > '00:00:00'::interval)),
+    CONSTRAINT sessions_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
+    CONSTRAINT sessions_token_hash_is_sha256 CHECK ((octet_length(token_hash) = 32)),
+    CONSTRAINT sessions_user_agent_length CHECK ((char_length(user_agent) <= 500))
+);
+
+
+--
+-- Name: TABLE sessions; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.sessions IS 'Sign-in sessions: idle and absolute expiry, ended by sign-out, by the person, or by disable_person.';
+
+
+--
+-- Name: session_is_live(auth.sessions); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.session_is_live(s auth.sessions) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select s.revoked_at is null
+       and s.expires_at > now()
+       and s.last_seen_at + s.idle_timeout > now()
+$$;
+
+
+--
+-- Name: upsert_azure_person(uuid, uuid, text, text, boolean, boolean, text[]); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]) RETURNS TABLE(person_id uuid, disabled boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    person uuid;
+    disabled_since timestamptz;
+begin
+    perform auth.require_authsvc();
+
+    select u.id, u.disabled_at into person, disabled_since
+      from app.users u
+     where u.tenant_id = upsert_azure_person.tenant_id and u.object_id = upsert_azure_person.object_id
+       for update;
+    if disabled_since is not null then
+        return query select person, true;
+        return;
+    end if;
+
+    insert into app.users as u (tenant_id, object_id, display_name, email, last_azure_sign_in_at)
+    values (upsert_azure_person.tenant_id, upsert_azure_person.object_id,
+            upsert_azure_person.display_name, upsert_azure_person.email, now())
+    on conflict (tenant_id, object_id) do update
+        set display_name = excluded.display_name,
+            email = excluded.email,
+            last_azure_sign_in_at = excluded.last_azure_sign_in_at
+    returning u.id into person;
+
+    if manage_rights then
+        update app.users u set is_admin = upsert_azure_person.is_admin
+         where u.id = person and u.is_admin is distinct from upsert_azure_person.is_admin;
+        delete from app.team_members tm
+         where tm.user_id = person and tm.category <> all (coalesce(agent_categories, '{}'));
+        insert into app.team_members (user_id, category)
+        select person, c.code
+          from app.categories c
+         where c.code = any (coalesce(agent_categories, '{}'))
+        on conflict do nothing;
+    end if;
+
+    return query select person, false;
+end
+$$;
+
+
+--
+-- Name: FUNCTION upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]) IS 'authsvc: the person of an Azure sign-in by tid+oid, created or updated; mapped rights rewritten when managed.';
+
+
+--
+-- Name: use_session(bytea, boolean); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.use_session(token_hash bytea, touch boolean) RETURNS TABLE(session_id uuid, person_id uuid, method text, expires_at timestamp with time zone, display_name text, email text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    found_session auth.sessions;
+begin
+    perform auth.require_authsvc();
+    select s.* into found_session
+      from auth.sessions s
+      join app.users u on u.id = s.user_id
+     where s.token_hash = use_session.token_hash
+       and auth.session_is_live(s)
+       and u.disabled_at is null;
+    if found_session.id is null then
+        return;
+    end if;
+    if touch then
+        update auth.sessions s set last_seen_at = now() where s.id = found_session.id;
+    end if;
+    return query
+    select found_session.id, u.id, found_session.method, found_session.expires_at, u.display_name, u.email
+      from app.users u
+     where u.id = found_session.user_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION use_session(token_hash bytea, touch boolean); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.use_session(token_hash bytea, touch boolean) IS 'authsvc: the live session for a token, bumped when touched (refresh).';
+
+
+--
+-- Name: categories; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.categories (
+    code text NOT NULL,
+    name text NOT NULL,
+    key_prefix text NOT NULL,
+    last_number integer DEFAULT 0 NOT NULL,
+    CONSTRAINT categories_code_shape CHECK ((code ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
+    CONSTRAINT categories_key_prefix_shape CHECK ((key_prefix ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
+    CONSTRAINT categories_last_number_positive CHECK ((last_number >= 0)),
+    CONSTRAINT categories_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
+);
+
+
+--
+-- Name: TABLE categories; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.categories IS 'Request categories; last_number is the counter behind human keys such as IT-42.';
+
+
+--
+-- Name: categories; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.categories WITH (security_invoker='true') AS
+ SELECT code,
+    name,
+    key_prefix
+   FROM app.categories c;
+
+
+--
+-- Name: comments; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.comments (
+    id bigint NOT NULL,
+    request_id bigint NOT NULL,
+    author_id uuid,
+    author_name text NOT NULL,
+    body text NOT NULL,
+    internal boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT comments_body_length CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 10000)))
+);
+
+
+--
+-- Name: TABLE comments; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.comments IS 'Comments; internal ones are seen by agents of the category and admins only. Append-only.';
+
+
+--
+-- Name: comments; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.comments WITH (security_invoker='true') AS
+ SELECT id,
+    request_id,
+    author_id,
+    author_name,
+    body,
+    internal,
+    created_at
+   FROM app.comments c;
+
+
+--
+-- Name: users; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    object_id uuid NOT NULL,
+    display_name text NOT NULL,
+    email text,
+    is_admin boolean DEFAULT false NOT NULL,
+    db_role name,
+    disabled_at timestamp with time zone,
+    last_azure_sign_in_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
+    CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text)))
+);
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.users IS 'People who use Reqstly. Rights are data: is_admin here, agent rights in app.team_members.';
+
+
+--
+-- Name: COLUMN users.db_role; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.db_role IS 'The psql login role mapped to this person (app.create_admin_login).';
+
+
+--
+-- Name: COLUMN users.disabled_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disabled person sees nothing and cannot sign in.';
+
+
+--
+-- Name: me; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.me WITH (security_invoker='true') AS
+ SELECT id,
+    display_name,
+    email,
+    is_admin,
+    app.current_agent_categories() AS agent_categories
+   FROM app.users u
+  WHERE (id = app.current_user_id());
+
+
+--
+-- Name: my_sessions; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.my_sessions WITH (security_invoker='true') AS
+ SELECT id,
+    method,
+    created_at,
+    last_seen_at,
+    user_agent,
+    ((id)::text = ((NULLIF(current_setting('request.jwt.claims'::text, true), ''::text))::json ->> 'sid'::text)) AS current
+   FROM auth.sessions s
+  WHERE ((user_id = app.current_user_id()) AND (revoked_at IS NULL) AND (expires_at > now()) AND ((last_seen_at + idle_timeout) > now()));
+
+
+--
+-- Name: team_members; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.team_members (
+    user_id uuid NOT NULL,
+    category text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+
+--
+-- Name: TABLE team_members; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.team_members IS 'Agent rights per category: the one source of truth for what agents see and do.';
+
+
+--
+-- Name: people; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.people WITH (security_invoker='true') AS
+ SELECT id,
+    display_name,
+        CASE
+            WHEN ((id = app.current_user_id()) OR app.current_user_is_admin() OR (cardinality(app.current_agent_categories()) > 0)) THEN email
+            ELSE NULL::text
+        END AS email,
+    ARRAY( SELECT tm.category
+           FROM app.team_members tm
+          WHERE (tm.user_id = u.id)
+          ORDER BY tm.category) AS agent_categories,
+        CASE
+            WHEN app.current_user_is_admin() THEN is_admin
+            ELSE NULL::boolean
+        END AS is_admin,
+        CASE
+            WHEN app.current_user_is_admin() THEN disabled_at
+            ELSE NULL::timestamp with time zone
+        END AS disabled_at
+   FROM app.users u;
+
+
+--
+-- Name: request_counts; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.request_counts WITH (security_invoker='true') AS
+ SELECT status,
+    category,
+    (requester_id = app.current_user_id()) AS mine,
+    COALESCE((assignee_id = app.current_user_id()), false) AS assigned_to_me,
+    count(*) AS count
+   FROM app.requests r
+  GROUP BY status, category, (requester_id = app.current_user_id()), COALESCE((assignee_id = app.current_user_id()), false);
+
+
+--
+-- Name: VIEW request_counts; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.request_counts IS 'The caller''s visible requests counted by status, category, mine and assigned_to_me: sum the rows a tab covers.';
+
+
+--
+-- Name: request_history; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.request_history WITH (security_invoker='true') AS
+ SELECT id,
+    request_id,
+    at,
+    actor_id,
+    actor_name,
+    action,
+    changes,
+    internal
+   FROM app.audit_log a;
+
+
+--
+-- Name: status_transitions; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.status_transitions (
+    from_status text NOT NULL,
+    to_status text NOT NULL,
+    allow_requester boolean DEFAULT false NOT NULL,
+    allow_agent boolean DEFAULT false NOT NULL,
+    allow_admin boolean DEFAULT false NOT NULL,
+    note_required boolean DEFAULT false NOT NULL,
+    CONSTRAINT status_transitions_from_known CHECK ((from_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
+    CONSTRAINT status_transitions_is_a_move CHECK ((from_status <> to_status)),
+    CONSTRAINT status_transitions_to_known CHECK ((to_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text])))
+);
+
+
+--
+-- Name: TABLE status_transitions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.status_transitions IS 'Allowed status moves and who may make each. An organisation may change it with psql.';
+
+
+--
+-- Name: status_transitions; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.status_transitions WITH (security_invoker='true') AS
+ SELECT from_status,
+    to_status,
+    allow_requester,
+    allow_agent,
+    allow_admin,
+    note_required
+   FROM app.status_transitions t;
+
+
+--
+-- Name: team_members; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.team_members WITH (security_invoker='true') AS
+ SELECT user_id,
+    category,
+    created_at
+   FROM app.team_members tm;
+
+
+--
+-- Name: audit_heads; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.audit_heads (
+    request_id bigint NOT NULL,
+    seq integer DEFAULT 0 NOT NULL,
+    hash bytea
+);
+
+
+--
+-- Name: TABLE audit_heads; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.audit_heads IS 'The newest entry of each request''s audit chain; its row lock serialises the chain''s writers.';
+
+
+--
+-- Name: audit_log_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.audit_log_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: comments_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.comments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: login_events; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.login_events (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    user_id uuid,
+    method text NOT NULL,
+    result text NOT NULL,
+    reason text,
+    ip inet,
+    user_agent text,
+    correlation_id text,
+    CONSTRAINT login_events_correlation_id_length CHECK ((char_length(correlation_id) <= 100)),
+    CONSTRAINT login_events_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
+    CONSTRAINT login_events_reason_length CHECK ((char_length(reason) <= 200)),
+    CONSTRAINT login_events_result_known CHECK ((result = ANY (ARRAY['success'::text, 'failure'::text, 'rate_limited'::text, 'refused'::text, 'sign_out'::text]))),
+    CONSTRAINT login_events_user_agent_length CHECK ((char_length(user_agent) <= 500))
+);
+
+
+--
+-- Name: TABLE login_events; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.login_events IS 'Sign-ins, failures and sign-outs, written by authsvc through auth.record_login_event.';
+
+
+--
+-- Name: login_events_id_seq; Type: SEQUENCE; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.login_events ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME auth.login_events_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: rate_limits; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.rate_limits (
+    bucket text NOT NULL,
+    window_start timestamp with time zone NOT NULL,
+    hits integer DEFAULT 0 NOT NULL,
+    CONSTRAINT rate_limits_bucket_length CHECK (((char_length(bucket) >= 1) AND (char_length(bucket) <= 200))),
+    CONSTRAINT rate_limits_hits_not_negative CHECK ((hits >= 0))
+);
+
+
+--
+-- Name: TABLE rate_limits; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.rate_limits IS 'Fixed-window sign-in counters per address and per account, shared by authsvc replicas.';
+
+
+--
+-- Name: signin_states; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.signin_states (
+    state_hash bytea NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT signin_states_expiry_after_start CHECK ((expires_at > created_at)),
+    CONSTRAINT signin_states_hash_is_sha256 CHECK ((octet_length(state_hash) = 32))
+);
+
+
+--
+-- Name: TABLE signin_states; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.signin_states IS 'Started Azure sign-ins (hashed state), consumed once by the callback.';
+
+
+--
+-- Name: active_sessions; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.active_sessions AS
+ SELECT m.method,
+    count(s.id) AS active
+   FROM (( VALUES ('azure'::text), ('passkey'::text), ('dev'::text)) m(method)
+     LEFT JOIN auth.sessions s ON (((s.method = m.method) AND (s.revoked_at IS NULL) AND (s.expires_at > now()) AND ((s.last_seen_at + s.idle_timeout) > now()))))
+  GROUP BY m.method;
+
+
+--
+-- Name: VIEW active_sessions; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.active_sessions IS 'Live sign-in sessions per method.';
+
+
+--
+-- Name: audit_entries; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.audit_entries AS
+ SELECT count(*) AS total
+   FROM app.audit_log;
+
+
+--
+-- Name: VIEW audit_entries; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.audit_entries IS 'Audit log entries ever written (a counter).';
+
+
+--
+-- Name: oldest_open_request; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.oldest_open_request AS
+ SELECT c.code AS category,
+    (COALESCE(EXTRACT(epoch FROM (now() - min(r.created_at))), (0)::numeric))::double precision AS age_seconds
+   FROM (app.categories c
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = ANY (ARRAY['open'::text, 'in_progress'::text])))))
+  GROUP BY c.code;
+
+
+--
+-- Name: VIEW oldest_open_request; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.oldest_open_request IS 'Age in seconds of the oldest open or in-progress request per category (0 when none).';
+
+
+--
+-- Name: request_resolution_buckets; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.request_resolution_buckets AS
+ SELECT c.code AS category,
+    b.le,
+    count(r.id) AS requests
+   FROM ((app.categories c
+     CROSS JOIN ( VALUES ('3600'::text,(3600)::double precision), ('14400'::text,14400), ('86400'::text,86400), ('259200'::text,259200), ('604800'::text,604800), ('+Inf'::text,'Infinity'::double precision)) b(le, le_seconds))
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = 'resolved'::text) AND ((EXTRACT(epoch FROM (r.resolved_at - r.created_at)))::double precision <= b.le_seconds))))
+  GROUP BY c.code, b.le, b.le_seconds;
+
+
+--
+-- Name: VIEW request_resolution_buckets; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.request_resolution_buckets IS 'Cumulative histogram buckets of creation-to-resolution time of resolved requests, per category.';
+
+
+--
+-- Name: request_resolution_totals; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.request_resolution_totals AS
+ SELECT c.code AS category,
+    (COALESCE(sum(EXTRACT(epoch FROM (r.resolved_at - r.created_at))), (0)::numeric))::double precision AS seconds_sum,
+    count(r.id) AS seconds_count
+   FROM (app.categories c
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = 'resolved'::text))))
+  GROUP BY c.code;
+
+
+--
+-- Name: VIEW request_resolution_totals; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.request_resolution_totals IS 'Sum and count of creation-to-resolution times of resolved requests, per category.';
+
+
+--
+-- Name: requests_by_status; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.requests_by_status AS
+ SELECT c.code AS category,
+    s.status,
+    count(r.id) AS requests
+   FROM ((app.categories c
+     CROSS JOIN ( VALUES ('open'::text), ('in_progress'::text), ('resolved'::text), ('cancelled'::text)) s(status))
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.status))))
+  GROUP BY c.code, s.status;
+
+
+--
+-- Name: VIEW requests_by_status; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.requests_by_status IS 'Requests per category and status (every pair, zeros included).';
+
+
+--
+-- Name: requests_created; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.requests_created AS
+ SELECT c.code AS category,
+    count(r.id) AS total
+   FROM (app.categories c
+     LEFT JOIN app.requests r ON ((r.category = c.code)))
+  GROUP BY c.code;
+
+
+--
+-- Name: VIEW requests_created; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.requests_created IS 'Requests ever created per category (a counter).';
+
+
+--
+-- Name: audit_heads audit_heads_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_heads
+    ADD CONSTRAINT audit_heads_pkey PRIMARY KEY (request_id);
+
+
+--
+-- Name: audit_log audit_log_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_log
+    ADD CONSTRAINT audit_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: audit_log audit_log_position_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_log
+    ADD CONSTRAINT audit_log_position_unique UNIQUE (request_id, seq);
+
+
+--
+-- Name: categories categories_key_prefix_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_key_prefix_unique UNIQUE (key_prefix);
+
+
+--
+-- Name: categories categories_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: comments comments_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: requests requests_key_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_key_unique UNIQUE (key);
+
+
+--
+-- Name: requests requests_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: status_transitions status_transitions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.status_transitions
+    ADD CONSTRAINT status_transitions_pkey PRIMARY KEY (from_status, to_status);
+
+
+--
+-- Name: team_members team_members_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.team_members
+    ADD CONSTRAINT team_members_pkey PRIMARY KEY (user_id, category);
+
+
+--
+-- Name: users users_db_role_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_db_role_unique UNIQUE (db_role);
+
+
+--
+-- Name: users users_identity_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_identity_unique UNIQUE (tenant_id, object_id);
+
+
+--
+-- Name: users users_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: login_events login_events_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.login_events
+    ADD CONSTRAINT login_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: rate_limits rate_limits_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.rate_limits
+    ADD CONSTRAINT rate_limits_pkey PRIMARY KEY (bucket, window_start);
+
+
+--
+-- Name: sessions sessions_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sessions sessions_token_hash_unique; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_token_hash_unique UNIQUE (token_hash);
+
+
+--
+-- Name: signin_states signin_states_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.signin_states
+    ADD CONSTRAINT signin_states_pkey PRIMARY KEY (state_hash);
+
+
+--
+-- Name: comments_author_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX comments_author_idx ON app.comments USING btree (author_id);
+
+
+--
+-- Name: comments_request_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX comments_request_idx ON app.comments USING btree (request_id, created_at);
+
+
+--
+-- Name: requests_assignee_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_assignee_idx ON app.requests USING btree (assignee_id) WHERE (assignee_id IS NOT NULL);
+
+
+--
+-- Name: requests_category_status_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_category_status_idx ON app.requests USING btree (category, status, updated_at DESC);
+
+
+--
+-- Name: requests_requester_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_requester_idx ON app.requests USING btree (requester_id, updated_at DESC);
+
+
+--
+-- Name: requests_search_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_search_idx ON app.requests USING gin (search);
+
+
+--
+-- Name: requests_updated_at_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_updated_at_idx ON app.requests USING btree (updated_at DESC);
+
+
+--
+-- Name: team_members_category_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX team_members_category_idx ON app.team_members USING btree (category, user_id);
+
+
+--
+-- Name: users_email_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX users_email_idx ON app.users USING btree (lower(email));
+
+
+--
+-- Name: login_events_at_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX login_events_at_idx ON auth.login_events USING btree (at DESC);
+
+
+--
+-- Name: login_events_user_at_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX login_events_user_at_idx ON auth.login_events USING btree (user_id, at DESC);
+
+
+--
+-- Name: sessions_user_live_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX sessions_user_live_idx ON auth.sessions USING btree (user_id) WHERE (revoked_at IS NULL);
+
+
+--
+-- Name: signin_states_expires_at_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX signin_states_expires_at_idx ON auth.signin_states USING btree (expires_at);
+
+
+--
+-- Name: audit_heads audit_heads_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER audit_heads_100_no_truncate BEFORE TRUNCATE ON app.audit_heads FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+
+
+--
+-- Name: audit_log audit_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+
+
+--
+-- Name: audit_log audit_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+
+
+--
+-- Name: comments comments_100_defaults; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_100_defaults BEFORE INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__set_defaults();
+
+
+--
+-- Name: comments comments_100_touch_request; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_100_touch_request AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__touch_request();
+
+
+--
+-- Name: comments comments_500_audit; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+
+--
+-- Name: requests requests_100_defaults; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_100_defaults BEFORE INSERT ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__set_defaults();
+
+
+--
+-- Name: requests requests_100_enforce_rules; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_100_enforce_rules BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__enforce_rules();
+
+
+--
+-- Name: requests requests_200_validate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_200_validate BEFORE INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__validate();
+
+
+--
+-- Name: requests requests_500_audit; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+
+
+--
+-- Name: users users_100_timestamps; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: audit_heads audit_heads_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_heads
+    ADD CONSTRAINT audit_heads_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: audit_log audit_log_actor_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_log
+    ADD CONSTRAINT audit_log_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app.users(id);
+
+
+--
+-- Name: audit_log audit_log_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.audit_log
+    ADD CONSTRAINT audit_log_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: comments comments_author_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_author_id_fkey FOREIGN KEY (author_id) REFERENCES app.users(id);
+
+
+--
+-- Name: comments comments_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.comments
+    ADD CONSTRAINT comments_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: requests requests_assignee_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_assignee_id_fkey FOREIGN KEY (assignee_id) REFERENCES app.users(id);
+
+
+--
+-- Name: requests requests_category_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_category_fkey FOREIGN KEY (category) REFERENCES app.categories(code) ON UPDATE CASCADE;
+
+
+--
+-- Name: requests requests_requester_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_requester_id_fkey FOREIGN KEY (requester_id) REFERENCES app.users(id);
+
+
+--
+-- Name: team_members team_members_category_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.team_members
+    ADD CONSTRAINT team_members_category_fkey FOREIGN KEY (category) REFERENCES app.categories(code) ON UPDATE CASCADE;
+
+
+--
+-- Name: team_members team_members_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.team_members
+    ADD CONSTRAINT team_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: login_events login_events_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.login_events
+    ADD CONSTRAINT login_events_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE SET NULL;
+
+
+--
+-- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: audit_heads; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.audit_heads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: audit_log; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.audit_log ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: categories; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.categories ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: comments; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: team_members delete_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY delete_admin ON app.team_members FOR DELETE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: team_members insert_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_admin ON app.team_members FOR INSERT WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: requests insert_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_own ON app.requests FOR INSERT WITH CHECK ((requester_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: comments insert_visible; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_visible ON app.comments FOR INSERT WITH CHECK (((request_id IN ( SELECT r.id
+   FROM app.requests r)) AND (author_id = ( SELECT app.current_user_id() AS current_user_id))));
+
+
+--
+-- Name: requests; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.requests ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users select_agents_of_my_categories; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_agents_of_my_categories ON app.users FOR SELECT USING ((id IN ( SELECT tm.user_id
+   FROM app.team_members tm
+  WHERE (tm.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])))));
+
+
+--
+-- Name: categories select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.categories FOR SELECT USING (true);
+
+
+--
+-- Name: status_transitions select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.status_transitions FOR SELECT USING (true);
+
+
+--
+-- Name: audit_log select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.audit_log FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: comments select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.comments FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: requests select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.requests FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: team_members select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.team_members FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: users select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.users FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: users select_on_visible_requests; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_on_visible_requests ON app.users FOR SELECT USING (((EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.requester_id = users.id))) OR (EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.assignee_id = users.id))) OR (EXISTS ( SELECT 1
+   FROM app.comments c
+  WHERE (c.author_id = users.id)))));
+
+
+--
+-- Name: requests select_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_own ON app.requests FOR SELECT USING ((requester_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: team_members select_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_own ON app.team_members FOR SELECT USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: audit_log select_public; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_public ON app.audit_log FOR SELECT USING (((NOT internal) AND (request_id IN ( SELECT r.id
+   FROM app.requests r))));
+
+
+--
+-- Name: comments select_public; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_public ON app.comments FOR SELECT USING (((NOT internal) AND (request_id IN ( SELECT r.id
+   FROM app.requests r))));
+
+
+--
+-- Name: users select_self; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_self ON app.users FOR SELECT USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: audit_log select_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_team ON app.audit_log FOR SELECT USING ((request_id IN ( SELECT r.id
+   FROM app.requests r
+  WHERE (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])))));
+
+
+--
+-- Name: comments select_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_team ON app.comments FOR SELECT USING ((internal AND (request_id IN ( SELECT r.id
+   FROM app.requests r
+  WHERE (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))))));
+
+
+--
+-- Name: requests select_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_team ON app.requests FOR SELECT USING ((category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])));
+
+
+--
+-- Name: team_members select_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_team ON app.team_members FOR SELECT USING ((category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])));
+
+
+--
+-- Name: status_transitions; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.status_transitions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: team_members; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.team_members ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: users update_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_admin ON app.users FOR UPDATE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: requests update_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_all_admin ON app.requests FOR UPDATE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (true);
+
+
+--
+-- Name: requests update_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_own ON app.requests FOR UPDATE USING ((requester_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((requester_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: requests update_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_team ON app.requests FOR UPDATE USING ((category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))) WITH CHECK (true);
+
+
+--
+-- Name: users; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: login_events; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.login_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: rate_limits; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.rate_limits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: login_events select_all_admin; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY select_all_admin ON auth.login_events FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: sessions select_own; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY select_own ON auth.sessions FOR SELECT USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: sessions; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: signin_states; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.signin_states ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sessions update_own; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY update_own ON auth.sessions FOR UPDATE USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: SCHEMA api; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA api TO web_anon;
+GRANT USAGE ON SCHEMA api TO web_user;
+GRANT USAGE ON SCHEMA api TO reqstly_admin;
+
+
+--
+-- Name: SCHEMA app; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA app TO web_user;
+GRANT USAGE ON SCHEMA app TO reqstly_admin;
+
+
+--
+-- Name: SCHEMA auth; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA auth TO web_user;
+GRANT USAGE ON SCHEMA auth TO authsvc;
+
+
+--
+-- Name: SCHEMA metrics; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA metrics TO monitoring;
+
+
+--
+-- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
+--
+
+REVOKE USAGE ON SCHEMA public FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION allowed_transitions(request_id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.allowed_transitions(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.allowed_transitions(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.allowed_transitions(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION disable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.disable_person(person_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.disable_person(person_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION enable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.enable_person(person_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.enable_person(person_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION pre_request(); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.pre_request() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.pre_request() TO web_anon;
+GRANT ALL ON FUNCTION api.pre_request() TO web_user;
+
+
+--
+-- Name: FUNCTION revoke_other_sessions(); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.revoke_other_sessions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_other_sessions() TO web_user;
+
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.revoke_session(session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_session(session_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION set_admin(person_id uuid, is_admin boolean); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) TO web_user;
+
+
+--
+-- Name: COLUMN requests.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.requests TO web_user;
+GRANT SELECT(id) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.key; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(key) ON TABLE app.requests TO web_user;
+GRANT SELECT(key) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.number; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(number) ON TABLE app.requests TO web_user;
+GRANT SELECT(number) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.title; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(title),INSERT(title),UPDATE(title) ON TABLE app.requests TO web_user;
+GRANT SELECT(title),INSERT(title),UPDATE(title) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.description; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(description),INSERT(description),UPDATE(description) ON TABLE app.requests TO web_user;
+GRANT SELECT(description),INSERT(description),UPDATE(description) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.category; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(category),INSERT(category),UPDATE(category) ON TABLE app.requests TO web_user;
+GRANT SELECT(category),INSERT(category),UPDATE(category) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.priority; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(priority),INSERT(priority),UPDATE(priority) ON TABLE app.requests TO web_user;
+GRANT SELECT(priority),INSERT(priority),UPDATE(priority) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.priority_rank; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(priority_rank) ON TABLE app.requests TO web_user;
+GRANT SELECT(priority_rank) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.status; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(status) ON TABLE app.requests TO web_user;
+GRANT SELECT(status) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.requester_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(requester_id) ON TABLE app.requests TO web_user;
+GRANT SELECT(requester_id) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.assignee_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(assignee_id),UPDATE(assignee_id) ON TABLE app.requests TO web_user;
+GRANT SELECT(assignee_id),UPDATE(assignee_id) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.created_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE app.requests TO web_user;
+GRANT SELECT(created_at) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.updated_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(updated_at) ON TABLE app.requests TO web_user;
+GRANT SELECT(updated_at) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.resolved_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(resolved_at) ON TABLE app.requests TO web_user;
+GRANT SELECT(resolved_at) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.search; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(search) ON TABLE app.requests TO web_user;
+GRANT SELECT(search) ON TABLE app.requests TO reqstly_admin;
+
+
+--
+-- Name: TABLE requests; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.requests TO web_user;
+GRANT SELECT ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.title; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(title),UPDATE(title) ON TABLE api.requests TO web_user;
+GRANT INSERT(title),UPDATE(title) ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.description; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(description),UPDATE(description) ON TABLE api.requests TO web_user;
+GRANT INSERT(description),UPDATE(description) ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.category; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(category),UPDATE(category) ON TABLE api.requests TO web_user;
+GRANT INSERT(category),UPDATE(category) ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.priority; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(priority),UPDATE(priority) ON TABLE api.requests TO web_user;
+GRANT INSERT(priority),UPDATE(priority) ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: COLUMN requests.assignee_id; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT UPDATE(assignee_id) ON TABLE api.requests TO web_user;
+GRANT UPDATE(assignee_id) ON TABLE api.requests TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION transition_request(request_id bigint, to_status text, note text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) TO web_user;
+GRANT ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION verify_audit(request_id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.verify_audit(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION acting_as_unmapped_superuser(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO web_user;
+GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION acting_role(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.acting_role() TO web_user;
+GRANT ALL ON FUNCTION app.acting_role() TO web_anon;
+GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
+GRANT ALL ON FUNCTION app.acting_role() TO authsvc;
+
+
+--
+-- Name: FUNCTION allowed_moves(from_status text, requester_id uuid, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.allowed_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.allowed_moves(from_status text, requester_id uuid, category text) TO web_user;
+GRANT ALL ON FUNCTION app.allowed_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION append_audit(request_id bigint, action text, changes jsonb, internal boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.append_audit(request_id bigint, action text, changes jsonb, internal boolean) FROM PUBLIC;
+
+
+--
+-- Name: TABLE audit_log; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.audit_log TO reqstly_admin;
+
+
+--
+-- Name: COLUMN audit_log.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.request_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(request_id) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.seq; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(seq) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(at) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.actor_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(actor_id) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.actor_role; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(actor_role) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.actor_name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(actor_name) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.action; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(action) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.changes; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(changes) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.internal; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(internal) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: COLUMN audit_log.correlation_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(correlation_id) ON TABLE app.audit_log TO web_user;
+
+
+--
+-- Name: FUNCTION audit_entry_hash(entry app.audit_log); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.audit_entry_hash(entry app.audit_log) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION create_admin_login(person uuid, role_name text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO web_anon;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
+GRANT ALL ON FUNCTION app.current_user_id() TO web_anon;
+GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_user_is_admin(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_user_is_admin() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_user_is_admin() TO web_user;
+GRANT ALL ON FUNCTION app.current_user_is_admin() TO web_anon;
+GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION describe_moves(from_status text, requester_id uuid, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO web_user;
+GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION disable_person(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.disable_person(person uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.disable_person(person uuid) TO web_user;
+GRANT ALL ON FUNCTION app.disable_person(person uuid) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.enable_person(person uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.enable_person(person uuid) TO web_user;
+GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION is_agent_of(person uuid, category_code text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
+GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION require_admin(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_admin() TO web_user;
+GRANT ALL ON FUNCTION app.require_admin() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of(person uuid, reason text, except_session uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION set_admin(person uuid, make_admin boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.set_admin(person uuid, make_admin boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_admin(person uuid, make_admin boolean) TO web_user;
+GRANT ALL ON FUNCTION app.set_admin(person uuid, make_admin boolean) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION set_request_status(request_id bigint, to_status text, note text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) TO web_user;
+GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION status_label(status text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.status_label(status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.status_label(status text) TO web_user;
+GRANT ALL ON FUNCTION app.status_label(status text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION tg__audit(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__set_updated_at(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_audit_log__refuse_change(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_audit_log__refuse_change() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__set_defaults(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__set_defaults() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__touch_request(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__enforce_rules(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__enforce_rules() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__set_defaults(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__set_defaults() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__validate(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION verify_audit_chain(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.verify_audit_chain(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.verify_audit_chain(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.verify_audit_chain(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION active_session_counts(); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.active_session_counts() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.active_session_counts() TO authsvc;
+
+
+--
+-- Name: FUNCTION begin_signin(state_hash bytea, lifetime interval); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.begin_signin(state_hash bytea, lifetime interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.begin_signin(state_hash bytea, lifetime interval) TO authsvc;
+
+
+--
+-- Name: FUNCTION consume_signin(state_hash bytea); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.consume_signin(state_hash bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.consume_signin(state_hash bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION end_session(token_hash bytea, reason text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.end_session(token_hash bytea, reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.end_session(token_hash bytea, reason text) TO authsvc;
+
+
+--
+-- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
+
+
+--
+-- Name: FUNCTION rate_limit_hit(bucket text, window_seconds integer, max_hits integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
+-- Name: FUNCTION record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.record_login_event(person uuid, method text, result text, reason text, ip inet, user_agent text, correlation_id text) TO authsvc;
+
+
+--
+-- Name: FUNCTION require_authsvc(); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.require_authsvc() FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.require_authsvc() TO authsvc;
+
+
+--
+-- Name: COLUMN sessions.id; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.user_id; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.method; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(method) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.created_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.last_seen_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(last_seen_at) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.expires_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(expires_at) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.idle_timeout; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(idle_timeout) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.revoked_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(revoked_at),UPDATE(revoked_at) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.revoked_reason; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT UPDATE(revoked_reason) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: COLUMN sessions.user_agent; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(user_agent) ON TABLE auth.sessions TO web_user;
+
+
+--
+-- Name: FUNCTION session_is_live(s auth.sessions); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions) TO web_user;
+GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions) TO authsvc;
+
+
+--
+-- Name: FUNCTION upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]) TO authsvc;
+
+
+--
+-- Name: FUNCTION use_session(token_hash bytea, touch boolean); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO authsvc;
+
+
+--
+-- Name: TABLE categories; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.categories TO reqstly_admin;
+
+
+--
+-- Name: COLUMN categories.code; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(code) ON TABLE app.categories TO web_user;
+
+
+--
+-- Name: COLUMN categories.name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(name) ON TABLE app.categories TO web_user;
+
+
+--
+-- Name: COLUMN categories.key_prefix; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(key_prefix) ON TABLE app.categories TO web_user;
+
+
+--
+-- Name: TABLE categories; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.categories TO web_user;
+GRANT SELECT ON TABLE api.categories TO reqstly_admin;
+
+
+--
+-- Name: TABLE comments; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.comments TO web_user;
+GRANT SELECT ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.request_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(request_id) ON TABLE app.comments TO web_user;
+GRANT INSERT(request_id) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.body; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE app.comments TO web_user;
+GRANT INSERT(body) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.internal; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(internal) ON TABLE app.comments TO web_user;
+GRANT INSERT(internal) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: TABLE comments; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.comments TO web_user;
+GRANT SELECT ON TABLE api.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.request_id; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(request_id) ON TABLE api.comments TO web_user;
+GRANT INSERT(request_id) ON TABLE api.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.body; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE api.comments TO web_user;
+GRANT INSERT(body) ON TABLE api.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.internal; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(internal) ON TABLE api.comments TO web_user;
+GRANT INSERT(internal) ON TABLE api.comments TO reqstly_admin;
+
+
+--
+-- Name: TABLE users; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.users TO reqstly_admin;
+
+
+--
+-- Name: COLUMN users.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.display_name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(display_name) ON TABLE app.users TO web_user;
+GRANT UPDATE(display_name) ON TABLE app.users TO reqstly_admin;
+
+
+--
+-- Name: COLUMN users.email; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(email) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.is_admin; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(is_admin) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.disabled_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: TABLE me; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.me TO web_user;
+GRANT SELECT ON TABLE api.me TO reqstly_admin;
+
+
+--
+-- Name: TABLE my_sessions; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.my_sessions TO web_user;
+GRANT SELECT ON TABLE api.my_sessions TO reqstly_admin;
+
+
+--
+-- Name: TABLE team_members; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE app.team_members TO web_user;
+GRANT SELECT,DELETE ON TABLE app.team_members TO reqstly_admin;
+
+
+--
+-- Name: COLUMN team_members.user_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE app.team_members TO web_user;
+GRANT INSERT(user_id) ON TABLE app.team_members TO reqstly_admin;
+
+
+--
+-- Name: COLUMN team_members.category; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(category) ON TABLE app.team_members TO web_user;
+GRANT INSERT(category) ON TABLE app.team_members TO reqstly_admin;
+
+
+--
+-- Name: TABLE people; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.people TO web_user;
+GRANT SELECT ON TABLE api.people TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_counts; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.request_counts TO web_user;
+GRANT SELECT ON TABLE api.request_counts TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_history; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.request_history TO web_user;
+GRANT SELECT ON TABLE api.request_history TO reqstly_admin;
+
+
+--
+-- Name: TABLE status_transitions; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.status_transitions TO web_user;
+GRANT SELECT ON TABLE app.status_transitions TO reqstly_admin;
+
+
+--
+-- Name: TABLE status_transitions; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.status_transitions TO web_user;
+GRANT SELECT ON TABLE api.status_transitions TO reqstly_admin;
+
+
+--
+-- Name: TABLE team_members; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE api.team_members TO web_user;
+GRANT SELECT,DELETE ON TABLE api.team_members TO reqstly_admin;
+
+
+--
+-- Name: COLUMN team_members.user_id; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(user_id) ON TABLE api.team_members TO web_user;
+GRANT INSERT(user_id) ON TABLE api.team_members TO reqstly_admin;
+
+
+--
+-- Name: COLUMN team_members.category; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT INSERT(category) ON TABLE api.team_members TO web_user;
+GRANT INSERT(category) ON TABLE api.team_members TO reqstly_admin;
+
+
+--
+-- Name: TABLE login_events; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT ON TABLE auth.login_events TO reqstly_admin;
+
+
+--
+-- Name: TABLE active_sessions; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.active_sessions TO monitoring;
+
+
+--
+-- Name: TABLE audit_entries; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.audit_entries TO monitoring;
+
+
+--
+-- Name: TABLE oldest_open_request; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.oldest_open_request TO monitoring;
+
+
+--
+-- Name: TABLE request_resolution_buckets; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.request_resolution_buckets TO monitoring;
+
+
+--
+-- Name: TABLE request_resolution_totals; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.request_resolution_totals TO monitoring;
+
+
+--
+-- Name: TABLE requests_by_status; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.requests_by_status TO monitoring;
+
+
+--
+-- Name: TABLE requests_created; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.requests_created TO monitoring;
+
+
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: -
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE postgres REVOKE ALL ON FUNCTIONS FROM PUBLIC;
+
+
+--
+-- PostgreSQL database dump complete
+--
+
+\unrestrict reqstly
+
