@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from joserfc import jwt
+from joserfc import jws, jwt
+from joserfc.errors import JoseError
 from joserfc.jwk import ECKey
 
 AuthMethod = Literal["azure", "passkey", "dev"]
@@ -56,3 +58,34 @@ def mint_access_token(
     }
     header = {"alg": "ES256", "typ": "JWT", "kid": key.kid}
     return AccessToken(jwt.encode(header, claims, key), expires_at)
+
+
+def read_access_token(
+    *, token: str | None, keys: Sequence[ECKey], audience: str, now: int | None = None
+) -> dict[str, Any] | None:
+    """The claims of one of our own access tokens, or None.
+
+    Checks the ES256 signature by the key its `kid` names (one of `keys`),
+    the audience, role web_user, and that it has not expired. Returns None
+    (never raises) for anything else: the caller then treats it as absent.
+    """
+    if not token:
+        return None
+    try:
+        kid = jws.extract_compact(token.encode()).protected.get("kid")
+        key = next((k for k in keys if k.kid == kid), None)
+        if key is None:
+            return None
+        claims = dict(jwt.decode(token, key, algorithms=["ES256"]).claims)
+    except (JoseError, ValueError):
+        return None
+    current = int(time.time()) if now is None else now
+    exp = claims.get("exp")
+    if (
+        claims.get("aud") != audience
+        or claims.get("role") != ACCESS_ROLE
+        or not isinstance(exp, int)
+        or exp <= current
+    ):
+        return None
+    return claims

@@ -12,6 +12,7 @@ from joserfc.jwk import ECKey
 from authsvc.keys import load_or_create_signing_key, write_jwks
 from authsvc.tokens import AccessToken
 from devstack import processes
+from devstack.authsvc import SignInServices, start_sign_in
 from devstack.caddy import caddy_env, start_caddy
 from devstack.postgres import LocalPostgres
 from devstack.postgrest import PostgrestConfig, start_postgrest
@@ -40,6 +41,7 @@ class LocalStack:
     services: list[processes.Service] = field(default_factory=list)
     signing_key: ECKey = field(init=False)
     created_database: bool = False
+    sign_in: SignInServices | None = None
 
     def __post_init__(self) -> None:
         self.postgres = LocalPostgres(
@@ -101,12 +103,20 @@ class LocalStack:
             )
             self.services.append(start_postgrest(f"postgrest-{index + 1}", config, self.run_dir))
             upstreams.append(f"{host}:{port}")
+        # The OIDC stand-in for Azure AD and authsvc (scripts/devstack/authsvc.py).
+        self.sign_in = start_sign_in(
+            run_dir=self.run_dir,
+            database_url=self.postgres.uri(DBNAME, "authsvc"),
+            signing_key_file=self.jwks_path.parent / "signing-key.pem",
+            public_origin=self.origin,
+            services=self.services,
+        )
         env = caddy_env(
             http_port=self.settings.http_port,
             admin_port=processes.free_port(),
             postgrest_upstreams=upstreams,
             postgrest_admin_port=admin_port,
-            authsvc_upstreams=["127.0.0.1:9"],
+            authsvc_upstreams=self.sign_in.upstreams,
             run_dir=self.run_dir,
         )
         self.services.append(start_caddy(env, self.run_dir))

@@ -1,0 +1,185 @@
+"""The aiohttp application: create_app(settings) wires everything together."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterator
+
+import httpx2
+from aiohttp import web
+from aiohttp.typedefs import Handler
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from authsvc import state
+from authsvc.db import Database, create_pool
+from authsvc.errors import AuthServiceError, RateLimited
+from authsvc.logs import correlation_id
+from authsvc.metrics import Metrics
+from authsvc.oidc import AzureSignIn
+from authsvc.ratelimit import RateLimiter
+from authsvc.routes import routes
+from authsvc.sessions import SIGNIN_COOKIE, CookieSealer, clear_cookie
+from authsvc.settings import Settings
+
+log = logging.getLogger("authsvc")
+_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+# Where a browser lands after a failed sign-in, instead of a page of JSON.
+_BROWSER_ROUTES = frozenset({"/auth/login/azure", "/auth/callback/azure"})
+
+
+@web.middleware
+async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Correlation id, duration histogram and one access log line per request."""
+    header = request.headers.get("X-Request-Id", "")
+    token = correlation_id.set(header if _REQUEST_ID.match(header) else str(uuid.uuid4()))
+    started = time.perf_counter()
+    status = 500
+    try:
+        response = await handler(request)
+        status = response.status
+        return response
+    except web.HTTPException as error:
+        status = error.status
+        raise
+    finally:
+        elapsed = time.perf_counter() - started
+        resource = request.match_info.route.resource
+        route = resource.canonical if resource is not None else "unmatched"
+        request.app[state.METRICS].request_duration.labels(
+            route=route, method=request.method, status=str(status)
+        ).observe(elapsed)
+        # The path only: query strings carry authorization codes and state.
+        log.info(
+            "request",
+            extra={
+                "method": request.method,
+                "route": route,
+                "path": request.path,
+                "status": status,
+                "duration_ms": round(elapsed * 1000, 1),
+            },
+        )
+        correlation_id.reset(token)
+
+
+@web.middleware
+async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Turn AuthServiceError into `{error, message}` with its status."""
+    try:
+        return await handler(request)
+    except AuthServiceError as error:
+        log.warning("refused", extra={"error": error.code, "reason": error.reason})
+        if request.path in _BROWSER_ROUTES and "text/html" in request.headers.get("Accept", ""):
+            response: web.StreamResponse = web.HTTPSeeOther(f"/signin?reason={error.code}")
+        else:
+            response = web.json_response(
+                {"error": error.code, "message": error.message},
+                status=error.status,
+                headers={"Cache-Control": "no-store"},
+            )
+        if isinstance(error, RateLimited):
+            response.headers["Retry-After"] = str(error.retry_after)
+        if request.path == "/auth/callback/azure":
+            clear_cookie(response, SIGNIN_COOKIE, samesite="Lax")
+        return response
+    except web.HTTPException as error:
+        if error.status >= 400:
+            return web.json_response(
+                {"error": error.reason.lower().replace(" ", "_"), "message": error.reason},
+                status=error.status,
+            )
+        raise
+    except Exception:
+        log.exception("unexpected error")
+        return web.json_response(
+            {"error": "internal_error", "message": "Something went wrong on our side."},
+            status=500,
+        )
+
+
+async def _database(app: web.Application) -> AsyncIterator[None]:
+    settings = app[state.SETTINGS]
+    pool = create_pool(
+        settings.database_url, min_size=settings.db_pool_min, max_size=settings.db_pool_max
+    )
+    # Start even if the database is still coming up; healthz reports it.
+    await pool.open(wait=False)
+    app[state.POOL] = pool
+    app[state.DB] = Database(pool)
+    app[state.LIMITER] = RateLimiter(
+        db=app[state.DB], settings=settings, metrics=app[state.METRICS]
+    )
+    app[state.METRICS].watch_pool(lambda: dict(pool.get_stats()))
+    yield
+    await pool.close()
+
+
+async def _http_client(app: web.Application) -> AsyncIterator[None]:
+    settings = app[state.SETTINGS]
+    client = httpx2.AsyncClient(
+        timeout=settings.http_timeout_seconds, follow_redirects=False, trust_env=False
+    )
+    app[state.HTTP] = client
+    app[state.AZURE] = AzureSignIn(settings, client)
+    yield
+    await client.aclose()
+
+
+async def _active_sessions(app: web.Application) -> AsyncIterator[None]:
+    """Keep authsvc_active_sessions in step with the database."""
+
+    async def refresh_forever() -> None:
+        gauge = app[state.METRICS].active_sessions
+        while True:
+            try:
+                counts = await app[state.DB].active_session_counts()
+                for method in {"azure", "passkey", *counts}:
+                    gauge.labels(method=method).set(counts.get(method, 0))
+            except AuthServiceError:
+                log.warning("could not count active sessions")
+            await asyncio.sleep(app[state.SETTINGS].active_sessions_refresh_seconds)
+
+    task = asyncio.create_task(refresh_forever())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+
+
+async def _metrics_server(app: web.Application) -> AsyncIterator[None]:
+    """Serve /metrics on the separate metrics port (not through Caddy)."""
+    settings = app[state.SETTINGS]
+    if settings.metrics_port is None:
+        yield
+        return
+    registry = app[state.METRICS].registry
+
+    async def metrics(_: web.Request) -> web.Response:
+        return web.Response(
+            body=generate_latest(registry), headers={"Content-Type": CONTENT_TYPE_LATEST}
+        )
+
+    metrics_app = web.Application()
+    metrics_app.router.add_get("/metrics", metrics)
+    runner = web.AppRunner(metrics_app, access_log=None)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.metrics_host, settings.metrics_port)
+    await site.start()
+    yield
+    await runner.cleanup()
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Build authsvc from its settings; resources open when the app starts."""
+    app = web.Application(middlewares=[observe, errors_as_json])
+    app[state.SETTINGS] = settings
+    app[state.METRICS] = Metrics()
+    app[state.SEALER] = CookieSealer(settings.verification_keys)
+    app.cleanup_ctx.extend([_database, _http_client, _active_sessions, _metrics_server])
+    app.add_routes(routes)
+    return app

@@ -1,0 +1,2 @@
+drop function auth.rate_limit_hit(text, integer, integer);
+drop table auth.rate_limits;
