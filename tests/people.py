@@ -44,7 +44,9 @@ def load_people(conn: psycopg.Connection) -> People:
     return people
 
 
-def authenticate_as(conn: psycopg.Connection, person: Person, session_id: str | None = None) -> None:
+def authenticate_as(
+    conn: psycopg.Connection, person: Person, session_id: str | None = None
+) -> None:
     """Do what PostgREST does for a request with this person's token."""
     claims = {"sub": person.id, "role": "web_user", "aud": "reqstly"}
     if session_id:

@@ -41,8 +41,9 @@ SERVER_SETTINGS = {
 }
 
 
-def _run_as() -> dict[str, str]:
-    return {"user": SYSTEM_USER} if os.geteuid() == 0 else {}
+def _server_user() -> str | None:
+    """Who runs the server's programs: PostgreSQL refuses root."""
+    return SYSTEM_USER if os.geteuid() == 0 else None
 
 
 def _ensure_system_user() -> pwd.struct_passwd:
@@ -87,7 +88,7 @@ class LocalPostgres:
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
-            **_run_as(),  # type: ignore[arg-type]
+            user=_server_user(),
         )
 
     def init(self) -> None:
@@ -99,7 +100,7 @@ class LocalPostgres:
             _open_path_to(self.pgdata.parent)
             _open_path_to(PG_BIN.parent / "lib")
             os.chown(self.pgdata, owner.pw_uid, owner.pw_gid)
-            os.chmod(self.socket_dir, 0o777)
+            os.chmod(self.socket_dir, 0o777)  # noqa: S103 (the server's own user writes its socket here)
             self.log_path.touch()
             os.chown(self.log_path, owner.pw_uid, owner.pw_gid)
         if (self.pgdata / "PG_VERSION").exists():
@@ -117,7 +118,7 @@ class LocalPostgres:
             ],
             check=True,
             stdout=subprocess.DEVNULL,
-            **_run_as(),  # type: ignore[arg-type]
+            user=_server_user(),
         )
 
     def start(self) -> None:
@@ -126,7 +127,9 @@ class LocalPostgres:
         options.append(f"-h 127.0.0.1 -p {self.tcp_port}" if self.tcp_port else "-h ''")
         options += [f"-c {key}={value}" for key, value in SERVER_SETTINGS.items()]
         try:
-            self.pg_ctl("-w", "-t", "60", "-l", str(self.log_path), "-o", " ".join(options), "start")
+            self.pg_ctl(
+                "-w", "-t", "60", "-l", str(self.log_path), "-o", " ".join(options), "start"
+            )
         except subprocess.CalledProcessError as error:
             tail = self.log_path.read_text(errors="replace")[-3000:]
             raise RuntimeError(f"PostgreSQL did not start:\n{tail}") from error
@@ -143,7 +146,9 @@ class LocalPostgres:
         with self.connect() as conn:
             if conn.execute("select 1 from pg_database where datname = %s", (dbname,)).fetchone():
                 return False
-            conn.execute(psycopg.sql.SQL("create database {}").format(psycopg.sql.Identifier(dbname)))
+            conn.execute(
+                psycopg.sql.SQL("create database {}").format(psycopg.sql.Identifier(dbname))
+            )
             return True
 
     def drop_database(self, dbname: str) -> None:
@@ -190,7 +195,17 @@ class LocalPostgres:
 
     def psql(self, dbname: str, *args: str) -> str:
         result = subprocess.run(
-            [str(PG_BIN / "psql"), "-X", "-h", str(self.socket_dir), "-U", "postgres", "-d", dbname, *args],
+            [
+                str(PG_BIN / "psql"),
+                "-X",
+                "-h",
+                str(self.socket_dir),
+                "-U",
+                "postgres",
+                "-d",
+                dbname,
+                *args,
+            ],
             check=True,
             capture_output=True,
             text=True,

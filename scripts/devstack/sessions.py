@@ -13,7 +13,9 @@ from joserfc.jwk import ECKey
 from authsvc.tokens import AccessToken, mint_access_token
 
 
-def open_dev_session(conn: psycopg.Connection, email: str, lifetime_seconds: int) -> tuple[str, str]:
+def open_dev_session(
+    conn: psycopg.Connection, email: str, lifetime_seconds: int
+) -> tuple[str, str]:
     """Open a live session (method 'dev') for the person with `email`.
 
     Returns (person_id, session_id). Raises LookupError for an unknown or

@@ -7,7 +7,9 @@ import psycopg
 from tests.people import Person, act_as_psql_admin, authenticate_as, clear_authentication
 
 
-def file_request(db: psycopg.Connection, requester: Person, category: str = "IT", title: str = "probe") -> int:
+def file_request(
+    db: psycopg.Connection, requester: Person, category: str = "IT", title: str = "probe"
+) -> int:
     """File a request as `requester`, through api.requests as PostgREST would."""
     authenticate_as(db, requester)
     row = db.execute(
@@ -18,7 +20,9 @@ def file_request(db: psycopg.Connection, requester: Person, category: str = "IT"
     return int(row[0])
 
 
-def as_person(db: psycopg.Connection, person: Person | None, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+def as_person(
+    db: psycopg.Connection, person: Person | None, sql: str, params: tuple[object, ...] = ()
+) -> list[tuple[object, ...]]:
     """Run one statement as `person` (None: the demo admin at a psql prompt)."""
     if person is None:
         act_as_psql_admin(db)

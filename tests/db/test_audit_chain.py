@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 import psycopg
 import pytest
@@ -12,7 +13,7 @@ from tests.db.helpers import as_person, file_request
 from tests.people import People, authenticate_as, clear_authentication
 
 
-def history(db: psycopg.Connection, request_id: int) -> list[tuple[object, ...]]:
+def history(db: psycopg.Connection, request_id: int) -> list[tuple[Any, ...]]:
     return db.execute(
         "select seq, action, actor_id::text, actor_role, changes from app.audit_log where request_id = %s order by seq",
         (request_id,),
@@ -20,7 +21,9 @@ def history(db: psycopg.Connection, request_id: int) -> list[tuple[object, ...]]
 
 
 def verify(db: psycopg.Connection, request_id: int) -> tuple[object, ...]:
-    row = db.execute("select ok, entries, first_bad_entry, reason from api.verify_audit(%s)", (request_id,)).fetchone()
+    row = db.execute(
+        "select ok, entries, first_bad_entry, reason from api.verify_audit(%s)", (request_id,)
+    ).fetchone()
     assert row is not None
     return tuple(row)
 
@@ -29,10 +32,22 @@ def test_every_change_is_recorded_with_its_actor(db: psycopg.Connection, people:
     alice, ivan = people["alice"], people["ivan"]
     request_id = file_request(db, alice, "IT", "Printer jams")
     as_person(db, alice, "update api.requests set priority = 'high' where id = %s", (request_id,))
-    as_person(db, ivan, "update api.requests set assignee_id = %s where id = %s", (ivan.id, request_id))
+    as_person(
+        db, ivan, "update api.requests set assignee_id = %s where id = %s", (ivan.id, request_id)
+    )
     as_person(db, ivan, "select api.transition_request(%s, 'in_progress')", (request_id,))
-    as_person(db, ivan, "insert into api.comments (request_id, body, internal) values (%s, 'toner low', true)", (request_id,))
-    as_person(db, None, "select app.set_request_status(%s, 'resolved', 'Replaced the toner.')", (request_id,))
+    as_person(
+        db,
+        ivan,
+        "insert into api.comments (request_id, body, internal) values (%s, 'toner low', true)",
+        (request_id,),
+    )
+    as_person(
+        db,
+        None,
+        "select app.set_request_status(%s, 'resolved', 'Replaced the toner.')",
+        (request_id,),
+    )
 
     rows = history(db, request_id)
     assert [(seq, action) for seq, action, *_ in rows] == [
@@ -53,13 +68,24 @@ def test_every_change_is_recorded_with_its_actor(db: psycopg.Connection, people:
     assert verify(db, request_id) == (True, 7, None, None)
 
 
-def test_a_comment_moves_updated_at_without_an_update_entry(db: psycopg.Connection, people: People) -> None:
+def test_a_comment_moves_updated_at_without_an_update_entry(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = file_request(db, people["alice"])
-    before = db.execute("select updated_at from app.requests where id = %s", (request_id,)).fetchone()
+    before = db.execute(
+        "select updated_at from app.requests where id = %s", (request_id,)
+    ).fetchone()
     db.commit()  # a new transaction, so now() moves
     try:
-        as_person(db, people["alice"], "insert into api.comments (request_id, body) values (%s, 'hello')", (request_id,))
-        after = db.execute("select updated_at from app.requests where id = %s", (request_id,)).fetchone()
+        as_person(
+            db,
+            people["alice"],
+            "insert into api.comments (request_id, body) values (%s, 'hello')",
+            (request_id,),
+        )
+        after = db.execute(
+            "select updated_at from app.requests where id = %s", (request_id,)
+        ).fetchone()
         assert before is not None and after is not None and after[0] > before[0]
         assert [action for _, action, *_ in history(db, request_id)] == ["created", "commented"]
     finally:
@@ -69,9 +95,9 @@ def test_a_comment_moves_updated_at_without_an_update_entry(db: psycopg.Connecti
 def test_correlation_id_is_recorded(db: psycopg.Connection, people: People) -> None:
     db.execute("select set_config('reqstly.correlation_id', 'req-7f3a', true)")
     request_id = file_request(db, people["alice"])
-    assert db.execute("select correlation_id from app.audit_log where request_id = %s", (request_id,)).fetchone() == (
-        "req-7f3a",
-    )
+    assert db.execute(
+        "select correlation_id from app.audit_log where request_id = %s", (request_id,)
+    ).fetchone() == ("req-7f3a",)
 
 
 @pytest.mark.parametrize(
@@ -81,7 +107,9 @@ def test_correlation_id_is_recorded(db: psycopg.Connection, people: People) -> N
         "delete from app.audit_log where request_id = %s",
     ],
 )
-def test_the_log_refuses_changes_even_from_a_superuser(db: psycopg.Connection, people: People, statement: str) -> None:
+def test_the_log_refuses_changes_even_from_a_superuser(
+    db: psycopg.Connection, people: People, statement: str
+) -> None:
     request_id = file_request(db, people["alice"])
     with pytest.raises(psycopg.Error) as raised, db.transaction():
         db.execute(statement, (request_id,))
@@ -116,12 +144,17 @@ def tampered(db: psycopg.Connection, statement: str, request_id: int) -> None:
 def busy_request(db: psycopg.Connection, people: People) -> int:
     request_id = file_request(db, people["alice"])
     for body in ("one", "two", "three"):
-        as_person(db, people["alice"], "insert into api.comments (request_id, body) values (%s, %s)", (request_id, body))
+        as_person(
+            db,
+            people["alice"],
+            "insert into api.comments (request_id, body) values (%s, %s)",
+            (request_id, body),
+        )
     return request_id
 
 
 TAMPERING = {
-    "edited": "update app.audit_log set changes = '{\"body\": \"nothing to see\"}' "
+    "edited": 'update app.audit_log set changes = \'{"body": "nothing to see"}\' '
     "where request_id = %(id)s and seq = 2",
     "deleted": "delete from app.audit_log where request_id = %(id)s and seq = 2",
     # Swap what entries 2 and 3 say, keeping their hashes: the story is reordered.
@@ -151,29 +184,57 @@ def test_verify_detects_tampering(db: psycopg.Connection, people: People, kind: 
 
 def test_hash_does_not_depend_on_session_settings(db: psycopg.Connection, people: People) -> None:
     request_id = busy_request(db, people)
-    for setting in ("timezone = 'Pacific/Chatham'", "datestyle = 'SQL, DMY'", "extra_float_digits = -3",
-                    "lc_monetary = 'C'", "intervalstyle = 'sql_standard'"):
+    for setting in (
+        "timezone = 'Pacific/Chatham'",
+        "datestyle = 'SQL, DMY'",
+        "extra_float_digits = -3",
+        "lc_monetary = 'C'",
+        "intervalstyle = 'sql_standard'",
+    ):
         db.execute(f"set local {setting}")
         assert verify(db, request_id)[0] is True
 
 
-def test_verify_refuses_people_who_cannot_see_the_request(db: psycopg.Connection, people: People) -> None:
+def test_verify_refuses_people_who_cannot_see_the_request(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = file_request(db, people["alice"], "IT")
     with pytest.raises(psycopg.Error) as raised, db.transaction():
         as_person(db, people["hana"], "select * from api.verify_audit(%s)", (request_id,))
     assert raised.value.sqlstate == "PT404"
-    assert as_person(db, people["alice"], "select ok from api.verify_audit(%s)", (request_id,)) == [(True,)]
+    assert as_person(db, people["alice"], "select ok from api.verify_audit(%s)", (request_id,)) == [
+        (True,)
+    ]
 
 
-def test_requesters_do_not_see_entries_about_internal_notes(db: psycopg.Connection, people: People) -> None:
+def test_requesters_do_not_see_entries_about_internal_notes(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = file_request(db, people["alice"], "IT")
-    as_person(db, people["ivan"], "insert into api.comments (request_id, body, internal) values (%s, 'secret', true)", (request_id,))
-    alice_sees = as_person(db, people["alice"], "select action from api.request_history where request_id = %s", (request_id,))
-    ivan_sees = as_person(db, people["ivan"], "select action from api.request_history where request_id = %s", (request_id,))
+    as_person(
+        db,
+        people["ivan"],
+        "insert into api.comments (request_id, body, internal) values (%s, 'secret', true)",
+        (request_id,),
+    )
+    alice_sees = as_person(
+        db,
+        people["alice"],
+        "select action from api.request_history where request_id = %s",
+        (request_id,),
+    )
+    ivan_sees = as_person(
+        db,
+        people["ivan"],
+        "select action from api.request_history where request_id = %s",
+        (request_id,),
+    )
     assert alice_sees == [("created",)]
     assert sorted(ivan_sees) == [("created",), ("internal_note",)]
     # … yet alice's verification covers the whole chain.
-    assert as_person(db, people["alice"], "select ok, entries from api.verify_audit(%s)", (request_id,)) == [(True, 2)]
+    assert as_person(
+        db, people["alice"], "select ok, entries from api.verify_audit(%s)", (request_id,)
+    ) == [(True, 2)]
 
 
 def test_concurrent_writers_never_fork_a_chain(stack: LocalStack, people: People) -> None:
@@ -190,13 +251,19 @@ def test_concurrent_writers_never_fork_a_chain(stack: LocalStack, people: People
             with stack.connect() as conn:
                 conn.autocommit = False
                 for i in range(count):
-                    as_person(conn, people[name], "insert into api.comments (request_id, body) values (%s, %s)",
-                              (request_id, f"{name} {i}"))
+                    as_person(
+                        conn,
+                        people[name],
+                        "insert into api.comments (request_id, body) values (%s, %s)",
+                        (request_id, f"{name} {i}"),
+                    )
                     conn.commit()
         except BaseException as error:  # surfaced below
             errors.append(error)
 
-    threads = [threading.Thread(target=writer, args=(name, 25)) for name in ("alice", "ivan", "admin")]
+    threads = [
+        threading.Thread(target=writer, args=(name, 25)) for name in ("alice", "ivan", "admin")
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -204,8 +271,10 @@ def test_concurrent_writers_never_fork_a_chain(stack: LocalStack, people: People
     assert errors == []
     with stack.connect() as conn:
         row = conn.execute("select ok, entries from api.verify_audit(%s)", (request_id,)).fetchone()
-        seqs = conn.execute("select array_agg(seq order by seq) from app.audit_log where request_id = %s",
-                            (request_id,)).fetchone()
+        seqs = conn.execute(
+            "select array_agg(seq order by seq) from app.audit_log where request_id = %s",
+            (request_id,),
+        ).fetchone()
     assert row == (True, 76)
     assert seqs == (list(range(1, 77)),)
 

@@ -24,12 +24,18 @@ def scratch_database(stack: LocalStack) -> Iterator[str]:
 
 def schemas(stack: LocalStack, dbname: str) -> set[str]:
     with stack.postgres.connect(dbname) as conn:
-        rows = conn.execute("select nspname from pg_namespace where nspname in ('app', 'api', 'auth', 'metrics')")
+        rows = conn.execute(
+            "select nspname from pg_namespace where nspname in ('app', 'api', 'auth', 'metrics')"
+        )
         return {r[0] for r in rows}
 
 
 def test_every_migration_has_a_rollback() -> None:
-    forward = {p.name.removesuffix(".sql") for p in MIGRATIONS.glob("*.sql") if not p.name.endswith(".rollback.sql")}
+    forward = {
+        p.name.removesuffix(".sql")
+        for p in MIGRATIONS.glob("*.sql")
+        if not p.name.endswith(".rollback.sql")
+    }
     rollback = {p.name.removesuffix(".rollback.sql") for p in MIGRATIONS.glob("*.rollback.sql")}
     assert forward == rollback
 

@@ -42,12 +42,15 @@ def test_select_requests(db: psycopg.Connection, people: People, name: str) -> N
 def test_select_comments(db: psycopg.Connection, people: People, name: str) -> None:
     person = people[name]
     request_ids = expected_request_ids(db, person)
-    rows = db.execute("select c.id, c.request_id, c.internal, r.category from app.comments c "
-                      "join app.requests r on r.id = c.request_id").fetchall()
+    rows = db.execute(
+        "select c.id, c.request_id, c.internal, r.category from app.comments c "
+        "join app.requests r on r.id = c.request_id"
+    ).fetchall()
     expected = {
         cid
         for cid, rid, internal, category in rows
-        if rid in request_ids and (not internal or person.is_admin or category in person.agent_categories)
+        if rid in request_ids
+        and (not internal or person.is_admin or category in person.agent_categories)
     }
     assert visible(db, person, "select id from api.comments") == expected
 
@@ -56,12 +59,15 @@ def test_select_comments(db: psycopg.Connection, people: People, name: str) -> N
 def test_select_history(db: psycopg.Connection, people: People, name: str) -> None:
     person = people[name]
     request_ids = expected_request_ids(db, person)
-    rows = db.execute("select a.id, a.request_id, a.internal, r.category from app.audit_log a "
-                      "join app.requests r on r.id = a.request_id").fetchall()
+    rows = db.execute(
+        "select a.id, a.request_id, a.internal, r.category from app.audit_log a "
+        "join app.requests r on r.id = a.request_id"
+    ).fetchall()
     expected = {
         aid
         for aid, rid, internal, category in rows
-        if rid in request_ids and (not internal or person.is_admin or category in person.agent_categories)
+        if rid in request_ids
+        and (not internal or person.is_admin or category in person.agent_categories)
     }
     assert visible(db, person, "select id from api.request_history") == expected
 
@@ -86,7 +92,9 @@ def test_select_people(db: psycopg.Connection, people: People, name: str) -> Non
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_emails_only_for_self_agents_and_admins(db: psycopg.Connection, people: People, name: str) -> None:
+def test_emails_only_for_self_agents_and_admins(
+    db: psycopg.Connection, people: People, name: str
+) -> None:
     person = people[name]
     authenticate_as(db, person)
     rows = db.execute("select id::text, email from api.people").fetchall()
@@ -123,9 +131,21 @@ def test_select_team_members(db: psycopg.Connection, people: People, name: str) 
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_everyone_reads_categories_and_transitions(db: psycopg.Connection, people: People, name: str) -> None:
-    assert visible(db, people[name], "select code from api.categories") == {"IT", "OPS", "ADMIN", "HR"}
-    assert len(visible(db, people[name], "select from_status || to_status from api.status_transitions")) == 5
+def test_everyone_reads_categories_and_transitions(
+    db: psycopg.Connection, people: People, name: str
+) -> None:
+    assert visible(db, people[name], "select code from api.categories") == {
+        "IT",
+        "OPS",
+        "ADMIN",
+        "HR",
+    }
+    assert (
+        len(
+            visible(db, people[name], "select from_status || to_status from api.status_transitions")
+        )
+        == 5
+    )
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -146,7 +166,9 @@ def some_request(db: psycopg.Connection, *, requester: Person, category: str, st
     return file_request(db, requester, category)
 
 
-def file_request(db: psycopg.Connection, requester: Person, category: str, title: str = "probe") -> int:
+def file_request(
+    db: psycopg.Connection, requester: Person, category: str, title: str = "probe"
+) -> int:
     authenticate_as(db, requester)
     row = db.execute(
         "insert into api.requests (title, category) values (%s, %s) returning id", (title, category)
@@ -157,7 +179,9 @@ def file_request(db: psycopg.Connection, requester: Person, category: str, title
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_insert_request_is_filed_as_the_caller(db: psycopg.Connection, people: People, name: str) -> None:
+def test_insert_request_is_filed_as_the_caller(
+    db: psycopg.Connection, people: People, name: str
+) -> None:
     person = people[name]
     authenticate_as(db, person)
     row = db.execute(
@@ -169,12 +193,12 @@ def test_insert_request_is_filed_as_the_caller(db: psycopg.Connection, people: P
 
 # (person, whose request, category, expected rows updated)
 UPDATE_MATRIX = [
-    ("alice", "alice", "IT", 1),   # own, open
-    ("ivan", "alice", "IT", 1),    # agent of IT
-    ("hana", "alice", "IT", 0),    # agent of HR: cannot see it
+    ("alice", "alice", "IT", 1),  # own, open
+    ("ivan", "alice", "IT", 1),  # agent of IT
+    ("hana", "alice", "IT", 0),  # agent of HR: cannot see it
     ("olga", "alice", "IT", 0),
     ("admin", "alice", "IT", 1),
-    ("alice", "hana", "HR", 0),    # someone else's request
+    ("alice", "hana", "HR", 0),  # someone else's request
     ("hana", "hana", "HR", 1),
     ("ivan", "hana", "HR", 0),
     ("olga", "alice", "OPS", 1),
@@ -189,17 +213,26 @@ def test_update_request(
     request_id = some_request(db, requester=people[owner], category=category, status="open")
     authenticate_as(db, people[name])
     updated = db.execute(
-        "update api.requests set description = 'edited in the RLS test' where id = %s", (request_id,)
+        "update api.requests set description = 'edited in the RLS test' where id = %s",
+        (request_id,),
     ).rowcount
     clear_authentication(db)
     assert updated == rows
-    description = db.execute("select description from app.requests where id = %s", (request_id,)).fetchone()
+    description = db.execute(
+        "select description from app.requests where id = %s", (request_id,)
+    ).fetchone()
     assert (description == ("edited in the RLS test",)) == (rows == 1)
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_nobody_deletes_requests_or_comments(db: psycopg.Connection, people: People, name: str) -> None:
-    for statement in ("delete from api.requests", "delete from api.comments", "delete from api.request_history"):
+def test_nobody_deletes_requests_or_comments(
+    db: psycopg.Connection, people: People, name: str
+) -> None:
+    for statement in (
+        "delete from api.requests",
+        "delete from api.comments",
+        "delete from api.request_history",
+    ):
         with pytest.raises(errors.InsufficientPrivilege), db.transaction():
             authenticate_as(db, people[name])
             db.execute(statement)
@@ -218,7 +251,7 @@ COMMENT_MATRIX = [
     ("alice", "alice", "IT", True, "PT403"),  # internal notes are for agents
     ("ivan", "alice", "IT", True, "ok"),
     ("ivan", "alice", "IT", False, "ok"),
-    ("hana", "alice", "IT", False, "rls"),   # cannot see it
+    ("hana", "alice", "IT", False, "rls"),  # cannot see it
     ("alice", "hana", "HR", False, "rls"),
     ("olga", "alice", "OPS", True, "ok"),
     ("admin", "alice", "HR", True, "ok"),
@@ -227,7 +260,13 @@ COMMENT_MATRIX = [
 
 @pytest.mark.parametrize(("name", "owner", "category", "internal", "outcome"), COMMENT_MATRIX)
 def test_insert_comment(
-    db: psycopg.Connection, people: People, name: str, owner: str, category: str, internal: bool, outcome: str
+    db: psycopg.Connection,
+    people: People,
+    name: str,
+    owner: str,
+    category: str,
+    internal: bool,
+    outcome: str,
 ) -> None:
     request_id = some_request(db, requester=people[owner], category=category, status="open")
     statement = "insert into api.comments (request_id, body, internal) values (%s, 'probe', %s)"
@@ -236,7 +275,9 @@ def test_insert_comment(
         db.execute(statement, (request_id, internal))
         clear_authentication(db)
         return
-    expected: type[Exception] = errors.InsufficientPrivilege if outcome == "rls" else psycopg.Error
+    expected: type[psycopg.Error] = (
+        errors.InsufficientPrivilege if outcome == "rls" else psycopg.Error
+    )
     with pytest.raises(expected) as raised, db.transaction():
         authenticate_as(db, people[name])
         db.execute(statement, (request_id, internal))
@@ -248,7 +289,9 @@ def test_insert_comment(
 def test_only_admins_manage_team_members(db: psycopg.Connection, people: People, name: str) -> None:
     with pytest.raises(errors.InsufficientPrivilege), db.transaction():
         authenticate_as(db, people[name])
-        db.execute("insert into api.team_members (user_id, category) values (%s, 'IT')", (people[name].id,))
+        db.execute(
+            "insert into api.team_members (user_id, category) values (%s, 'IT')", (people[name].id,)
+        )
     authenticate_as(db, people[name])
     deleted = db.execute("delete from api.team_members").rowcount
     clear_authentication(db)
@@ -257,7 +300,9 @@ def test_only_admins_manage_team_members(db: psycopg.Connection, people: People,
 
 def test_admin_manages_team_members(db: psycopg.Connection, people: People) -> None:
     authenticate_as(db, people["admin"])
-    db.execute("insert into api.team_members (user_id, category) values (%s, 'IT')", (people["alice"].id,))
+    db.execute(
+        "insert into api.team_members (user_id, category) values (%s, 'IT')", (people["alice"].id,)
+    )
     deleted = db.execute(
         "delete from api.team_members where user_id = %s and category = 'IT'", (people["alice"].id,)
     ).rowcount

@@ -78,10 +78,16 @@ def assert_policies_run_once(root: dict[str, Any]) -> None:
     assert "InitPlan" in relationships, relationships
 
 
-def test_requesters_list_uses_the_requester_index(big_db: psycopg.Connection, people: People) -> None:
-    requester = big_db.execute("select id::text from app.users where email = 'person7@example.com'").fetchone()
+def test_requesters_list_uses_the_requester_index(
+    big_db: psycopg.Connection, people: People
+) -> None:
+    requester = big_db.execute(
+        "select id::text from app.users where email = 'person7@example.com'"
+    ).fetchone()
     assert requester is not None
-    person = people["alice"].__class__("person7", requester[0], "person7@example.com", False, frozenset())
+    person = people["alice"].__class__(
+        "person7", requester[0], "person7@example.com", False, frozenset()
+    )
     authenticate_as(big_db, person)
     root = plan(
         big_db,
@@ -108,11 +114,15 @@ def test_agents_queue_uses_the_category_index(big_db: psycopg.Connection, people
     # Either index serves it (by category+status, or newest-first with a filter
     # that stops after 25 rows); what must never happen is reading the table.
     assert scans and all(kind != "Seq Scan" for kind, _ in scans), scans
-    assert all(index in {"requests_category_status_idx", "requests_updated_at_idx"} for _, index in scans)
+    assert all(
+        index in {"requests_category_status_idx", "requests_updated_at_idx"} for _, index in scans
+    )
     assert_policies_run_once(root)
 
 
-def test_searching_my_requests_stays_on_the_requester_index(big_db: psycopg.Connection, people: People) -> None:
+def test_searching_my_requests_stays_on_the_requester_index(
+    big_db: psycopg.Connection, people: People
+) -> None:
     # `@@` is not leakproof, so under row-level security it cannot drive an
     # index scan; searches are narrowed by a leakproof filter (requester,
     # category) first. docs/ARCHITECTURE.md explains the trade-off.

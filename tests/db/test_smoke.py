@@ -4,7 +4,9 @@ import psycopg
 
 
 def test_seed_has_requests_in_every_status(db: psycopg.Connection) -> None:
-    rows = dict(db.execute("select status, count(*) from app.requests group by status").fetchall())
+    rows: dict[str, int] = dict(
+        db.execute("select status, count(*) from app.requests group by status").fetchall()
+    )
     assert set(rows) == {"open", "in_progress", "resolved", "cancelled"}
     assert sum(rows.values()) >= 40  # other tests may commit their own
 

@@ -34,7 +34,9 @@ def test_every_security_definer_function_pins_search_path(db: psycopg.Connection
     assert unpinned == []
 
 
-def test_every_function_states_a_pinned_search_path_or_is_sql_in_app(db: psycopg.Connection) -> None:
+def test_every_function_states_a_pinned_search_path_or_is_sql_in_app(
+    db: psycopg.Connection,
+) -> None:
     # Invoker functions too: a caller's search_path must never change what they resolve.
     unpinned = db.execute(
         """select p.oid::regprocedure::text
@@ -58,7 +60,9 @@ def test_every_api_view_is_security_invoker(db: psycopg.Connection) -> None:
 @pytest.mark.parametrize("privilege", ["INSERT", "UPDATE", "DELETE", "TRUNCATE"])
 def test_nobody_can_write_the_audit_log(db: psycopg.Connection, role: str, privilege: str) -> None:
     for table in ("app.audit_log", "app.audit_heads"):
-        allowed = db.execute("select has_table_privilege(%s, %s, %s)", (role, table, privilege)).fetchone()
+        allowed = db.execute(
+            "select has_table_privilege(%s, %s, %s)", (role, table, privilege)
+        ).fetchone()
         assert allowed == (False,), f"{role} may {privilege} {table}"
 
 

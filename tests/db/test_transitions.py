@@ -22,7 +22,7 @@ ALLOWED = {
 # alice: the requester; ivan: agent of IT; olga: agent of other categories (cannot see it).
 ACTORS = ["alice", "ivan", "olga", "admin", "psql_admin"]
 # How an admin brings a fresh IT request to each status first.
-PATH_TO = {
+PATH_TO: dict[str, list[tuple[str, str | None]]] = {
     "open": [],
     "in_progress": [("in_progress", None)],
     "resolved": [("in_progress", None), ("resolved", "fixed")],
@@ -33,7 +33,12 @@ PATH_TO = {
 def make_request_in(db: psycopg.Connection, people: People, status: str) -> int:
     request_id = file_request(db, people["alice"], "IT")
     for to_status, note in PATH_TO[status]:
-        as_person(db, people["admin"], "select api.transition_request(%s, %s, %s)", (request_id, to_status, note))
+        as_person(
+            db,
+            people["admin"],
+            "select api.transition_request(%s, %s, %s)",
+            (request_id, to_status, note),
+        )
     return request_id
 
 
@@ -55,7 +60,9 @@ CASES = [
 
 
 @pytest.mark.parametrize(("actor", "from_status", "to_status"), CASES)
-def test_transition(db: psycopg.Connection, people: People, actor: str, from_status: str, to_status: str) -> None:
+def test_transition(
+    db: psycopg.Connection, people: People, actor: str, from_status: str, to_status: str
+) -> None:
     request_id = make_request_in(db, people, from_status)
     note = "a note" if (from_status, to_status) in NOTE_REQUIRED else None
     outcome = expected_outcome(actor, from_status, to_status)
@@ -68,7 +75,9 @@ def test_transition(db: psycopg.Connection, people: People, actor: str, from_sta
     )
     if outcome == "ok":
         as_person(db, person, sql, (request_id, to_status, note))
-        status = db.execute("select status from app.requests where id = %s", (request_id,)).fetchone()
+        status = db.execute(
+            "select status from app.requests where id = %s", (request_id,)
+        ).fetchone()
         assert status == (to_status,)
         return
     with pytest.raises(psycopg.Error) as raised, db.transaction():
@@ -78,10 +87,14 @@ def test_transition(db: psycopg.Connection, people: People, actor: str, from_sta
     assert status == (from_status,)
 
 
-def test_refusal_names_the_moves_the_caller_may_make(db: psycopg.Connection, people: People) -> None:
+def test_refusal_names_the_moves_the_caller_may_make(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = make_request_in(db, people, "resolved")
     with pytest.raises(psycopg.Error) as raised, db.transaction():
-        as_person(db, people["ivan"], "select api.transition_request(%s, 'cancelled')", (request_id,))
+        as_person(
+            db, people["ivan"], "select api.transition_request(%s, 'cancelled')", (request_id,)
+        )
     assert raised.value.sqlstate == "PT409"
     assert "you may move it to: Open" in str(raised.value.diag.message_primary)
 
@@ -93,16 +106,27 @@ def test_note_is_required_to_resolve_and_reopen(
     request_id = make_request_in(db, people, from_status)
     for blank in (None, "", "   "):
         with pytest.raises(psycopg.Error) as raised, db.transaction():
-            as_person(db, people["ivan"], "select api.transition_request(%s, %s, %s)", (request_id, to_status, blank))
+            as_person(
+                db,
+                people["ivan"],
+                "select api.transition_request(%s, %s, %s)",
+                (request_id, to_status, blank),
+            )
         assert raised.value.sqlstate == "23514"
         assert raised.value.diag.message_detail == "note"
 
 
 def test_note_becomes_a_public_comment_by_the_actor(db: psycopg.Connection, people: People) -> None:
     request_id = make_request_in(db, people, "in_progress")
-    as_person(db, people["ivan"], "select api.transition_request(%s, 'resolved', 'Replaced the toner.')", (request_id,))
+    as_person(
+        db,
+        people["ivan"],
+        "select api.transition_request(%s, 'resolved', 'Replaced the toner.')",
+        (request_id,),
+    )
     comment = db.execute(
-        "select author_id::text, body, internal from app.comments where request_id = %s", (request_id,)
+        "select author_id::text, body, internal from app.comments where request_id = %s",
+        (request_id,),
     ).fetchall()
     assert comment == [(people["ivan"].id, "Replaced the toner.", False)]
 
@@ -115,21 +139,34 @@ def test_unknown_status_is_refused_in_words(db: psycopg.Connection, people: Peop
     assert 'There is no status "done"' in str(raised.value.diag.message_primary)
 
 
-def test_start_assigns_the_agent_and_hand_back_clears_it(db: psycopg.Connection, people: People) -> None:
+def test_start_assigns_the_agent_and_hand_back_clears_it(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = make_request_in(db, people, "open")
     as_person(db, people["ivan"], "select api.transition_request(%s, 'in_progress')", (request_id,))
-    assert db.execute("select assignee_id::text from app.requests where id = %s", (request_id,)).fetchone() == (
-        people["ivan"].id,
-    )
+    assert db.execute(
+        "select assignee_id::text from app.requests where id = %s", (request_id,)
+    ).fetchone() == (people["ivan"].id,)
     as_person(db, people["ivan"], "select api.transition_request(%s, 'open')", (request_id,))
-    assert db.execute("select assignee_id from app.requests where id = %s", (request_id,)).fetchone() == (None,)
+    assert db.execute(
+        "select assignee_id from app.requests where id = %s", (request_id,)
+    ).fetchone() == (None,)
 
 
 def test_resolved_at_follows_the_status(db: psycopg.Connection, people: People) -> None:
     request_id = make_request_in(db, people, "resolved")
-    assert db.execute("select resolved_at is not null from app.requests where id = %s", (request_id,)).fetchone() == (True,)
-    as_person(db, people["alice"], "select api.transition_request(%s, 'open', 'still broken')", (request_id,))
-    assert db.execute("select resolved_at from app.requests where id = %s", (request_id,)).fetchone() == (None,)
+    assert db.execute(
+        "select resolved_at is not null from app.requests where id = %s", (request_id,)
+    ).fetchone() == (True,)
+    as_person(
+        db,
+        people["alice"],
+        "select api.transition_request(%s, 'open', 'still broken')",
+        (request_id,),
+    )
+    assert db.execute(
+        "select resolved_at from app.requests where id = %s", (request_id,)
+    ).fetchone() == (None,)
 
 
 def test_status_cannot_be_written_directly_even_by_a_superuser_skipping_rules(
@@ -142,37 +179,56 @@ def test_status_cannot_be_written_directly_even_by_a_superuser_skipping_rules(
     assert raised.value.sqlstate == "PT409"  # open → resolved is not a move
 
 
-def test_allowed_transitions_lists_only_the_callers_moves(db: psycopg.Connection, people: People) -> None:
+def test_allowed_transitions_lists_only_the_callers_moves(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = make_request_in(db, people, "resolved")
     for name, expected in [("alice", [("open", True)]), ("ivan", [("open", True)])]:
-        got = as_person(db, people[name], "select * from api.allowed_transitions(%s)", (request_id,))
+        got = as_person(
+            db, people[name], "select * from api.allowed_transitions(%s)", (request_id,)
+        )
         assert got == expected
     open_id = make_request_in(db, people, "open")
-    assert as_person(db, people["alice"], "select * from api.allowed_transitions(%s)", (open_id,)) == [
-        ("cancelled", False)
-    ]
-    assert as_person(db, people["ivan"], "select * from api.allowed_transitions(%s)", (open_id,)) == [
-        ("in_progress", False)
-    ]
-    assert as_person(db, people["admin"], "select * from api.allowed_transitions(%s)", (open_id,)) == [
+    assert as_person(
+        db, people["alice"], "select * from api.allowed_transitions(%s)", (open_id,)
+    ) == [("cancelled", False)]
+    assert as_person(
+        db, people["ivan"], "select * from api.allowed_transitions(%s)", (open_id,)
+    ) == [("in_progress", False)]
+    assert as_person(
+        db, people["admin"], "select * from api.allowed_transitions(%s)", (open_id,)
+    ) == [
         ("cancelled", False),
         ("in_progress", False),
     ]
 
 
 def test_an_organisation_may_change_the_table(db: psycopg.Connection, people: People) -> None:
-    db.execute("insert into app.status_transitions values ('open', 'resolved', false, true, true, true)")
+    db.execute(
+        "insert into app.status_transitions values ('open', 'resolved', false, true, true, true)"
+    )
     request_id = make_request_in(db, people, "open")
-    as_person(db, people["ivan"], "select api.transition_request(%s, 'resolved', 'quick fix')", (request_id,))
-    assert db.execute("select status from app.requests where id = %s", (request_id,)).fetchone() == ("resolved",)
+    as_person(
+        db,
+        people["ivan"],
+        "select api.transition_request(%s, 'resolved', 'quick fix')",
+        (request_id,),
+    )
+    assert db.execute(
+        "select status from app.requests where id = %s", (request_id,)
+    ).fetchone() == ("resolved",)
 
 
-def test_a_psql_role_with_no_person_cannot_change_requests(db: psycopg.Connection, people: People) -> None:
+def test_a_psql_role_with_no_person_cannot_change_requests(
+    db: psycopg.Connection, people: People
+) -> None:
     request_id = make_request_in(db, people, "open")
     db.execute("create role reqstly_test_unmapped login in role reqstly_admin")
     db.execute("set local role reqstly_test_unmapped")
     # Admin policies are about people: a role mapped to nobody sees no rows …
-    updated = db.execute("update app.requests set title = 'x' where id = %s", (request_id,)).rowcount
+    updated = db.execute(
+        "update app.requests set title = 'x' where id = %s", (request_id,)
+    ).rowcount
     assert updated == 0
     # … and the status function, which runs past row-level security, is refused by the trigger.
     with pytest.raises(psycopg.Error) as raised, db.transaction():

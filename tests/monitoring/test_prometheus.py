@@ -45,7 +45,7 @@ def test_scrape_jobs_cover_the_stack() -> None:
         for sd in job.get("dns_sd_configs", [])
         for name in [f"{sd['names'][0]}:{sd['port']}"]
     }
-    assert targets["caddy"] == "tasks.caddy:2019"
+    assert targets["caddy"] == "tasks.caddy:2020"
     assert targets["authsvc"] == "tasks.authsvc:9100"
     assert targets["postgres"] == "tasks.postgres-exporter:9187"
     assert targets["node"] == "tasks.node-exporter:9100"
