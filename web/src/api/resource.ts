@@ -10,7 +10,6 @@ export type Resource<T> =
 
 interface Entry {
   state: Resource<unknown>;
-  load: () => Promise<unknown>;
   subscribers: number;
   loadedAt: number;
   generation: number;
@@ -21,16 +20,21 @@ const LOADING: Resource<never> = { status: 'loading' };
 const FRESH_MS = 5_000;
 
 const entries = new Map<string, Entry>();
+/** The latest loader per key, so a key's subscription never depends on a closure's identity. */
+const loaders = new Map<string, () => Promise<unknown>>();
+const subscriptions = new Map<string, (onChange: () => void) => () => void>();
 const listeners = new Set<() => void>();
 
 function emit(): void {
   for (const listener of listeners) listener();
 }
 
-function start(entry: Entry): void {
+function start(key: string, entry: Entry): void {
+  const load = loaders.get(key);
+  if (!load) return;
   const generation = ++entry.generation;
   if (entry.state.status === 'ok') entry.state = { ...entry.state, reloading: true };
-  entry.load().then(
+  load().then(
     (data) => {
       if (entry.generation !== generation) return;
       entry.state = { status: 'ok', data, reloading: false };
@@ -46,34 +50,46 @@ function start(entry: Entry): void {
   );
 }
 
-export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> {
-  const subscribe = (onChange: () => void) => {
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = { state: LOADING, load, subscribers: 0, loadedAt: 0, generation: 0 };
-      entries.set(key, entry);
-      start(entry);
-    } else if (entry.state.status !== 'loading' && Date.now() - entry.loadedAt > FRESH_MS) {
-      entry.load = load;
-      start(entry);
-    }
-    const subscribed = entry;
-    subscribed.subscribers += 1;
-    listeners.add(onChange);
-    return () => {
-      listeners.delete(onChange);
-      subscribed.subscribers -= 1;
+function subscriptionFor(key: string): (onChange: () => void) => () => void {
+  let subscribe = subscriptions.get(key);
+  if (!subscribe) {
+    subscribe = (onChange) => {
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = { state: LOADING, subscribers: 0, loadedAt: 0, generation: 0 };
+        entries.set(key, entry);
+        start(key, entry);
+      } else if (entry.state.status !== 'loading' && Date.now() - entry.loadedAt > FRESH_MS) {
+        start(key, entry);
+      }
+      const subscribed = entry;
+      subscribed.subscribers += 1;
+      listeners.add(onChange);
+      return () => {
+        listeners.delete(onChange);
+        subscribed.subscribers -= 1;
+      };
     };
-  };
+    subscriptions.set(key, subscribe);
+  }
+  return subscribe;
+}
+
+/**
+ * The data under `key`, loaded by `load` on first use. The key must name
+ * everything the loader depends on (filters, ids): same key, same data.
+ */
+export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> {
+  loaders.set(key, load);
   const snapshot = () => (entries.get(key)?.state ?? LOADING) as Resource<T>;
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useSyncExternalStore(subscriptionFor(key), snapshot, snapshot);
 }
 
 /** Reload what is on screen under these key prefixes; forget the rest. */
 export function invalidate(...prefixes: string[]): void {
   for (const [key, entry] of entries) {
     if (!prefixes.some((prefix) => key.startsWith(prefix))) continue;
-    if (entry.subscribers > 0) start(entry);
+    if (entry.subscribers > 0) start(key, entry);
     else entries.delete(key);
   }
   emit();
@@ -90,6 +106,6 @@ export function reload(key: string): void {
   const entry = entries.get(key);
   if (!entry) return;
   entry.state = LOADING;
-  start(entry);
+  start(key, entry);
   emit();
 }

@@ -1,5 +1,5 @@
 // Calls to authsvc at /auth/* with plain fetch (same-origin cookies).
-import { AuthError, isRecord } from '../api/errors';
+import { AuthError, NETWORK_MESSAGE, isRecord } from '../api/errors';
 
 export interface SessionPerson {
   id?: string | number;
@@ -112,6 +112,12 @@ async function fetchLocalMode(fromSession: unknown): Promise<LocalMode> {
   }
 }
 
+function unreachableMessage(error: unknown): string {
+  if (error instanceof AuthError && error.status === 0) return NETWORK_MESSAGE;
+  const status = error instanceof AuthError ? ` (HTTP ${error.status})` : '';
+  return `The sign-in service is not answering properly${status}. Try again in a moment; if it keeps happening, tell your IT team.`;
+}
+
 /** `GET /auth/session`: who is signed in, if anyone. */
 export async function startSession(): Promise<SessionStart> {
   try {
@@ -122,10 +128,7 @@ export async function startSession(): Promise<SessionStart> {
     if (error instanceof AuthError && (error.status === 401 || error.status === 403)) {
       return { kind: 'signed-out', localMode: await fetchLocalMode(error.body) };
     }
-    return {
-      kind: 'unreachable',
-      message: error instanceof Error ? error.message : 'Reqstly cannot reach the server.',
-    };
+    return { kind: 'unreachable', message: unreachableMessage(error) };
   }
 }
 

@@ -18,7 +18,10 @@ export function QueuePage() {
   const place = usePlace();
   const categories = useCategories();
   const mine = me.agent_categories ?? [];
-  const codes = me.is_admin && categories.length > 0 ? categories.map((c) => c.code) : mine;
+  // Admins may look at every queue; their own teams come first.
+  const codes = me.is_admin
+    ? [...mine, ...categories.map((c) => c.code).filter((code) => !mine.includes(code))]
+    : mine;
   const wanted = new URLSearchParams(place.search).get('category');
   const category = codes.find((code) => code === wanted) ?? codes[0] ?? null;
 

@@ -109,11 +109,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
             <button
               key={transition.to_status}
               type="button"
-              className={
-                transition.to_status === 'cancelled'
-                  ? 'button button-danger'
-                  : 'button button-primary'
-              }
+              className={buttonClass(request.status, transition.to_status)}
               disabled={busy}
               onClick={() => {
                 start(transition);
@@ -126,4 +122,11 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
       )}
     </section>
   );
+}
+
+/** Forward moves stand out; going back is ordinary; cancelling warns. */
+function buttonClass(from: RequestRow['status'], to: RequestRow['status']): string {
+  if (to === 'cancelled') return 'button button-danger';
+  if (to === 'in_progress' || to === 'resolved') return 'button button-primary';
+  return from === 'resolved' ? 'button button-primary' : 'button';
 }
