@@ -12,9 +12,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+
 from devstack.postgres import PG_BIN
 from devstack.stack import DBNAME, LocalStack
-
 from tests.stack.stackfile import ROOT
 
 pytestmark = pytest.mark.slow
