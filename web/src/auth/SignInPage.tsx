@@ -3,6 +3,7 @@ import { describeError } from '../api/errors';
 import {
   conditionalMediationAvailable,
   isAbort,
+  PasskeyUnavailable,
   passkeysSupported,
   signInWithPasskey,
 } from '../passkeys/webauthn';
@@ -38,7 +39,8 @@ export function SignInPage({
         await signInWithPasskey({ conditional: true, signal: controller.signal });
         await completeSignIn(next);
       } catch (failure) {
-        if (!isAbort(failure) && !aborted()) setError(describeError(failure));
+        if (isAbort(failure) || aborted() || failure instanceof PasskeyUnavailable) return;
+        setError(describeError(failure));
       }
     })();
     return () => {

@@ -32,6 +32,14 @@ function credentialJson(credential: Credential | null): unknown {
   return credential.toJSON();
 }
 
+/** Passkey autofill could not be offered (authsvc did not give options). */
+export class PasskeyUnavailable extends Error {
+  constructor(cause: unknown) {
+    super('Passkey sign-in is not available right now.', { cause });
+    this.name = 'PasskeyUnavailable';
+  }
+}
+
 /** The person dismissed the browser's passkey prompt, or it timed out. */
 export class PasskeyCancelled extends Error {
   constructor() {
@@ -60,10 +68,13 @@ export async function signInWithPasskey(options: {
   conditional: boolean;
   signal?: AbortSignal;
 }): Promise<void> {
-  const requestOptions = await authCall('/auth/passkey/login/options', {
-    method: 'POST',
-    body: {},
-  });
+  let requestOptions: unknown;
+  try {
+    requestOptions = await authCall('/auth/passkey/login/options', { method: 'POST', body: {} });
+  } catch (error) {
+    // Autofill is an offer, not a request: if it cannot start, say nothing.
+    throw options.conditional ? new PasskeyUnavailable(error) : error;
+  }
   let credential: Credential | null;
   try {
     credential = await navigator.credentials.get({

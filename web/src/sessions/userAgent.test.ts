@@ -27,6 +27,6 @@ describe('describeUserAgent', () => {
 
   it('names sign-in methods', () => {
     expect(methodLabel('azure')).toBe('Microsoft');
-    expect(methodLabel('passkey')).toBe('Passkey');
+    expect(methodLabel('passkey')).toBe('a passkey');
   });
 });

@@ -30,6 +30,6 @@ export function describeUserAgent(userAgent: string | null | undefined): string 
 
 export function methodLabel(method: string): string {
   if (method === 'azure') return 'Microsoft';
-  if (method === 'passkey') return 'Passkey';
+  if (method === 'passkey') return 'a passkey';
   return method;
 }

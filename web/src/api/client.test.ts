@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run, runPage, sameOriginFetch, setUnauthorizedHandler, single } from './client';
+import { ApiError, NETWORK_MESSAGE } from './errors';
+
+afterEach(() => {
+  setUnauthorizedHandler(null);
+  vi.unstubAllGlobals();
+});
+
+function stubFetch(...statuses: number[]) {
+  const fetchMock = vi.fn((_input: RequestInfo | URL, _init?: RequestInit) =>
+    Promise.resolve(new Response('[]', { status: statuses.shift() ?? 200 })),
+  );
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+describe('sameOriginFetch', () => {
+  it('sends cookies of this origin only', async () => {
+    const fetchMock = stubFetch(200);
+    await sameOriginFetch('/rest/me', { method: 'GET' });
+    expect(fetchMock.mock.calls[0]?.[1]).toMatchObject({
+      method: 'GET',
+      credentials: 'same-origin',
+    });
+  });
+
+  it('renews the session once on 401 and retries', async () => {
+    const fetchMock = stubFetch(401, 200);
+    const handler = vi.fn(() => Promise.resolve(true));
+    setUnauthorizedHandler(handler);
+    const response = await sameOriginFetch('/rest/requests', { method: 'POST', body: '{}' });
+    expect(response.status).toBe(200);
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock.mock.calls[1]?.[1]).toMatchObject({ method: 'POST', body: '{}' });
+  });
+
+  it('gives the 401 back when the session is over', async () => {
+    const fetchMock = stubFetch(401);
+    setUnauthorizedHandler(() => Promise.resolve(false));
+    expect((await sameOriginFetch('/rest/me')).status).toBe(401);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves other errors alone', async () => {
+    const handler = vi.fn(() => Promise.resolve(true));
+    setUnauthorizedHandler(handler);
+    stubFetch(403);
+    expect((await sameOriginFetch('/rest/me')).status).toBe(403);
+    expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('run and runPage', () => {
+  const ok = (data: unknown, count: number | null = null) =>
+    Promise.resolve({ data, error: null, count, status: 200 });
+
+  it('returns data and counts', async () => {
+    expect(await run<number[]>(ok([1, 2]))).toEqual([1, 2]);
+    expect(await runPage<number>(ok([1], 41))).toEqual({ rows: [1], total: 41 });
+    expect(await runPage<number>(ok(null))).toEqual({ rows: [], total: null });
+  });
+
+  it('throws the database error as an ApiError', async () => {
+    const failing = Promise.resolve({
+      data: null,
+      error: { code: 'P0001', message: 'Give the request a title.', details: 'title', hint: null },
+      count: null,
+      status: 400,
+    });
+    const error: unknown = await run(failing).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({
+      status: 400,
+      details: 'title',
+      message: 'Give the request a title.',
+    });
+  });
+
+  it('turns a network failure (status 0) into a sentence', async () => {
+    const failing = Promise.resolve({
+      data: null,
+      error: { code: '', message: 'TypeError: Failed to fetch', details: '', hint: '' },
+      count: null,
+      status: 0,
+    });
+    await expect(run(failing)).rejects.toThrow(NETWORK_MESSAGE);
+  });
+
+  it('treats a page past the end as empty', async () => {
+    const past = Promise.resolve({
+      data: null,
+      error: { code: 'PGRST103', message: 'Requested range not satisfiable' },
+      count: null,
+      status: 416,
+    });
+    expect(await runPage(past)).toEqual({ rows: [], total: null });
+  });
+
+  it('unwraps one-row function results', () => {
+    expect(single([{ ok: true }])).toEqual({ ok: true });
+    expect(single({ ok: true })).toEqual({ ok: true });
+    expect(single([])).toBeNull();
+  });
+});
