@@ -2,6 +2,16 @@ import babel from '@rolldown/plugin-babel';
 import react, { reactCompilerPreset } from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
+// `REQSTLY_BACKEND=http://localhost:8080 npm run dev` proxies /rest and /auth
+// to a running stack, so the dev server is one origin like production.
+const backend = process.env.REQSTLY_BACKEND;
+const proxy = backend
+  ? {
+      '/rest': { target: backend, changeOrigin: false },
+      '/auth': { target: backend, changeOrigin: false },
+    }
+  : undefined;
+
 // The React Compiler runs as a Babel preset next to @vitejs/plugin-react
 // (Vite 8 / Rolldown: the plugin itself no longer takes a babel option).
 export default defineConfig({
@@ -10,13 +20,9 @@ export default defineConfig({
     outDir: 'dist',
     target: 'es2022',
     sourcemap: true,
-    // index.html must stay free of inline scripts and styles (strict CSP).
+    // index.html stays free of inline scripts and styles (strict CSP).
     modulePreload: { polyfill: false },
   },
-  server: {
-    host: '127.0.0.1',
-  },
-  preview: {
-    host: '127.0.0.1',
-  },
+  server: { host: '127.0.0.1', proxy },
+  preview: { host: '127.0.0.1', proxy },
 });
