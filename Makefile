@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test lint typecheck schema-dump schema-check reset clean
+.PHONY: help setup run test lint web-build schema-dump schema-check reset clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -20,24 +20,33 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 .data/.system-packages: scripts/install-system-packages
 	bash scripts/install-system-packages
 	mkdir -p .data && touch $@
 
-setup: .venv/.installed node_modules/.installed .data/.system-packages ## install what is missing
+setup: .venv/.installed node_modules/.installed web/node_modules/.installed .data/.system-packages ## install what is missing
 
-run: setup ## start the whole system locally (Ctrl-C stops it)
+web-build: setup ## build the SPA into web/dist (Caddy serves it)
+	cd web && npm run --silent build
+
+run: setup web-build ## start the whole system locally (Ctrl-C stops it)
 	$(PY) scripts/dev run
 
 reset: setup ## throw away local data and start over
 	$(PY) scripts/dev reset
 
-lint: setup ## ruff and mypy --strict
+lint: setup ## ruff, mypy --strict, tsc, ESLint, Prettier
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy authsvc scripts/devstack tests
+	cd web && npm run --silent typecheck && npm run --silent lint && npm run --silent format:check
 
-test: setup lint ## every test suite (db/schema.sql is checked by tests/db/test_schema_dump.py)
+test: setup lint web-build ## every test suite (db/schema.sql is checked by tests/db/test_schema_dump.py)
+	cd web && npm run --silent test
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 schema-dump: setup ## regenerate db/schema.sql from the migrations
@@ -48,4 +57,4 @@ schema-check: setup ## fail if db/schema.sql is not what the migrations produce
 	@diff -u db/schema.sql .data/schema.sql.new || { echo "db/schema.sql is stale: run 'make schema-dump' and commit it"; exit 1; }
 
 clean: ## remove installed tooling (keeps .data)
-	rm -rf .venv node_modules
+	rm -rf .venv node_modules web/node_modules web/dist
