@@ -101,6 +101,8 @@ export interface HistoryEntry {
   actor_name: string | null;
   action: string;
   changes: Record<string, HistoryChange> | null;
+  /** The entry is about an internal note (agents and admins only). */
+  internal?: boolean | null;
 }
 
 export interface AuditVerdict {

@@ -7,7 +7,7 @@ import { navigate } from '../router/history';
 import { hrefFor } from '../router/routes';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/States';
-import { updateRequest } from './api';
+import { moveRequest, updateRequest } from './api';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
 import { PRIORITY_LABELS } from './format';
 import { useCategories, usePeople } from './usePeople';
@@ -59,14 +59,20 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     }
     setSaving(true);
     setErrors(noEditErrors());
+    const { category, ...columns } = changes;
     try {
-      const updated = await updateRequest(request.id, changes);
+      if (Object.keys(columns).length > 0) await updateRequest(request.id, columns);
+      // A category change goes through rpc/move_request (ADR 0008): the
+      // request may leave the caller's view, which a PATCH cannot survive.
+      if (category !== undefined) await moveRequest(request.id, category);
       setOpen(false);
       setSaved(true);
       invalidate(REQUESTS_PREFIX, keys.people);
-      // A new category means a new key (IT-4 → HR-9).
-      if (updated.key !== request.key)
-        navigate(hrefFor({ name: 'request', key: updated.key }), { replace: true });
+      if (category !== undefined) {
+        navigate(`${hrefFor({ name: 'request', key: request.key })}?moved=${category}`, {
+          replace: true,
+        });
+      }
     } catch (error) {
       setErrors(toFormErrors(error, EDIT_FIELDS));
     } finally {
@@ -105,7 +111,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
         <>
           <Field
             label="Category"
-            hint="Moving a misfiled request gives it a new key."
+            hint="Move a misfiled request; it leaves your view unless you serve the new category."
             error={errors.fields.category}
           >
             {(props) => (

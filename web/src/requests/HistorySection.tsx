@@ -28,6 +28,7 @@ export function HistorySection({ request }: { request: RequestRow }) {
                     <p className="timeline-head">
                       <strong>{entry.actor_name ?? 'The system'}</strong> ·{' '}
                       {actionLabel(entry.action)} · <Time value={entry.at} />
+                      {entry.internal && <span className="badge badge-internal">Internal</span>}
                     </p>
                     {lines.length > 0 && (
                       <ul className="changes">

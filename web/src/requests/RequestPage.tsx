@@ -20,6 +20,8 @@ export function RequestPage({ requestKey }: { requestKey: string }) {
   useDocumentTitle(requestKey);
   const resourceKey = keys.request(requestKey);
   const request = useResource(resourceKey, () => loadRequestByKey(requestKey));
+  const place = usePlace();
+  const movedTo = new URLSearchParams(place.search).get('moved');
   return (
     <Loaded resource={request} resourceKey={resourceKey} loadingLabel={`Loading ${requestKey}…`}>
       {(row) =>
@@ -28,6 +30,12 @@ export function RequestPage({ requestKey }: { requestKey: string }) {
         ) : (
           <>
             <h1>{requestKey}</h1>
+            {movedTo && (
+              <Notice tone="success">
+                {requestKey} was moved to {movedTo}. It has left your view, as you do not serve that
+                category.
+              </Notice>
+            )}
             <EmptyState title={`There is no request ${requestKey}, or you may not see it.`}>
               <p>
                 Check the key, or go back to <Link href="/">your requests</Link>.

@@ -1,5 +1,5 @@
 import { useState, type SubmitEvent } from 'react';
-import { describeError } from '../api/errors';
+import { describeError, fieldOf } from '../api/errors';
 import { keys, REQUESTS_PREFIX } from '../api/keys';
 import { invalidate, useResource } from '../api/resource';
 import type { AllowedTransition, RequestRow } from '../api/types';
@@ -15,6 +15,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
   const [chosen, setChosen] = useState<AllowedTransition | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [noteError, setNoteError] = useState<string | null>(null);
 
   if (allowed.status === 'loading') return null;
   if (allowed.status === 'error') {
@@ -29,6 +30,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
   const move = async (transition: AllowedTransition, note: string | null) => {
     setBusy(true);
     setMessage(null);
+    setNoteError(null);
     try {
       await transitionRequest(request.id, transition.to_status, note);
       setChosen(null);
@@ -38,7 +40,9 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
       });
       invalidate(REQUESTS_PREFIX, keys.people);
     } catch (error) {
-      setMessage({ tone: 'error', text: describeError(error) });
+      // "A resolution is required" belongs next to the note field.
+      if (chosen && fieldOf(error, ['note'] as const)) setNoteError(describeError(error));
+      else setMessage({ tone: 'error', text: describeError(error) });
     } finally {
       setBusy(false);
     }
@@ -46,6 +50,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
 
   const start = (transition: AllowedTransition) => {
     setMessage(null);
+    setNoteError(null);
     if (transition.note_required || transition.to_status === 'cancelled') setChosen(transition);
     else void move(transition, null);
   };
@@ -77,10 +82,25 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
               name="note"
               rows={3}
               aria-required={chosen.note_required}
+              aria-invalid={noteError ? true : undefined}
+              aria-describedby={
+                noteError
+                  ? 'transition-note-error'
+                  : chosen.note_required
+                    ? 'transition-note-hint'
+                    : undefined
+              }
               autoFocus
             />
+            {noteError && (
+              <p className="field-error" id="transition-note-error">
+                {noteError}
+              </p>
+            )}
             {chosen.note_required && (
-              <p className="field-hint">Required. It is added to the request as a comment.</p>
+              <p className="field-hint" id="transition-note-hint">
+                Required. It is added to the request as a comment.
+              </p>
             )}
           </div>
           <div className="form-actions">

@@ -111,6 +111,11 @@ export async function updateRequest(id: RequestId, changes: RequestChanges): Pro
   return updated;
 }
 
+/** Move a misfiled request to another category (also one the caller does not serve). */
+export function moveRequest(requestId: RequestId, category: string): Promise<unknown> {
+  return run(db().rpc('move_request', { request_id: requestId, category }));
+}
+
 export function loadAllowedTransitions(requestId: RequestId): Promise<AllowedTransition[]> {
   return run<AllowedTransition[] | null>(
     db().rpc('allowed_transitions', { request_id: requestId }, { get: true }),
@@ -147,7 +152,7 @@ export function loadHistory(requestId: RequestId): Promise<HistoryEntry[]> {
   return run(
     db()
       .from('request_history')
-      .select('id,request_id,at,actor_id,actor_name,action,changes')
+      .select('*')
       .eq('request_id', requestId)
       .order('id', { ascending: true }),
   );
