@@ -164,28 +164,26 @@ class LocalPostgres:
 
     def migrate(self, dbname: str) -> list[str]:
         """Apply every pending migration; returns their ids."""
-        from yoyo import get_backend, read_migrations
-
-        backend = get_backend(self.yoyo_url(dbname))
-        try:
-            migrations = read_migrations(str(MIGRATIONS))
-            with backend.lock():
-                pending = backend.to_apply(migrations)
-                backend.apply_migrations(pending)
-            return [m.id for m in pending]
-        finally:
-            backend.connection.close()
+        return self._yoyo(dbname, rollback=False)
 
     def rollback_all(self, dbname: str) -> list[str]:
+        """Roll back every applied migration, newest first; returns their ids."""
+        return self._yoyo(dbname, rollback=True)
+
+    def _yoyo(self, dbname: str, *, rollback: bool) -> list[str]:
         from yoyo import get_backend, read_migrations
 
         backend = get_backend(self.yoyo_url(dbname))
         try:
             migrations = read_migrations(str(MIGRATIONS))
             with backend.lock():
-                applied = backend.to_rollback(migrations)
-                backend.rollback_migrations(applied)
-            return [m.id for m in applied]
+                if rollback:
+                    chosen = backend.to_rollback(migrations)
+                    backend.rollback_migrations(chosen)
+                else:
+                    chosen = backend.to_apply(migrations)
+                    backend.apply_migrations(chosen)
+            return [m.id for m in chosen]
         finally:
             backend.connection.close()
 
