@@ -22,7 +22,7 @@ from authsvc.logs import correlation_id
 from authsvc.metrics import Metrics
 from authsvc.oidc import AzureSignIn
 from authsvc.ratelimit import RateLimiter
-from authsvc.routes import routes
+from authsvc.routes import redirect, routes
 from authsvc.sessions import SIGNIN_COOKIE, CookieSealer, clear_cookie
 from authsvc.settings import Settings
 
@@ -75,7 +75,7 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
     except AuthServiceError as error:
         log.warning("refused", extra={"error": error.code, "reason": error.reason})
         if request.path in _BROWSER_ROUTES and "text/html" in request.headers.get("Accept", ""):
-            response: web.StreamResponse = web.HTTPSeeOther(f"/signin?reason={error.code}")
+            response: web.StreamResponse = redirect(f"/signin?reason={error.code}", 303)
         else:
             response = web.json_response(
                 {"error": error.code, "message": error.message},

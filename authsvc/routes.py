@@ -45,6 +45,11 @@ routes = web.RouteTableDef()
 NO_STORE = {"Cache-Control": "no-store"}
 
 
+def redirect(location: str, status: int = 302) -> web.Response:
+    """A redirect to return (not raise), so cookies can be set on it."""
+    return web.Response(status=status, headers={"Location": location, **NO_STORE})
+
+
 def client_address(request: web.Request) -> str | None:
     """The caller's address: the one Caddy appended to X-Forwarded-For, else the peer."""
     forwarded = request.headers.get("X-Forwarded-For", "")
@@ -151,7 +156,7 @@ async def login_azure(request: web.Request) -> web.StreamResponse:
         lifetime=timedelta(seconds=SIGNIN_LIFETIME_SECONDS),
     )
     location = await request.app[state.AZURE].authorization_url(transaction)
-    response = web.HTTPFound(location, headers=NO_STORE)
+    response = redirect(location)
     set_cookie(
         response,
         SIGNIN_COOKIE,
@@ -239,7 +244,7 @@ async def _finish_azure_sign_in(request: web.Request) -> tuple[web.StreamRespons
     session_id, expires_at = opened
     session = SessionRow(session_id, person.person_id, "azure", expires_at, "", None)
     access_token, _ = _mint(request, session)
-    response = web.HTTPFound(transaction.next_path, headers=NO_STORE)
+    response = redirect(transaction.next_path)
     set_session_cookies(
         response,
         access_token=access_token,

@@ -12,11 +12,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestServer
-from devstack.processes import free_port
-from devstack.stack import DBNAME, LocalStack
 
 from authsvc.app import create_app
 from authsvc.settings import Settings
+from devstack.processes import free_port
+from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.fake_entra import FakeEntra
 

@@ -50,6 +50,7 @@ class FakeEntra:
     email: str = "pat@contoso.example"
     roles: list[str] = field(default_factory=list)
     codes: dict[str, PendingCode] = field(default_factory=dict)
+    send_kid: bool = True
     jwks_fetches: int = 0
     token_errors: list[str] = field(default_factory=list)
 
@@ -115,7 +116,9 @@ class FakeEntra:
             return self._error("invalid_grant")
         signer = self.signer or self.published[0]
         claims = self.claims_for(self.default_claims(pending))
-        header = {"alg": "RS256", "typ": "JWT", "kid": signer.kid}
+        header: dict[str, str | None] = {"alg": "RS256", "typ": "JWT"}
+        if self.send_kid:
+            header["kid"] = signer.kid
         return web.json_response(
             {"token_type": "Bearer", "id_token": jwt.encode(header, claims, signer)}
         )

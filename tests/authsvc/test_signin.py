@@ -6,8 +6,8 @@ from collections.abc import Awaitable, Callable
 
 import psycopg
 import pytest
-from devstack.stack import LocalStack
 
+from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
 from tests.people import People
