@@ -54,7 +54,10 @@ async def test_a_sign_in_started_on_one_replica_finishes_on_the_other(
 ) -> None:
     # The sealed sign-in cookie and the single-use state are shared.
     browser = new_browser()
-    start = await browser.get(f"{second_authsvc}/auth/login/azure")
+    # Its own address: this replica's low limit must not see the suite's other sign-ins.
+    address = {"X-Forwarded-For": f"2001:db8::{uuid.uuid4().hex[:4]}"}
+    start = await browser.get(f"{second_authsvc}/auth/login/azure", headers=address)
+    assert start.status_code == 302, start.text
     approved = await browser.client.post(start.headers["location"], data={"sub": "ivan"})
     callback = approved.headers["location"]
     assert callback.startswith(stack.origin)
