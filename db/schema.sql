@@ -129,6 +129,31 @@ CREATE FUNCTION api.enable_person(person_id uuid) RETURNS void
 
 
 --
+-- Name: move_request(bigint, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.move_request(request_id bigint, category text) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform 1 from app.requests r where r.id = move_request.request_id;
+    if not found then
+        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    end if;
+    perform app.move_request_unchecked(request_id, category);
+end
+$$;
+
+
+--
+-- Name: FUNCTION move_request(request_id bigint, category text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.move_request(request_id bigint, category text) IS 'Moves a request to another category, also one the caller does not serve (it then leaves their view).';
+
+
+--
 -- Name: pre_request(); Type: FUNCTION; Schema: api; Owner: -
 --
 
@@ -708,6 +733,18 @@ CREATE FUNCTION app.is_agent_of(person uuid, category_code text) RETURNS boolean
           from app.team_members tm
           join app.users u on u.id = tm.user_id
          where tm.user_id = person and tm.category = category_code and u.disabled_at is null)
+$$;
+
+
+--
+-- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    update app.requests r set category = move_request_unchecked.category where r.id = request_id
 $$;
 
 
@@ -1373,7 +1410,7 @@ begin
      where r.bucket = rate_limit_hit.bucket and r.window_start < started;
     insert into auth.rate_limits as r (bucket, window_start, hits)
     values (rate_limit_hit.bucket, started, 1)
-    on conflict (bucket, window_start) do update set hits = r.hits + 1
+    on conflict on constraint rate_limits_pkey do update set hits = r.hits + 1
     returning r.hits into counted;
     if counted <= max_hits then
         return 0;
@@ -1502,7 +1539,7 @@ begin
     insert into app.users as u (tenant_id, object_id, display_name, email, last_azure_sign_in_at)
     values (upsert_azure_person.tenant_id, upsert_azure_person.object_id,
             upsert_azure_person.display_name, upsert_azure_person.email, now())
-    on conflict (tenant_id, object_id) do update
+    on conflict on constraint users_identity_unique do update
         set display_name = excluded.display_name,
             email = excluded.email,
             last_azure_sign_in_at = excluded.last_azure_sign_in_at
@@ -2885,6 +2922,15 @@ GRANT ALL ON FUNCTION api.enable_person(person_id uuid) TO web_user;
 
 
 --
+-- Name: FUNCTION move_request(request_id bigint, category text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.move_request(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION pre_request(); Type: ACL; Schema: api; Owner: -
 --
 
@@ -3302,6 +3348,14 @@ GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
 REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
 GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
 
 
 --
