@@ -42,6 +42,8 @@ class LocalStack:
     signing_key: ECKey = field(init=False)
     created_database: bool = False
     sign_in: SignInServices | None = None
+    # Caddy's admin endpoint, where it also serves /metrics (tests/monitoring/test_live.py).
+    caddy_admin_port: int | None = None
 
     def __post_init__(self) -> None:
         self.postgres = LocalPostgres(
@@ -111,9 +113,10 @@ class LocalStack:
             public_origin=self.origin,
             services=self.services,
         )
+        self.caddy_admin_port = processes.free_port()
         env = caddy_env(
             http_port=self.settings.http_port,
-            admin_port=processes.free_port(),
+            admin_port=self.caddy_admin_port,
             postgrest_upstreams=upstreams,
             postgrest_admin_port=admin_port,
             authsvc_upstreams=self.sign_in.upstreams,
