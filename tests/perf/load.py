@@ -1,0 +1,296 @@
+"""The load generator: simulated people doing what people do, over HTTP through Caddy.
+
+An asyncio + aiohttp generator rather than locust or wrk: aiohttp is already
+pinned by authsvc (no new dependency), a person's flow (list → open a request →
+file, comment or move it) needs their own token and ids from earlier answers,
+which wrk's Lua makes awkward, and a single event loop costs far less CPU per
+call than locust's gevent workers on a machine whose two cores also run the
+system under test. Timing is careful: each call is timed from just before the
+request is written to after the whole body is read, with the monotonic
+`perf_counter`; think time is measured from the end of the previous step
+(a closed model, as people wait for a page before reading it); the event
+loop's own lag is sampled and reported, so a saturated generator shows up in
+the report instead of silently inflating latencies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import aiohttp
+
+from tests.perf.stats import Recorder, parse_server_timing
+
+Think = Callable[[], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str
+    id: str
+    token: str
+    categories: tuple[str, ...] = ()
+
+    @property
+    def is_agent(self) -> bool:
+        return bool(self.categories)
+
+
+@dataclass
+class Client:
+    """One simulated person's HTTP calls, each timed and recorded."""
+
+    session: aiohttp.ClientSession
+    person: Person
+    origin: str
+    recorder: Recorder
+    started: float
+    timeout: aiohttp.ClientTimeout = field(default_factory=lambda: aiohttp.ClientTimeout(total=30))
+
+    async def call(
+        self,
+        name: str,
+        method: str,
+        path: str,
+        *,
+        params: dict[str, str] | None = None,
+        body: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
+        expect: tuple[int, ...] = (200, 206),
+        conflict: tuple[int, ...] = (),
+    ) -> Any:
+        sent = {"Authorization": f"Bearer {self.person.token}", **(headers or {})}
+        data = None
+        if body is not None:
+            # Writes from a script: JSON and our own origin, or Caddy refuses them.
+            sent["Content-Type"] = "application/json"
+            sent["Origin"] = self.origin
+            data = json.dumps(body)
+        begin = time.perf_counter()
+        try:
+            async with self.session.request(
+                method,
+                f"{self.origin}/rest{path}",
+                params=params,
+                data=data,
+                headers=sent,
+                timeout=self.timeout,
+            ) as response:
+                raw = await response.read()
+                status = response.status
+                timing = parse_server_timing(response.headers.get("Server-Timing"))
+        except (aiohttp.ClientError, TimeoutError) as error:
+            end = time.perf_counter()
+            self.recorder.record(
+                name,
+                at=end - self.started,
+                latency_ms=(end - begin) * 1000,
+                status=0,
+                ok=False,
+                error=f"{type(error).__name__}: {error}",
+            )
+            return None
+        end = time.perf_counter()
+        ok = status in expect
+        self.recorder.record(
+            name,
+            at=end - self.started,
+            latency_ms=(end - begin) * 1000,
+            status=status,
+            ok=ok,
+            conflict=status in conflict,
+            server_timing=timing,
+            error=None if ok else f"{status} {raw[:200]!r}",
+        )
+        if not ok or not raw:
+            return None
+        return json.loads(raw)
+
+    # -- the calls of DESIGN §4, as the SPA makes them ---------------------
+
+    async def my_list(self) -> list[dict[str, Any]]:
+        rows, _ = await asyncio.gather(
+            self.call(
+                "list_mine",
+                "GET",
+                "/requests",
+                params={
+                    "requester_id": f"eq.{self.person.id}",
+                    "order": "updated_at.desc",
+                    "limit": "25",
+                },
+                headers={"Prefer": "count=exact"},
+            ),
+            self.call("request_counts", "GET", "/request_counts"),
+        )
+        return list(rows or [])
+
+    async def queue(self) -> list[dict[str, Any]]:
+        rows, _ = await asyncio.gather(
+            self.call(
+                "queue",
+                "GET",
+                "/requests",
+                params={
+                    "category": f"in.({','.join(self.person.categories)})",
+                    "status": "eq.open",
+                    "order": "updated_at.desc",
+                    "limit": "25",
+                },
+            ),
+            self.call("request_counts", "GET", "/request_counts"),
+        )
+        return list(rows or [])
+
+    async def open_request(self, request_id: int) -> dict[str, Any] | None:
+        rows, _, _, _ = await asyncio.gather(
+            self.call("request", "GET", "/requests", params={"id": f"eq.{request_id}"}),
+            self.call(
+                "history",
+                "GET",
+                "/request_history",
+                params={"request_id": f"eq.{request_id}", "order": "id"},
+            ),
+            self.call(
+                "comments",
+                "GET",
+                "/comments",
+                params={"request_id": f"eq.{request_id}", "order": "created_at"},
+            ),
+            self.call(
+                "allowed_transitions",
+                "GET",
+                "/rpc/allowed_transitions",
+                params={"request_id": str(request_id)},
+            ),
+        )
+        return dict(rows[0]) if rows else None
+
+    async def file_request(self, number: int) -> None:
+        category = random.choice(["IT", "IT", "OPS", "ADMIN", "HR"])
+        await self.call(
+            "file_request",
+            "POST",
+            "/requests",
+            body={
+                "title": f"Benchmark: the monitor flickers ({number})",
+                "description": "Filed by the benchmark's simulated person.",
+                "category": category,
+                "priority": random.choice(["low", "normal", "normal", "high"]),
+            },
+            headers={"Prefer": "return=minimal"},
+            expect=(201,),
+        )
+
+    async def comment(self, request_id: int, *, internal: bool = False) -> None:
+        await self.call(
+            "comment",
+            "POST",
+            "/comments",
+            body={"request_id": request_id, "body": "Any news? Thanks.", "internal": internal},
+            headers={"Prefer": "return=minimal"},
+            expect=(201,),
+        )
+
+    async def transition(self, request_id: int, to_status: str, note: str | None) -> bool:
+        result = await self.call(
+            "transition",
+            "POST",
+            "/rpc/transition_request",
+            body={"request_id": request_id, "to_status": to_status, "note": note},
+            # Two agents taking the same request at once: the second gets 409,
+            # which is the status machine working, not a failure.
+            conflict=(409,),
+        )
+        return result is not None
+
+
+async def requester_flow(client: Client, think: Think, *, writes: bool, until: float) -> None:
+    """Open my list, open one of my requests, sometimes file one or comment."""
+    filed = 0
+    while time.monotonic() < until:
+        rows = await client.my_list()
+        await think()
+        if rows and time.monotonic() < until:
+            row = random.choice(rows)
+            await client.open_request(int(row["id"]))
+            await think()
+            roll = random.random()
+            if writes and roll < 0.2:
+                filed += 1
+                await client.file_request(filed)
+                await think()
+            elif writes and roll < 0.4 and row["status"] != "cancelled":
+                await client.comment(int(row["id"]))
+                await think()
+
+
+async def agent_flow(client: Client, think: Think, *, writes: bool, until: float) -> None:
+    """Work the queue: open a request, take it, comment, resolve what I took."""
+    taken: list[int] = []
+    while time.monotonic() < until:
+        rows = await client.queue()
+        await think()
+        if not rows or time.monotonic() >= until:
+            continue
+        row = random.choice(rows)
+        request_id = int(row["id"])
+        await client.open_request(request_id)
+        await think()
+        if not writes:
+            continue
+        if await client.transition(request_id, "in_progress", None):
+            taken.append(request_id)
+        await think()
+        await client.comment(request_id, internal=random.random() < 0.5)
+        await think()
+        if taken and random.random() < 0.7:
+            await client.transition(
+                taken.pop(0), "resolved", "Fixed: restarted the service and checked with you."
+            )
+            await think()
+
+
+async def _loop_lag(recorder: Recorder, until: float) -> None:
+    while time.monotonic() < until:
+        begin = time.perf_counter()
+        await asyncio.sleep(0.1)
+        recorder.loop_lag_ms.append(max(0.0, (time.perf_counter() - begin - 0.1) * 1000))
+
+
+async def run_load(
+    *,
+    origin: str,
+    people: list[Person],
+    seconds: float,
+    think_range: tuple[float, float] | None,
+    writes: bool = True,
+) -> tuple[Recorder, float]:
+    """Run every person's flow for `seconds`; returns the recorder and the elapsed time."""
+    recorder = Recorder()
+    # One keep-alive connection per person at most, as a browser tab would hold.
+    connector = aiohttp.TCPConnector(limit=len(people) * 4, limit_per_host=0, ttl_dns_cache=None)
+    started = time.perf_counter()
+    until = time.monotonic() + seconds
+
+    async def think() -> None:
+        if think_range is not None:
+            await asyncio.sleep(random.uniform(*think_range))
+
+    async with aiohttp.ClientSession(connector=connector) as session:
+
+        async def person_task(person: Person) -> None:
+            client = Client(session, person, origin, recorder, started)
+            if think_range is not None:
+                await asyncio.sleep(random.uniform(0, think_range[1]))  # arrive spread out
+            flow = agent_flow if person.is_agent else requester_flow
+            await flow(client, think, writes=writes, until=until)
+
+        await asyncio.gather(_loop_lag(recorder, until), *(person_task(p) for p in people))
+    return recorder, time.perf_counter() - started

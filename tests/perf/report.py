@@ -1,0 +1,105 @@
+"""The benchmark's report: docs/perf/<run>.json, a chart, and the table in docs/perf/README.md."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+README_HEAD = """# Performance runs
+
+Written by `make bench` (`scripts/bench`; `scripts/bench --quick` for a
+one-minute run while developing). Each run leaves `<run>.json` with every
+figure and `<run>.png` with latency percentiles over the realistic run.
+Latest run first. Targets (DESIGN §9): p95 ≤ 25 ms and zero errors for 100
+people with think time, memory flat over the soak.
+
+Columns: *p50/p95/p99* over every call of the realistic run (100 people, think
+time 1–3 s); *peak* is the highest throughput of the no-think-time mix and the
+concurrency it was reached at; *vs pgbench* is API read throughput as a share of
+the same SQL replayed with pgbench at the same concurrency; *RSS Δ* is the
+growth of the whole stack's memory (PSS for PostgreSQL) from the end of the
+first quarter of the realistic run to its end; *load* is the machine's 1-minute
+load average before the run (other work shares these cores).
+
+| run | mode | load | people | calls/s | p50 ms | p95 ms | p99 ms | errors | peak calls/s | vs pgbench | RSS Δ MB | note |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+"""
+
+
+def row(name: str, report: dict[str, Any]) -> str:
+    realistic = report["realistic"]["overall"]
+    saturation = report.get("saturation", {})
+    ceiling = report.get("ceiling", {})
+    memory = report.get("memory", {})
+    peak = saturation.get("peak", {})
+    cells = [
+        name,
+        report["mode"],
+        f"{report['machine']['load_average'][0]:.1f}",
+        str(report["settings"]["people"]),
+        f"{realistic['per_second']:.0f}",
+        f"{realistic['p50_ms']:.1f}",
+        f"{realistic['p95_ms']:.1f}",
+        f"{realistic['p99_ms']:.1f}",
+        str(realistic["errors"]),
+        f"{peak.get('per_second', 0):.0f} @ {peak.get('concurrency', '–')}" if peak else "–",
+        f"{ceiling['api_share_percent']:.0f} %" if "api_share_percent" in ceiling else "–",
+        f"{memory.get('growth_mb', 0):+.0f}" if memory else "–",
+        report.get("note", "") or "",
+    ]
+    return "| " + " | ".join(cells) + " |"
+
+
+def write_readme(folder: Path) -> None:
+    """Rebuild the table from every run's JSON, newest first."""
+    lines = [README_HEAD.rstrip("\n")]
+    for path in sorted(folder.glob("*.json"), reverse=True):
+        report = json.loads(path.read_text())
+        lines.append(row(path.stem, report))
+    (folder / "README.md").write_text("\n".join(lines) + "\n")
+
+
+def write_chart(path: Path, report: dict[str, Any]) -> None:
+    """Latency percentiles per window over the realistic run, and the stack's memory."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    windows = report["realistic"]["windows"]
+    samples = report.get("memory", {}).get("samples", [])
+    figure, (latency, memory) = plt.subplots(2, 1, figsize=(9, 6), sharex=False)
+    times = [w["t"] for w in windows]
+    for key, style in (("p50", "-"), ("p95", "-"), ("p99", ":")):
+        latency.plot(times, [w[key] for w in windows], style, label=key)
+    latency.axhline(25, color="red", linewidth=0.8, linestyle="--", label="p95 target 25 ms")
+    latency.set_ylabel("latency (ms)")
+    latency.set_xlabel("seconds into the realistic run")
+    latency.set_title(
+        f"Reqstly {report['run']}: {report['settings']['people']} people, think time 1–3 s"
+    )
+    latency.legend(loc="upper right", fontsize="small")
+    latency.grid(alpha=0.3)
+    if samples:
+        groups = list(samples[0]["memory_mb"])
+        for group in groups:
+            memory.plot(
+                [s["at"] for s in samples], [s["memory_mb"][group] for s in samples], label=group
+            )
+        memory.set_ylabel("memory (MB, PSS for PostgreSQL)")
+        memory.set_xlabel("seconds since the stack was watched")
+        memory.legend(loc="upper left", fontsize="small", ncol=3)
+        memory.grid(alpha=0.3)
+    figure.tight_layout()
+    figure.savefig(path, dpi=100)
+    plt.close(figure)
+
+
+def write(folder: Path, report: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{report['run']}.json"
+    path.write_text(json.dumps(report, indent=1, sort_keys=False) + "\n")
+    write_chart(folder / f"{report['run']}.png", report)
+    write_readme(folder)
+    return path
