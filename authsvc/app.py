@@ -21,6 +21,7 @@ from authsvc.errors import AuthServiceError, RateLimited
 from authsvc.logs import correlation_id
 from authsvc.metrics import Metrics
 from authsvc.oidc import AzureSignIn
+from authsvc.passkey_routes import routes as passkey_routes
 from authsvc.ratelimit import RateLimiter
 from authsvc.routes import redirect, routes
 from authsvc.sessions import SIGNIN_COOKIE, CookieSealer, clear_cookie
@@ -77,8 +78,11 @@ async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamRe
         if request.path in _BROWSER_ROUTES and "text/html" in request.headers.get("Accept", ""):
             response: web.StreamResponse = redirect(f"/signin?reason={error.code}", 303)
         else:
+            body = {"error": error.code, "message": error.message}
+            if error.details:
+                body["details"] = error.details
             response = web.json_response(
-                {"error": error.code, "message": error.message},
+                body,
                 status=error.status,
                 headers={"Cache-Control": "no-store"},
             )
@@ -182,4 +186,5 @@ def create_app(settings: Settings) -> web.Application:
     app[state.SEALER] = CookieSealer(settings.verification_keys)
     app.cleanup_ctx.extend([_database, _http_client, _active_sessions, _metrics_server])
     app.add_routes(routes)
+    app.add_routes(passkey_routes)
     return app

@@ -15,7 +15,8 @@ import psycopg
 from psycopg.rows import tuple_row
 from psycopg_pool import AsyncConnectionPool
 
-from authsvc.errors import DatabaseUnavailable
+from authsvc.errors import DatabaseUnavailable, PasskeyAlreadyRegistered
+from authsvc.passkeys import NewPasskey, StoredPasskey
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[object, ...]]]
 
@@ -41,6 +42,13 @@ class SessionRow:
     expires_at: datetime
     display_name: str
     email: str | None
+
+
+@dataclass(frozen=True)
+class WebAuthnUser:
+    user_handle: bytes
+    user_name: str
+    display_name: str
 
 
 @dataclass(frozen=True)
@@ -168,3 +176,95 @@ class Database:
     async def active_session_counts(self) -> dict[str, int]:
         rows = await self._fetch("select method, sessions from auth.active_session_counts()", ())
         return {str(method): int(count) for method, count in rows}  # type: ignore[call-overload]
+
+    # Passkeys (migration 0560) -------------------------------------------------
+
+    async def webauthn_user(
+        self, *, person_id: uuid.UUID, proposed_handle: bytes
+    ) -> WebAuthnUser | None:
+        rows = await self._fetch(
+            "select user_handle, user_name, display_name from auth.webauthn_user(%s, %s)",
+            (person_id, proposed_handle),
+        )
+        if not rows:
+            return None
+        return WebAuthnUser(*rows[0])  # type: ignore[arg-type]
+
+    async def passkey_descriptors(self, *, person_id: uuid.UUID) -> list[tuple[bytes, list[str]]]:
+        rows = await self._fetch(
+            "select credential_id, transports from auth.passkey_descriptors(%s)", (person_id,)
+        )
+        return [(bytes(cid), list(transports)) for cid, transports in rows]  # type: ignore[call-overload]
+
+    async def issue_webauthn_challenge(
+        self,
+        *,
+        challenge: bytes,
+        binding_hash: bytes,
+        purpose: str,
+        person_id: uuid.UUID | None,
+        lifetime: timedelta,
+    ) -> None:
+        await self._fetch(
+            "select auth.issue_webauthn_challenge(%s, %s, %s, %s, %s)",
+            (challenge, binding_hash, purpose, person_id, lifetime),
+        )
+
+    async def consume_webauthn_challenge(
+        self, *, challenge: bytes, binding_hash: bytes, purpose: str
+    ) -> tuple[uuid.UUID | None, bool] | None:
+        """(person or None, expired) for a challenge of this browser and
+        purpose, deleted as it is read; None if there is none."""
+        rows = await self._fetch(
+            "select person_id, expired from auth.consume_webauthn_challenge(%s, %s, %s)",
+            (challenge, binding_hash, purpose),
+        )
+        if not rows:
+            return None
+        person_id, expired = rows[0]
+        return person_id, bool(expired)  # type: ignore[return-value]
+
+    async def add_passkey(
+        self, *, person_id: uuid.UUID, passkey: NewPasskey, name: str
+    ) -> tuple[uuid.UUID, str, datetime] | None:
+        """The new passkey's id, name and creation time; None if the person
+        is disabled. Raises PasskeyAlreadyRegistered for a known credential."""
+        try:
+            rows = await self._fetch(
+                "select passkey_id, passkey_name, created_at"
+                " from auth.add_passkey(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                (
+                    person_id,
+                    passkey.credential_id,
+                    passkey.public_key,
+                    passkey.sign_count,
+                    passkey.transports,
+                    passkey.aaguid,
+                    passkey.backup_eligible,
+                    passkey.backed_up,
+                    name,
+                ),
+            )
+        except psycopg.errors.UniqueViolation as error:
+            raise PasskeyAlreadyRegistered(reason="credential_id_taken") from error
+        if not rows:
+            return None
+        return rows[0]  # type: ignore[return-value]
+
+    async def passkey_for_sign_in(self, *, credential_id: bytes) -> StoredPasskey | None:
+        rows = await self._fetch(
+            "select passkey_id, person_id, user_handle, public_key, sign_count, backup_eligible,"
+            " person_disabled, last_azure_sign_in_at from auth.passkey_for_sign_in(%s)",
+            (credential_id,),
+        )
+        if not rows:
+            return None
+        return StoredPasskey(*rows[0])  # type: ignore[arg-type]
+
+    async def use_passkey(
+        self, *, passkey_id: uuid.UUID, new_sign_count: int, backed_up: bool
+    ) -> bool:
+        rows = await self._fetch(
+            "select auth.use_passkey(%s, %s, %s)", (passkey_id, new_sign_count, backed_up)
+        )
+        return bool(rows[0][0])

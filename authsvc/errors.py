@@ -14,6 +14,8 @@ class AuthServiceError(Exception):
     status: ClassVar[int] = 400
     code: ClassVar[str] = "bad_request"
     default_message: ClassVar[str] = "The request could not be handled."
+    # The request field at fault, when one is (the SPA shows the message by it).
+    details: ClassVar[str | None] = None
 
     def __init__(self, message: str | None = None, *, reason: str | None = None) -> None:
         self.message = message or self.default_message
@@ -51,6 +53,55 @@ class SignInRefused(AuthServiceError):
     status = 403
     code = "sign_in_refused"
     default_message = "Your account may not sign in to Reqstly. Ask your administrator."
+
+
+class AzureReauthRequired(SignInRefused):
+    """A passkey sign-in by someone who has not signed in through Azure lately.
+
+    A passkey never asks Entra, so Entra's word is renewed by an Azure
+    sign-in at least every REQSTLY_PASSKEY_REAUTH_DAYS; the SPA answers this
+    code by sending the person through Azure once.
+    """
+
+    code = "azure_reauth_required"
+    default_message = (
+        "It has been a while since you signed in with Microsoft. Please sign in with "
+        "Microsoft once; your passkey will work again after that."
+    )
+
+
+class PasskeyFailed(SignInFailed):
+    """A passkey answer that does not verify (signature, origin, counter, owner …)."""
+
+    code = "passkey_failed"
+    default_message = "Reqstly could not verify this passkey. Please try again."
+
+
+class PasskeyUnknown(PasskeyFailed):
+    code = "passkey_unknown"
+    default_message = (
+        "This passkey is not registered with Reqstly (it may have been removed). "
+        "Sign in with Microsoft, then add it again."
+    )
+
+
+class PasskeyRegistrationFailed(BadRequest):
+    code = "passkey_registration_failed"
+    default_message = (
+        "The new passkey could not be verified, so it was not added. Please try again."
+    )
+
+
+class PasskeyAlreadyRegistered(AuthServiceError):
+    status = 409
+    code = "passkey_already_registered"
+    default_message = "This passkey is already registered with Reqstly."
+
+
+class InvalidPasskeyName(BadRequest):
+    code = "invalid_passkey_name"
+    details = "name"
+    default_message = "A passkey's name needs 1 to 100 characters."
 
 
 class NotSignedIn(AuthServiceError):

@@ -66,6 +66,14 @@ class Metrics:
             ["endpoint"],
             registry=self.registry,
         )
+        self.passkey_registrations = Counter(
+            "authsvc_passkey_registrations",
+            "Passkeys added (success) or refused at registration (failure).",
+            ["result"],
+            registry=self.registry,
+        )
+        for registration_result in ("success", "failure"):
+            self.passkey_registrations.labels(result=registration_result)
         # Known label values exist from the start, so rate() works from zero.
         for method in ("azure", "passkey"):
             self.active_sessions.labels(method=method).set(0)

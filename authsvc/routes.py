@@ -85,7 +85,7 @@ def _iso(moment: datetime | int) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def _session_body(session: SessionRow, access_expires_at: int) -> dict[str, Any]:
+def session_body(session: SessionRow, access_expires_at: int) -> dict[str, Any]:
     return {
         "person": {
             "id": str(session.person_id),
@@ -98,7 +98,7 @@ def _session_body(session: SessionRow, access_expires_at: int) -> dict[str, Any]
     }
 
 
-async def _record(
+async def record_sign_in_event(
     request: web.Request,
     *,
     person_id: uuid.UUID | None,
@@ -132,7 +132,7 @@ async def _record(
     )
 
 
-def _mint(request: web.Request, session: SessionRow) -> tuple[str, int]:
+def mint_for(request: web.Request, session: SessionRow) -> tuple[str, int]:
     settings = request.app[state.SETTINGS]
     method: AuthMethod = session.method  # type: ignore[assignment]
     token = mint_access_token(
@@ -183,11 +183,13 @@ async def callback_azure(request: web.Request) -> web.StreamResponse:
             if isinstance(error, SignInRefused)
             else "failure"
         )
-        await _record(
+        await record_sign_in_event(
             request, person_id=person_id, method="azure", result=result, reason=error.reason
         )
         raise
-    await _record(request, person_id=person_id, method="azure", result="success", reason=None)
+    await record_sign_in_event(
+        request, person_id=person_id, method="azure", result="success", reason=None
+    )
     return response
 
 
@@ -243,7 +245,7 @@ async def _finish_azure_sign_in(request: web.Request) -> tuple[web.StreamRespons
         raise SignInRefused(reason="person_disabled")
     session_id, expires_at = opened
     session = SessionRow(session_id, person.person_id, "azure", expires_at, "", None)
-    access_token, _ = _mint(request, session)
+    access_token, _ = mint_for(request, session)
     response = redirect(transaction.next_path)
     set_session_cookies(
         response,
@@ -256,7 +258,7 @@ async def _finish_azure_sign_in(request: web.Request) -> tuple[web.StreamRespons
     return response, person.person_id
 
 
-async def _live_session(request: web.Request, *, touch: bool) -> SessionRow:
+async def live_session(request: web.Request, *, touch: bool) -> SessionRow:
     token = request.cookies.get(SESSION_COOKIE)
     if not token:
         raise NotSignedIn(reason="no_session_cookie")
@@ -267,9 +269,9 @@ async def _live_session(request: web.Request, *, touch: bool) -> SessionRow:
 
 
 async def _refreshed(request: web.Request) -> web.Response:
-    session = await _live_session(request, touch=True)
-    access_token, access_expires_at = _mint(request, session)
-    response = web.json_response(_session_body(session, access_expires_at), headers=NO_STORE)
+    session = await live_session(request, touch=True)
+    access_token, access_expires_at = mint_for(request, session)
+    response = web.json_response(session_body(session, access_expires_at), headers=NO_STORE)
     set_session_cookies(
         response,
         access_token=access_token,
@@ -296,7 +298,7 @@ async def refresh(request: web.Request) -> web.StreamResponse:
 @routes.get("/auth/session")
 async def session_info(request: web.Request) -> web.StreamResponse:
     settings = request.app[state.SETTINGS]
-    session = await _live_session(request, touch=False)
+    session = await live_session(request, touch=False)
     claims = read_access_token(
         token=request.cookies.get(ACCESS_COOKIE),
         keys=settings.verification_keys,
@@ -306,7 +308,7 @@ async def session_info(request: web.Request) -> web.StreamResponse:
         # No usable access token (e.g. a reload after it lapsed): the page
         # load is activity, so this is a refresh.
         return await _refreshed(request)
-    return web.json_response(_session_body(session, int(claims["exp"])), headers=NO_STORE)
+    return web.json_response(session_body(session, int(claims["exp"])), headers=NO_STORE)
 
 
 @routes.post("/auth/logout")
@@ -320,7 +322,7 @@ async def logout(request: web.Request) -> web.StreamResponse:
         )
     if ended is not None:
         method: AuthMethod = ended.method  # type: ignore[assignment]
-        await _record(
+        await record_sign_in_event(
             request, person_id=ended.person_id, method=method, result="sign_out", reason=None
         )
     response = web.json_response({"signed_out": ended is not None}, headers=NO_STORE)

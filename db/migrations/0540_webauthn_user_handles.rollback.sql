@@ -1,0 +1,1 @@
+alter table app.users drop column webauthn_user_id;

@@ -1,0 +1,105 @@
+"""Passkey ceremonies driven over HTTP through Caddy, as the SPA drives them."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from devstack.oidc import register_user
+from devstack.stack import LocalStack
+from tests.authsvc.browser import Browser
+from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
+from tests.authsvc.soft_authenticator import SoftAuthenticator
+
+WEBAUTHN_COOKIE = "__Host-reqstly_webauthn"
+
+
+@dataclass
+class Someone:
+    """A person of the test's own (demo people stay untouched), signed in
+    through the OIDC stand-in in `browser`, with an authenticator."""
+
+    sub: str
+    id: str
+    object_id: str
+    browser: Browser
+    authenticator: SoftAuthenticator
+
+
+async def new_person(stack: LocalStack, new_browser: NewBrowser) -> Someone:
+    assert stack.sign_in is not None
+    sub = f"pk-{uuid.uuid4().hex[:10]}"
+    object_id = str(uuid.uuid4())
+    register_user(
+        stack.sign_in.oidc.url,
+        sub,
+        {
+            "tid": stack.sign_in.oidc.people[0].tenant_id,
+            "oid": object_id,
+            "name": f"Passkey tester {sub}",
+            "email": f"{sub}@example.com",
+        },
+    )
+    browser = new_browser()
+    response = await sign_in_with_stand_in(stack, browser, sub)
+    assert response.status_code == 302, response.text
+    with stack.connect() as conn:
+        row = conn.execute(
+            "select id::text from app.users where object_id = %s", (object_id,)
+        ).fetchone()
+    assert row is not None
+    return Someone(sub, row[0], object_id, browser, SoftAuthenticator(origin=stack.origin))
+
+
+async def registration_options(stack: LocalStack, browser: Browser) -> dict[str, Any]:
+    response = await browser.post(f"{stack.origin}/auth/passkey/register/options")
+    assert response.status_code == 200, response.text
+    options: dict[str, Any] = response.json()
+    return options
+
+
+async def finish_registration(
+    stack: LocalStack, browser: Browser, credential: dict[str, Any], name: str | None = None
+) -> httpx.Response:
+    body: dict[str, Any] = {"credential": credential}
+    if name is not None:
+        body["name"] = name
+    return await browser.post(f"{stack.origin}/auth/passkey/register/verify", json=body)
+
+
+async def register(
+    stack: LocalStack, person: Someone, name: str | None = None, **create: Any
+) -> dict[str, Any]:
+    """The whole registration; returns the verify answer's body."""
+    options = await registration_options(stack, person.browser)
+    credential = person.authenticator.create(options, **create)
+    response = await finish_registration(stack, person.browser, credential, name)
+    assert response.status_code == 201, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+async def login_options(stack: LocalStack, browser: Browser) -> dict[str, Any]:
+    response = await browser.post(f"{stack.origin}/auth/passkey/login/options")
+    assert response.status_code == 200, response.text
+    options: dict[str, Any] = response.json()
+    return options
+
+
+async def finish_login(
+    stack: LocalStack, browser: Browser, credential: dict[str, Any]
+) -> httpx.Response:
+    return await browser.post(
+        f"{stack.origin}/auth/passkey/login/verify", json={"credential": credential}
+    )
+
+
+async def passkey_sign_in(
+    stack: LocalStack, browser: Browser, authenticator: SoftAuthenticator, **get: Any
+) -> httpx.Response:
+    """Options, the authenticator's answer, verify: the verify response."""
+    options = await login_options(stack, browser)
+    return await finish_login(stack, browser, authenticator.get(options, **get))
