@@ -39,6 +39,23 @@ describe('ApiError', () => {
     expect(new ApiError(403, null).message).toMatch(/not allowed/);
   });
 
+  it('hides technical messages behind a sentence with the code', () => {
+    expect(
+      new ApiError(404, { code: '42P01', message: 'relation "api.my_passkeys" does not exist' })
+        .message,
+    ).toMatch(/^Reqstly could not do this \(error 42P01\)/);
+    expect(
+      new ApiError(400, { code: 'PGRST100', message: 'failed to parse filter' }).message,
+    ).toMatch(/error PGRST100/);
+    expect(
+      new ApiError(403, { code: '42501', message: 'permission denied for table requests' }).message,
+    ).toBe('You are not allowed to do that.');
+    expect(
+      new ApiError(403, { code: '42501', message: 'Only administrators can disable people.' })
+        .message,
+    ).toBe('Only administrators can disable people.');
+  });
+
   it('keeps a 403 or 409 message from the status machine', () => {
     const message = 'Only an agent of IT can start work. From open you may: cancelled.';
     expect(new ApiError(403, { code: '42501', message }).message).toBe(message);

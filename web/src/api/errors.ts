@@ -39,10 +39,22 @@ function messageFor(status: number, body: PostgrestErrorBody | null | undefined)
   // Unexpected 5xx speak to developers; the database's raise and constraint
   // messages (4xx) are written for people and shown as they are.
   if (status >= 500) return SERVER_MESSAGE;
+  const code = body?.code ?? '';
   const text = body?.message?.trim();
+  // PostgREST's own errors and PostgreSQL's schema errors are about the
+  // client or the deployment, not about what the person did.
+  if (code.startsWith('PGRST') || TECHNICAL_CODES.has(code)) {
+    return `Reqstly could not do this (error ${code}). Reload the page; if it keeps happening, tell your IT team.`;
+  }
+  if (code === '42501' && (!text || /^(permission denied|new row violates)/i.test(text))) {
+    return FORBIDDEN_MESSAGE;
+  }
   if (text) return text;
   return status === 403 ? FORBIDDEN_MESSAGE : REJECTED_MESSAGE;
 }
+
+/** undefined table, function, column; a value of the wrong type. */
+const TECHNICAL_CODES = new Set(['42P01', '42883', '42703', '22P02']);
 
 /** Any thrown value as a sentence a person can act on. */
 export function describeError(error: unknown): string {

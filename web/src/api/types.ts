@@ -100,7 +100,8 @@ export interface HistoryEntry {
   actor_id: PersonId | null;
   actor_name: string | null;
   action: string;
-  changes: Record<string, HistoryChange> | null;
+  /** `{column: {old, new}}` for edits and moves; plain `{column: value}` for comments. */
+  changes: Record<string, unknown> | null;
   /** The entry is about an internal note (agents and admins only). */
   internal?: boolean | null;
 }

@@ -75,6 +75,7 @@ export function SignInPage({
           <Notice tone="info">Your session has ended. Sign in again to continue.</Notice>
         )}
         {reason === 'signed-out' && <Notice tone="success">You have signed out.</Notice>}
+        {!reason && next !== '/' && <p className="muted">Sign in to continue where you were.</p>}
         <button
           type="button"
           className="button button-primary button-wide"

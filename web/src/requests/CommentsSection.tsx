@@ -74,7 +74,7 @@ export function CommentsSection({
           )
         }
       </Loaded>
-      <form key={formKey} className="stack" onSubmit={submit} aria-label="Add a comment" noValidate>
+      <form key={formKey} className="stack" onSubmit={submit} noValidate>
         <div className={error ? 'field field-invalid' : 'field'}>
           <label htmlFor="comment-body">Add a comment</label>
           <textarea

@@ -34,10 +34,17 @@ export function HistorySection({ request }: { request: RequestRow }) {
                       <ul className="changes">
                         {lines.map((line) => (
                           <li key={line.column}>
-                            {line.label}: <del>{line.from}</del>
-                            <span aria-hidden="true"> → </span>
-                            <span className="sr-only"> changed to </span>
-                            <ins>{line.to}</ins>
+                            {line.label}:{' '}
+                            {line.from === null ? (
+                              <span className="change-value">{line.to}</span>
+                            ) : (
+                              <>
+                                <del>{line.from}</del>
+                                <span aria-hidden="true"> → </span>
+                                <span className="sr-only"> changed to </span>
+                                <ins>{line.to}</ins>
+                              </>
+                            )}
                           </li>
                         ))}
                       </ul>

@@ -7,39 +7,64 @@ const categories = [
   { code: 'IT', name: 'IT', key_prefix: 'IT' },
   { code: 'HR', name: 'Human resources', key_prefix: 'HR' },
 ];
+const context = { people, categories };
 
 describe('describeChanges', () => {
-  it('names columns and values in words', () => {
+  it('names columns and values of an edit in words', () => {
     expect(
       describeChanges(
         {
           status: { old: 'open', new: 'in_progress' },
-          assignee_id: { old: null, new: 7 },
+          assignee_id: { old: 7, new: null },
           category: { old: 'IT', new: 'HR' },
           updated_at: { old: 'a', new: 'b' },
-          internal: { old: null, new: true },
         },
-        { people, categories },
+        context,
       ),
     ).toEqual([
       { column: 'status', label: 'Status', from: 'Open', to: 'In progress' },
-      { column: 'assignee_id', label: 'Assignee', from: '—', to: 'Ivan Agent' },
+      { column: 'assignee_id', label: 'Assignee', from: 'Ivan Agent', to: '—' },
       { column: 'category', label: 'Category', from: 'IT', to: 'Human resources' },
-      { column: 'internal', label: 'Internal note', from: '—', to: 'Yes' },
     ]);
   });
 
-  it('copes with no changes and unknown columns', () => {
-    expect(describeChanges(null, { people, categories })).toEqual([]);
+  it('states what a creation set and skips what it left empty', () => {
     expect(
-      describeChanges({ due_date: { old: 'x', new: 'y' } }, { people, categories })[0]?.label,
-    ).toBe('Due date');
+      describeChanges(
+        {
+          key: { old: null, new: 'IT-12' },
+          title: { old: null, new: 'Printer jams' },
+          status: { old: null, new: 'open' },
+          assignee_id: { old: null, new: null },
+          requester_id: { old: null, new: 7 },
+        },
+        context,
+      ),
+    ).toEqual([
+      { column: 'title', label: 'Title', from: null, to: 'Printer jams' },
+      { column: 'status', label: 'Status', from: null, to: 'Open' },
+      { column: 'requester_id', label: 'Requester', from: null, to: 'Ivan Agent' },
+    ]);
+  });
+
+  it('shows a comment entry as its text', () => {
+    expect(
+      describeChanges({ body: 'Roller replaced.', internal: true, comment_id: 50 }, context),
+    ).toEqual([{ column: 'body', label: 'Comment', from: null, to: 'Roller replaced.' }]);
+  });
+
+  it('copes with no changes and unknown columns', () => {
+    expect(describeChanges(null, context)).toEqual([]);
+    expect(describeChanges({ due_date: { old: 'x', new: 'y' } }, context)[0]?.label).toBe(
+      'Due date',
+    );
   });
 });
 
 describe('labels', () => {
   it('labels actions and moves', () => {
-    expect(actionLabel('INSERT')).toBe('Created');
+    expect(actionLabel('created')).toBe('Created the request');
+    expect(actionLabel('internal_note')).toBe('Added an internal note');
     expect(actionLabel('status_change')).toBe('Status change');
     expect(transitionLabel('open', 'in_progress')).toBe('Start work');
     expect(transitionLabel('resolved', 'open')).toBe('Reopen');

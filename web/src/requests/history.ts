@@ -1,5 +1,5 @@
 import type { Category, HistoryChange, Status } from '../api/types';
-import { priorityLabel, statusLabel } from './format';
+import { formatDateTime, priorityLabel, statusLabel } from './format';
 import { categoryName, personName, type PeopleIndex } from './usePeople';
 
 const COLUMN_LABELS: Record<string, string> = {
@@ -15,8 +15,19 @@ const COLUMN_LABELS: Record<string, string> = {
   internal: 'Internal note',
 };
 
-/** Columns whose change says nothing to people (bumped on every write). */
-const HIDDEN_COLUMNS = new Set(['id', 'updated_at', 'created_at', 'search', 'audit_hash']);
+/** Columns that say nothing to people in a timeline. */
+const HIDDEN_COLUMNS = new Set([
+  'id',
+  'key',
+  'updated_at',
+  'created_at',
+  'search',
+  'number',
+  'priority_rank',
+  'audit_hash',
+  'comment_id',
+  'request_id',
+]);
 
 export function humanize(text: string): string {
   const spaced = text.replace(/[_-]+/g, ' ').trim();
@@ -28,10 +39,16 @@ export function actionLabel(action: string): string {
     case 'insert':
     case 'create':
     case 'created':
-      return 'Created';
+      return 'Created the request';
     case 'update':
     case 'updated':
       return 'Changed';
+    case 'transitioned':
+      return 'Changed the status';
+    case 'commented':
+      return 'Commented';
+    case 'internal_note':
+      return 'Added an internal note';
     case 'delete':
     case 'deleted':
       return 'Removed';
@@ -43,34 +60,57 @@ export function actionLabel(action: string): string {
 export interface ChangeLine {
   column: string;
   label: string;
-  from: string;
+  /** The old value, or null when the entry only states a value (creation, comments). */
+  from: string | null;
   to: string;
 }
 
-export function describeChanges(
-  changes: Record<string, HistoryChange> | null,
-  context: { people: PeopleIndex; categories: readonly Category[] },
-): ChangeLine[] {
-  if (!changes) return [];
-  return Object.entries(changes)
-    .filter(([column]) => !HIDDEN_COLUMNS.has(column))
-    .map(([column, change]) => ({
-      column,
-      label: COLUMN_LABELS[column] ?? humanize(column),
-      from: formatValue(column, change.old, context),
-      to: formatValue(column, change.new, context),
-    }));
+interface Context {
+  people: PeopleIndex;
+  categories: readonly Category[];
 }
 
-export function formatValue(
-  column: string,
-  value: unknown,
-  context: { people: PeopleIndex; categories: readonly Category[] },
-): string {
+function isChange(value: unknown): value is HistoryChange {
+  return typeof value === 'object' && value !== null && 'new' in value && 'old' in value;
+}
+
+/**
+ * The timeline's lines for one audit entry. `changes` is `{column: {old, new}}`
+ * for edits and moves, and plain `{column: value}` for comments.
+ */
+export function describeChanges(
+  changes: Record<string, unknown> | null,
+  context: Context,
+): ChangeLine[] {
+  if (!changes) return [];
+  const lines: ChangeLine[] = [];
+  for (const [column, change] of Object.entries(changes)) {
+    if (HIDDEN_COLUMNS.has(column)) continue;
+    const label = COLUMN_LABELS[column] ?? humanize(column);
+    if (!isChange(change)) {
+      if (column === 'internal') continue; // said by the action and a badge
+      lines.push({ column, label, from: null, to: formatValue(column, change, context) });
+    } else if (change.old === null || change.old === undefined) {
+      // Creation: say what was set, skip what was left empty.
+      if (change.new === null || change.new === undefined || change.new === '') continue;
+      lines.push({ column, label, from: null, to: formatValue(column, change.new, context) });
+    } else {
+      lines.push({
+        column,
+        label,
+        from: formatValue(column, change.old, context),
+        to: formatValue(column, change.new, context),
+      });
+    }
+  }
+  return lines;
+}
+
+export function formatValue(column: string, value: unknown, context: Context): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (typeof value === 'object') return JSON.stringify(value);
   const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (column.endsWith('_at')) return formatDateTime(text);
   switch (column) {
     case 'status':
       return statusLabel(text);
@@ -80,6 +120,7 @@ export function formatValue(
       return categoryName(context.categories, text);
     case 'assignee_id':
     case 'requester_id':
+    case 'user_id':
       return personName(context.people, text);
     default:
       return text.length > 140 ? `${text.slice(0, 139)}…` : text;
