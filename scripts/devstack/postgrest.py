@@ -19,6 +19,9 @@ class PostgrestConfig:
     port: int
     admin_port: int
     pool_size: int = 10
+    # Seconds a verified JWT stays cached (0: verify every request). Safe with
+    # api.pre_request, which checks exp and the session on every request anyway.
+    jwt_cache_seconds: int = 0
 
     def render(self) -> str:
         values = {
@@ -39,6 +42,8 @@ class PostgrestConfig:
             "openapi-mode": "follow-privileges",
             "log-level": "warn",
         }
+        if self.jwt_cache_seconds:
+            values["jwt-cache-max-lifetime"] = self.jwt_cache_seconds
         lines = []
         for key, value in values.items():
             if isinstance(value, bool):

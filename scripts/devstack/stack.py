@@ -28,6 +28,7 @@ class StackSettings:
     http_port: int = 8080
     postgrest_instances: int = 1
     postgrest_pool: int = 10
+    postgrest_jwt_cache_seconds: int = 0
     seed: bool = True
     pg_tcp_port: int | None = None
 
@@ -102,6 +103,7 @@ class LocalStack:
                 port=port,
                 admin_port=admin_port,
                 pool_size=self.settings.postgrest_pool,
+                jwt_cache_seconds=self.settings.postgrest_jwt_cache_seconds,
             )
             self.services.append(start_postgrest(f"postgrest-{index + 1}", config, self.run_dir))
             upstreams.append(f"{host}:{port}")

@@ -209,6 +209,7 @@ def run_pgbench(
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     output = process.stdout
+    (work_dir / "pgbench.log").write_text(output)
     if process.returncode != 0:
         raise RuntimeError(f"pgbench failed:\n{output[-3000:]}")
     return PgbenchResult(
