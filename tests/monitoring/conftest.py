@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +15,26 @@ PROMETHEUS = MONITORING / "prometheus"
 RULES = sorted((PROMETHEUS / "rules").glob("*.yml"))
 RULE_TESTS = sorted((PROMETHEUS / "tests").glob("*_test.yml"))
 DASHBOARDS = sorted((MONITORING / "grafana" / "dashboards").glob("*.json"))
+
+
+def dashboard_panels(dashboard: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every panel of a dashboard, those inside rows included; rows themselves left out."""
+    found = []
+    for panel in dashboard["panels"]:
+        found.append(panel)
+        found += panel.get("panels", [])
+    return [panel for panel in found if panel.get("type") != "row"]
+
+
+def dashboard_queries() -> list[tuple[str, str]]:
+    """("<dashboard>: <panel title>", PromQL) for every Prometheus query of every dashboard."""
+    exprs = []
+    for path in DASHBOARDS:
+        for panel in dashboard_panels(json.loads(path.read_text())):
+            for target in panel.get("targets", []):
+                if target.get("datasource", panel["datasource"])["type"] == "prometheus":
+                    exprs.append((f"{path.stem}: {panel['title']}", target["expr"]))
+    return exprs
 
 
 def require_tool(name: str, package: str) -> str:

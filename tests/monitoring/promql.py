@@ -109,3 +109,59 @@ def _names_in_matchers(tokens: list[tuple[str, str]], index: int) -> set[str]:
             found.add(value[1:-1])
         index += 1
     return found
+
+
+def selectors(expr: str) -> list[tuple[str, set[str]]]:
+    """(metric name, label names in its matchers) for each named selector of `expr`.
+
+    `up{job="x"}` gives ("up", {"job"}); `{__name__="x", a="b"}` gives ("x", {"a"});
+    a bare name gives an empty label set. Selectors without a fixed name are skipped.
+    """
+    tokens = tokenize(expr)
+    found: list[tuple[str, set[str]]] = []
+    index = 0
+    while index < len(tokens):
+        kind, text = tokens[index]
+        following = tokens[index + 1][1] if index + 1 < len(tokens) else ""
+        if kind == "ident" and text in _GROUPING and following == "(":
+            index = _skip_parenthesised(tokens, index + 1)
+            continue
+        if text == "[":
+            index = _skip_until(tokens, index, "]")
+            continue
+        if text == "{":
+            names = _names_in_matchers(tokens, index)
+            labels = _matcher_labels(tokens, index) - {"__name__"}
+            found += [(name, labels) for name in names]
+            index = _skip_until(tokens, index, "}")
+            continue
+        is_aggregation = text in _AGGREGATIONS and following in {"by", "without"}
+        if kind == "ident" and text not in _KEYWORDS and following != "(" and not is_aggregation:
+            labels = _matcher_labels(tokens, index + 1) if following == "{" else set()
+            found.append((text, labels))
+            index = _skip_until(tokens, index + 1, "}") if following == "{" else index + 1
+            continue
+        index += 1
+    return found
+
+
+def grouping_labels(expr: str) -> set[str]:
+    """Label names listed in by/without/on/ignoring/group_left/group_right clauses."""
+    tokens = tokenize(expr)
+    labels: set[str] = set()
+    for index, (kind, text) in enumerate(tokens[:-1]):
+        if kind == "ident" and text in _GROUPING and tokens[index + 1][1] == "(":
+            end = _skip_parenthesised(tokens, index + 1)
+            labels |= {text for kind, text in tokens[index + 2 : end - 1] if kind == "ident"}
+    return labels
+
+
+def _matcher_labels(tokens: list[tuple[str, str]], index: int) -> set[str]:
+    """Label names of the matchers in the braces opening at `index`."""
+    labels: set[str] = set()
+    index += 1
+    while index + 1 < len(tokens) and tokens[index][1] != "}":
+        if tokens[index][0] == "ident" and tokens[index + 1][1] in {"=", "!=", "=~", "!~"}:
+            labels.add(tokens[index][1])
+        index += 1
+    return labels

@@ -7,12 +7,17 @@ import json
 import re
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
-from tests.monitoring.conftest import DASHBOARDS, MONITORING, RULES
+from tests.monitoring.conftest import (
+    DASHBOARDS,
+    MONITORING,
+    RULES,
+    dashboard_panels,
+    dashboard_queries,
+)
 from tests.monitoring.promql import metric_names
 
 GRAFANA = MONITORING / "grafana"
@@ -23,24 +28,6 @@ GRAFANA_VARIABLES = {
     "$__range": "6h",
     "${__range}": "6h",
 }
-
-
-def _panels(dashboard: dict[str, Any]) -> list[dict[str, Any]]:
-    found = []
-    for panel in dashboard["panels"]:
-        found.append(panel)
-        found += panel.get("panels", [])
-    return [panel for panel in found if panel.get("type") != "row"]
-
-
-def _prometheus_exprs() -> list[tuple[str, str]]:
-    exprs = []
-    for path in DASHBOARDS:
-        for panel in _panels(json.loads(path.read_text())):
-            for target in panel.get("targets", []):
-                if target.get("datasource", panel["datasource"])["type"] == "prometheus":
-                    exprs.append((f"{path.stem}: {panel['title']}", target["expr"]))
-    return exprs
 
 
 def _substitute(expr: str) -> str:
@@ -64,7 +51,7 @@ def test_dashboard_panels_have_title_and_unit(path: Path) -> None:
     dashboard = json.loads(path.read_text())
     assert dashboard["uid"]
     assert dashboard["title"]
-    panels = _panels(dashboard)
+    panels = dashboard_panels(dashboard)
     assert panels
     for panel in panels:
         assert panel.get("title", "").strip(), f"untitled panel in {path.name}"
@@ -77,12 +64,12 @@ def test_dashboards_use_the_provisioned_datasources() -> None:
     uids = {source["uid"] for source in provisioned["datasources"]}
     assert uids == {"prometheus", "loki"}
     for path in DASHBOARDS:
-        for panel in _panels(json.loads(path.read_text())):
+        for panel in dashboard_panels(json.loads(path.read_text())):
             assert panel["datasource"]["uid"] in uids
 
 
 def test_every_dashboard_promql_expression_parses(promtool: str, tmp_path: Path) -> None:
-    exprs = _prometheus_exprs()
+    exprs = dashboard_queries()
     rules = [
         {"record": f"dashboard:expr_{index}:check", "expr": _substitute(expr)}
         for index, (_, expr) in enumerate(exprs)
@@ -104,7 +91,7 @@ def test_recorded_series_on_dashboards_exist() -> None:
         for rule in group["rules"]
         if "record" in rule
     }
-    for where, expr in _prometheus_exprs():
+    for where, expr in dashboard_queries():
         names = metric_names(_substitute(expr))
         assert {name for name in names if ":" in name} <= recorded, where
 

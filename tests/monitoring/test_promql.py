@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.monitoring.promql import metric_names, tokenize
+from tests.monitoring.promql import grouping_labels, metric_names, selectors, tokenize
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,39 @@ def test_comments_and_newlines_are_ignored() -> None:
 def test_unreadable_input_is_an_error() -> None:
     with pytest.raises(ValueError, match="cannot read PromQL"):
         tokenize("up ? 1")
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("up", [("up", set())]),
+        ('absent(up{job="caddy"}) or absent(up{job="node"})', [("up", {"job"}), ("up", {"job"})]),
+        (
+            'sum by (code) (rate(caddy_http_request_duration_seconds_count{code=~"5..", server!="x"}[5m]))',
+            [("caddy_http_request_duration_seconds_count", {"code", "server"})],
+        ),
+        ('{__name__="node_load1", instance="x"}', [("node_load1", {"instance"})]),
+        ('{__name__=~"threshold:.+"}', []),
+        (
+            "a_total / on(job) group_left(instance) b{mode='idle'}",
+            [("a_total", set()), ("b", {"mode"})],
+        ),
+        ("max_over_time(deriv(m[1h:5m])[1d:])", [("m", set())]),
+    ],
+)
+def test_selectors(expr: str, expected: list[tuple[str, set[str]]]) -> None:
+    assert selectors(expr) == expected
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("up", set()),
+        ("sum by (route, le) (rate(h_bucket[5m]))", {"route", "le"}),
+        ("sum(rate(a[5m])) by (job) / on(job) group_left(instance) b", {"job", "instance"}),
+        ("x > on() group_left() y", set()),
+        ("sum without (le) (h_bucket) unless ignoring(code) z", {"le", "code"}),
+    ],
+)
+def test_grouping_labels(expr: str, expected: set[str]) -> None:
+    assert grouping_labels(expr) == expected
