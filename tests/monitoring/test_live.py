@@ -56,8 +56,9 @@ class Documented:
 CADVISOR_METRICS = "https://github.com/google/cadvisor/blob/master/docs/storage/prometheus.md"
 CADVISOR_LABELS = frozenset({"id", "name", "image", "service"})
 # Alloy: stage.metrics names a metric prefix + name (histograms add _bucket/_sum/
-# _count and `le`) and labels it with the log entry's labels: the stream labels
-# of monitoring/alloy/config.alloy plus those its stage.labels adds.
+# _count and `le`) and labels it with the log entry's label set (the stage's
+# source, loki/process/stages/metrics.go: `counter.With(labels)`): the stream
+# labels of monitoring/alloy/config.alloy plus those its stage.labels adds.
 ALLOY_STAGE_METRICS = (
     "https://grafana.com/docs/alloy/latest/reference/components/loki/loki.process/#stagemetrics"
 )
