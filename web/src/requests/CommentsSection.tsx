@@ -52,7 +52,7 @@ export function CommentsSection({
           rows.length === 0 ? (
             <EmptyState title="No comments yet." />
           ) : (
-            <ol className="comments">
+            <ol className="comments" aria-label="Comments">
               {rows.map((comment) => (
                 <li
                   key={comment.id}

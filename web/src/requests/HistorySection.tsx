@@ -20,7 +20,7 @@ export function HistorySection({ request }: { request: RequestRow }) {
           entries.length === 0 ? (
             <EmptyState title="No history yet." />
           ) : (
-            <ol className="timeline">
+            <ol className="timeline" aria-label="History entries">
               {entries.map((entry) => {
                 const lines = describeChanges(entry.changes, { people: people.index, categories });
                 return (

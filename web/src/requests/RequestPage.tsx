@@ -2,7 +2,9 @@ import { keys } from '../api/keys';
 import { useResource } from '../api/resource';
 import type { RequestRow } from '../api/types';
 import { isAgentOf, useMe } from '../auth/MeContext';
-import { usePlace } from '../router/history';
+import { useEffect, useState } from 'react';
+import { navigate, usePlace } from '../router/history';
+import { hrefFor } from '../router/routes';
 import { Link } from '../router/Link';
 import { PriorityBadge, StatusBadge } from '../ui/Badges';
 import { EmptyState, Loaded, Notice } from '../ui/States';
@@ -55,7 +57,16 @@ function RequestView({ request }: { request: RequestRow }) {
   const categories = useCategories();
   const people = usePeople();
   const isStaff = me.is_admin || isAgentOf(me, request.category);
-  const justCreated = new URLSearchParams(place.search).has('created');
+  // Say "sent" until the request changes, and drop ?created from the address.
+  const [createdVersion] = useState(() =>
+    new URLSearchParams(place.search).has('created') ? request.updated_at : null,
+  );
+  const justCreated = createdVersion === request.updated_at;
+  useEffect(() => {
+    if (new URLSearchParams(place.search).has('created')) {
+      navigate(hrefFor({ name: 'request', key: request.key }), { replace: true });
+    }
+  }, [place.search, request.key]);
 
   return (
     <article className="request" aria-labelledby="request-title">
