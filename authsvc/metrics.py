@@ -14,6 +14,10 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 
+# Every endpoint name ratelimit.py is called with, so the series exist at 0.
+RATE_LIMITED_ENDPOINTS = ("login", "callback", "passkey_options", "passkey", "passkey_register")
+
+
 class _PoolCollector(Collector):
     """authsvc_db_pool_connections{state}, read from the pool at scrape time."""
 
@@ -72,6 +76,8 @@ class Metrics:
             ["result"],
             registry=self.registry,
         )
+        for endpoint in RATE_LIMITED_ENDPOINTS:
+            self.rate_limited.labels(endpoint=endpoint)
         for registration_result in ("success", "failure"):
             self.passkey_registrations.labels(result=registration_result)
         # Known label values exist from the start, so rate() works from zero.
