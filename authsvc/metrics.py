@@ -13,7 +13,6 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
-
 # Every endpoint name ratelimit.py is called with, so the series exist at 0.
 RATE_LIMITED_ENDPOINTS = ("login", "callback", "passkey_options", "passkey", "passkey_register")
 
