@@ -1,5 +1,4 @@
-import babel from '@rolldown/plugin-babel';
-import react, { reactCompilerPreset } from '@vitejs/plugin-react';
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // `REQSTLY_BACKEND=http://localhost:8080 npm run dev` proxies /rest and /auth
@@ -12,10 +11,9 @@ const proxy = backend
     }
   : undefined;
 
-// The React Compiler runs as a Babel preset next to @vitejs/plugin-react
-// (Vite 8 / Rolldown: the plugin itself no longer takes a babel option).
 export default defineConfig({
-  plugins: [react(), babel({ presets: [reactCompilerPreset()] })],
+  // The React Compiler runs as a Babel plugin inside @vitejs/plugin-react.
+  plugins: [react({ babel: { plugins: [['babel-plugin-react-compiler', {}]] } })],
   build: {
     outDir: 'dist',
     target: 'es2022',
