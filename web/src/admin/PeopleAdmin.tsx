@@ -58,6 +58,10 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
   const me = useMe();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // The admin flag as just set, until the reloaded list says otherwise.
+  const serverAdmin = Boolean(person.is_admin);
+  const [pending, setPending] = useState<{ value: boolean; over: boolean } | null>(null);
+  const adminChecked = pending && pending.over === serverAdmin ? pending.value : serverAdmin;
   const disabled = Boolean(person.disabled_at);
   const isMe = sameId(person.id, me.id);
 
@@ -70,6 +74,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
       setConfirming(false);
       invalidate(keys.allPeople, keys.people, keys.teamMembers);
     } catch (error) {
+      setPending(null);
       onMessage({ tone: 'error', text: describeError(error) });
     } finally {
       setBusy(false);
@@ -101,10 +106,12 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
           <input
             id={`admin-${String(person.id)}`}
             type="checkbox"
-            checked={Boolean(person.is_admin)}
+            aria-label={`Administrator: ${person.display_name}`}
+            checked={adminChecked}
             disabled={busy || disabled || isMe}
             onChange={(event) => {
               const value = event.target.checked;
+              setPending({ value, over: serverAdmin });
               void act(
                 () => setAdmin(person.id, value),
                 value
@@ -113,9 +120,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
               );
             }}
           />
-          <label htmlFor={`admin-${String(person.id)}`}>
-            Administrator<span className="sr-only">: {person.display_name}</span>
-          </label>
+          <label htmlFor={`admin-${String(person.id)}`}>Administrator</label>
         </div>
         {!disabled && !isMe && !confirming && (
           <button
