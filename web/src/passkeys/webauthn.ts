@@ -89,7 +89,7 @@ export async function signInWithPasskey(options: {
   }
   await authCall('/auth/passkey/login/verify', {
     method: 'POST',
-    body: credentialJson(credential),
+    body: { credential: credentialJson(credential) },
   });
 }
 
