@@ -12,24 +12,20 @@ posted back.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 
 import pytest
 from playwright.async_api import Browser as Chromium
-from playwright.async_api import BrowserContext, CDPSession, Page, Route, async_playwright
+from playwright.async_api import BrowserContext, Page, Route
 
 from devstack.oidc import register_user
 from devstack.stack import LocalStack
+from tests.e2e.browser import (
+    VirtualAuthenticator,
+    add_virtual_authenticator,
+    authorize_at_stand_in,
+    new_context,
+)
 
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PAGE_PATH = "/__passkey_ceremony_test"
 PAGE = """<!doctype html><meta charset="utf-8"><title>passkey ceremony</title>
 <script>
@@ -58,17 +54,9 @@ async function signInWithPasskey() {
 </script>"""
 
 
-@pytest.fixture
-async def chromium() -> AsyncIterator[Chromium]:
-    async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS
-        )
-        yield browser
-        await browser.close()
-
-
-async def open_page(context: BrowserContext, stack: LocalStack) -> tuple[Page, CDPSession, str]:
+async def open_page(
+    context: BrowserContext, stack: LocalStack
+) -> tuple[Page, VirtualAuthenticator]:
     """A page with a virtual platform authenticator; the test page at the
     app's origin is answered by the test."""
 
@@ -77,23 +65,7 @@ async def open_page(context: BrowserContext, stack: LocalStack) -> tuple[Page, C
 
     await context.route(f"{stack.origin}{PAGE_PATH}", serve)
     page = await context.new_page()
-    page.set_default_timeout(15_000)
-    cdp = await context.new_cdp_session(page)
-    await cdp.send("WebAuthn.enable", {"enableUI": False})
-    added = await cdp.send(
-        "WebAuthn.addVirtualAuthenticator",
-        {
-            "options": {
-                "protocol": "ctap2",
-                "transport": "internal",
-                "hasResidentKey": True,
-                "hasUserVerification": True,
-                "isUserVerified": True,
-                "automaticPresenceSimulation": True,
-            }
-        },
-    )
-    return page, cdp, str(added["authenticatorId"])
+    return page, await add_virtual_authenticator(context, page)
 
 
 def new_person(stack: LocalStack) -> tuple[str, str]:
@@ -118,8 +90,7 @@ async def sign_in_with_azure(page: Page, stack: LocalStack, sub: str) -> None:
     """The Azure sign-in in the browser: the stand-in's form on 127.0.0.1
     (another site), back to the callback, then to the test page."""
     await page.goto(f"{stack.origin}/auth/login/azure?next={PAGE_PATH}")
-    await page.fill('input[type="text"][name="sub"]', sub)
-    await page.click('button:has-text("Authorize")')
+    await authorize_at_stand_in(page, stack, sub)
     await page.wait_for_url(f"{stack.origin}{PAGE_PATH}")
     # Playwright does not answer a redirect's target: load the page itself.
     await page.goto(f"{stack.origin}{PAGE_PATH}")
@@ -127,18 +98,18 @@ async def sign_in_with_azure(page: Page, stack: LocalStack, sub: str) -> None:
 
 @pytest.mark.slow
 async def test_add_a_passkey_then_sign_in_with_it(stack: LocalStack, chromium: Chromium) -> None:
-    context = await chromium.new_context()
+    context = await new_context(chromium)
     try:
         sub, email = new_person(stack)
-        page, cdp, authenticator_id = await open_page(context, stack)
+        page, authenticator = await open_page(context, stack)
         await sign_in_with_azure(page, stack, sub)
 
         added = await page.evaluate("registerPasskey('Virtual authenticator')")
         assert added["status"] == 201, added
         assert added["body"]["name"] == "Virtual authenticator"
-        stored = await cdp.send("WebAuthn.getCredentials", {"authenticatorId": authenticator_id})
-        assert len(stored["credentials"]) == 1
-        assert stored["credentials"][0]["isResidentCredential"] is True
+        stored = await authenticator.credentials()
+        assert len(stored) == 1
+        assert stored[0]["isResidentCredential"] is True
 
         # Signed out: no session cookies, the same device, no username typed.
         await context.clear_cookies()
