@@ -19,6 +19,7 @@ from playwright.async_api import (
     Page,
     Playwright,
     Route,
+    ViewportSize,
     expect,
 )
 
@@ -39,8 +40,8 @@ LAUNCH_ARGS = [
 TIMEOUT_MS = 15_000
 NAVIGATION_TIMEOUT_MS = 20_000
 
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+PHONE: ViewportSize = {"width": 390, "height": 844}
 
 
 async def launch_chromium(playwright: Playwright) -> Browser:

@@ -1,0 +1,230 @@
+"""Every screen of the SPA at desktop (1280×800) and phone (390×844) width,
+light and (desktop) dark: a screenshot of each under
+test-artifacts/screenshots/, and axe-core on each — no serious or critical
+violation anywhere (DESIGN §6: accessible, usable on a phone, light and dark).
+
+Each person has their own context: the signed-out visitor, Alice (requester),
+Ivan (IT agent), Hana (HR agent) and the administrator. The request shown is
+filed and worked through the API first, so the screens always have the same
+kind of content whatever ran before.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import pytest
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from devstack.paths import ROOT
+from devstack.stack import LocalStack
+from tests.e2e.axe import BLOCKING, Violation, run_axe
+from tests.e2e.browser import DESKTOP, PHONE, new_context, open_signed_in
+
+ARTIFACTS = ROOT / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+AXE_REPORTS = ARTIFACTS / "axe"
+
+Prepare = Callable[[Page], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Screen:
+    name: str
+    path: str
+    heading: str | re.Pattern[str]
+    # What a person does on the page before it is looked at (open a form …).
+    prepare: Prepare | None = None
+
+
+@dataclass
+class Findings:
+    violations: list[Violation] = field(default_factory=list)
+    looked_at: list[str] = field(default_factory=list)
+    # Rules axe could not decide (needs a person's review), with where.
+    undecided: dict[str, set[str]] = field(default_factory=dict)
+
+
+async def rest(page: Page, method: str, path: str, body: object | None = None) -> Any:
+    """A call to /rest from inside the page, with the person's cookies."""
+    answer: dict[str, Any] = await page.evaluate(
+        """async ([method, path, body]) => {
+               const response = await fetch('/rest' + path, {
+                   method,
+                   headers: {'Content-Type': 'application/json', Prefer: 'return=representation',
+                             Accept: 'application/vnd.pgrst.object+json'},
+                   body: body === null ? undefined : JSON.stringify(body),
+               });
+               return {status: response.status, body: await response.text()};
+           }""",
+        [method, path, body],
+    )
+    assert answer["status"] < 300, answer
+    return json.loads(answer["body"]) if answer["body"] else None
+
+
+async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
+    """An IT request of Alice's, assigned to Ivan and in progress, with an
+    internal note and a public reply: the request screen's full content."""
+    created = await rest(
+        alice,
+        "POST",
+        "/requests",
+        {
+            "title": f"Projector in room 4 shows no picture {uuid.uuid4().hex[:4]}",
+            "description": "The projector turns on, but the screen stays blue with any laptop.",
+            "category": "IT",
+            "priority": "high",
+        },
+    )
+    request_id = created["id"]
+    ivan_id = (await rest(ivan, "GET", "/me"))["id"]
+    await rest(ivan, "PATCH", f"/requests?id=eq.{request_id}", {"assignee_id": ivan_id})
+    await rest(
+        ivan,
+        "POST",
+        "/rpc/transition_request",
+        {"request_id": request_id, "to_status": "in_progress", "note": None},
+    )
+    for body, internal in (
+        ("The HDMI switch in the ceiling is suspect; ordering a spare.", True),
+        ("A new cable is on its way; until then, use room 5.", False),
+    ):
+        await rest(
+            ivan,
+            "POST",
+            "/comments",
+            {"request_id": request_id, "body": body, "internal": internal},
+        )
+    return str(created["key"])
+
+
+async def open_resolve_form(page: Page) -> None:
+    await page.get_by_role("region", name="Status").get_by_role("button", name="Resolve").click()
+    await expect(page.get_by_role("textbox", name="Resolution")).to_be_focused()
+
+
+async def send_empty_new_request(page: Page) -> None:
+    await page.get_by_role("button", name="Send request").click()
+    await expect(page.get_by_label("Category")).to_have_attribute("aria-invalid", "true")
+
+
+async def wait_until_loaded(page: Page) -> None:
+    # Spinners and the audit check say "Loading …" / "Checking …" in a status.
+    busy = page.get_by_role("status").filter(has_text=re.compile(r"^(Loading|Checking)"))
+    await expect(busy).to_have_count(0)
+
+
+async def look_at(page: Page, screen: Screen, stack: LocalStack, findings: Findings) -> None:
+    """Open the screen at desktop width, then phone width, then dark: a
+    screenshot and an axe run for each."""
+    await page.emulate_media(color_scheme="light")
+    await page.set_viewport_size(DESKTOP)
+    await page.goto(f"{stack.origin}{screen.path}")
+    await expect(page.get_by_role("heading", name=screen.heading, level=1)).to_be_visible()
+    await wait_until_loaded(page)
+    if screen.prepare is not None:
+        await screen.prepare(page)
+    looks: list[tuple[str, ViewportSize, Literal["light", "dark"]]] = [
+        ("desktop", DESKTOP, "light"),
+        ("phone", PHONE, "light"),
+        ("desktop-dark", DESKTOP, "dark"),
+    ]
+    for look, viewport, scheme in looks:
+        await page.set_viewport_size(viewport)
+        await page.emulate_media(color_scheme=scheme)
+        await page.screenshot(
+            path=SCREENSHOTS / f"{screen.name}-{look}.png", full_page=True, animations="disabled"
+        )
+        violations, raw = await run_axe(page, f"{screen.name} ({look})")
+        (AXE_REPORTS / f"{screen.name}-{look}.json").write_text(json.dumps(raw, indent=1))
+        findings.violations.extend(violations)
+        for item in raw["incomplete"]:
+            findings.undecided.setdefault(str(item["id"]), set()).add(screen.name)
+        findings.looked_at.append(f"{screen.name}-{look}")
+
+
+@pytest.mark.slow
+async def test_every_screen_at_desktop_and_phone_width_passes_axe(
+    stack: LocalStack, chromium: Browser, capsys: pytest.CaptureFixture[str]
+) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    AXE_REPORTS.mkdir(parents=True, exist_ok=True)
+    findings = Findings()
+    contexts: list[BrowserContext] = []
+    try:
+        visitor_context = await new_context(chromium, viewport=DESKTOP)
+        contexts.append(visitor_context)
+        visitor = await visitor_context.new_page()
+        await look_at(visitor, Screen("sign-in", "/signin", "Sign in to Reqstly"), stack, findings)
+
+        alice_context, alice = await open_signed_in(chromium, stack, "alice", viewport=DESKTOP)
+        ivan_context, ivan = await open_signed_in(chromium, stack, "ivan", viewport=DESKTOP)
+        hana_context, hana = await open_signed_in(chromium, stack, "hana", viewport=DESKTOP)
+        admin_context, admin = await open_signed_in(chromium, stack, "admin", viewport=DESKTOP)
+        contexts += [alice_context, ivan_context, hana_context, admin_context]
+        key = await file_and_work_a_request(alice, ivan)
+        title = re.compile(r"^Projector in room 4")
+
+        by_person: list[tuple[Page, list[Screen]]] = [
+            (
+                alice,
+                [
+                    Screen("my-requests", "/", "My requests"),
+                    Screen("new-request", "/requests/new", "New request"),
+                    Screen(
+                        "new-request-errors",
+                        "/requests/new",
+                        "New request",
+                        send_empty_new_request,
+                    ),
+                    Screen("request-as-requester", f"/requests/{key}", title),
+                    Screen("settings", "/settings", "Settings"),
+                    Screen("not-found", "/no/such/page", "Page not found"),
+                ],
+            ),
+            (
+                ivan,
+                [
+                    Screen("queue", "/queue", "Queue"),
+                    Screen("request", f"/requests/{key}", title),
+                    Screen("request-resolve-form", f"/requests/{key}", title, open_resolve_form),
+                ],
+            ),
+            (hana, [Screen("request-not-visible", f"/requests/{key}", key)]),
+            (
+                admin,
+                [
+                    Screen("admin-requests", "/admin/requests", "Admin"),
+                    Screen("admin-people", "/admin/people", "Admin"),
+                    Screen("admin-teams", "/admin/teams", "Admin"),
+                    Screen("admin-transitions", "/admin/transitions", "Admin"),
+                ],
+            ),
+        ]
+        for page, screens in by_person:
+            for screen in screens:
+                await look_at(page, screen, stack, findings)
+    finally:
+        for context in contexts:
+            await context.close()
+
+    report = "\n".join(violation.line() for violation in findings.violations) or "none"
+    undecided = "\n".join(
+        f"{rule}: {', '.join(sorted(screens))}"
+        for rule, screens in sorted(findings.undecided.items())
+    )
+    summary = (
+        f"axe-core over {len(findings.looked_at)} looks\nviolations:\n{report}\n"
+        f"undecided by axe (review by hand):\n{undecided or 'none'}\n"
+    )
+    (AXE_REPORTS / "summary.txt").write_text(summary)
+    with capsys.disabled():
+        print("\n" + summary)
+    blocking = [v.line() for v in findings.violations if v.impact in BLOCKING]
+    assert not blocking, "serious or critical accessibility violations:\n" + "\n".join(blocking)
