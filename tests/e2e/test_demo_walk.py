@@ -7,7 +7,8 @@ takes it from his queue, starts it, writes an internal note and a public
 reply, and resolves it (the database wants a resolution). Alice sees the
 outcome and the reply, never the note, and a verified history. Hana (HR)
 cannot open it by its address. Alice ends her session on another device,
-which is refused on its next call.
+which is refused on its next call. Last, signed out with the authenticator
+answering by itself, passkey autofill signs her straight back in.
 
 Locators are roles and accessible names, as a person with a screen reader
 finds things (web/README.md lists them).
@@ -15,7 +16,9 @@ finds things (web/README.md lists them).
 
 from __future__ import annotations
 
+import asyncio
 import re
+import time
 import uuid
 from dataclasses import dataclass
 
@@ -25,6 +28,7 @@ from playwright.async_api import Browser, BrowserContext, Locator, Page, expect
 from devstack.stack import LocalStack
 from tests.e2e.browser import (
     PHONE,
+    TIMEOUT_MS,
     VirtualAuthenticator,
     add_virtual_authenticator,
     api_status,
@@ -215,6 +219,34 @@ async def alice_ends_her_other_sessions(page: Page, stack: LocalStack, phone: Pa
     assert await api_status(page, "/rest/me") == 200
 
 
+async def current_session(page: Page) -> dict[str, object] | None:
+    """This browser's session as `my_sessions` lists it, or None when signed out."""
+    answer: list[dict[str, object]] | None = await page.evaluate(
+        """fetch('/rest/my_sessions?current=is.true')
+             .then(r => r.ok ? r.json() : null)"""
+    )
+    return answer[0] if answer else None
+
+
+async def alice_is_signed_in_by_autofill(page: Page) -> None:
+    """The sign-in screen asks for a passkey in the username field's autofill
+    as soon as it opens; a virtual authenticator that simulates a touch
+    answers at once, as a person picking the suggestion would, and she is
+    back where she was without a click."""
+    before = await current_session(page)
+    assert before is not None
+    await page.get_by_role("button", name="Sign out", exact=True).click()
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    after: dict[str, object] | None = before
+    while after is None or after["id"] == before["id"]:
+        assert time.monotonic() < deadline, "passkey autofill did not sign Alice in again"
+        await asyncio.sleep(0.2)
+        after = await current_session(page)
+    assert after["method"] == "passkey", after
+    await expect(main_nav(page)).to_be_visible()
+    await expect(page.get_by_role("heading", name="Settings", level=1)).to_be_visible()
+
+
 @pytest.mark.slow
 async def test_demo_walk(stack: LocalStack, chromium: Browser) -> None:
     contexts: list[BrowserContext] = []
@@ -248,6 +280,9 @@ async def test_demo_walk(stack: LocalStack, chromium: Browser) -> None:
         )
         contexts.append(phone_context)
         await alice_ends_her_other_sessions(alice, stack, phone)
+
+        # Signed out once more, her browser's passkey autofill signs her in by itself.
+        await alice_is_signed_in_by_autofill(alice)
     finally:
         for context in contexts:
             await context.close()
