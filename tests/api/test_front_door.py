@@ -40,9 +40,7 @@ def test_writes_from_our_own_pages_pass(
 def test_reads_from_anywhere_are_not_blocked_by_the_origin_rule(
     http: httpx.Client, tokens: dict[str, str]
 ) -> None:
-    response = http.get(
-        "/categories", headers=auth(tokens["alice"], Origin="https://evil.example")
-    )
+    response = http.get("/categories", headers=auth(tokens["alice"], Origin="https://evil.example"))
     assert response.status_code == 200
     # …but PostgREST allows only our origin to read the answer (CORS).
     assert response.headers.get("Access-Control-Allow-Origin") != "https://evil.example"
