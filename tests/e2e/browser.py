@@ -20,6 +20,7 @@ from playwright.async_api import (
     Playwright,
     Route,
     ViewportSize,
+    WebError,
     expect,
 )
 
@@ -54,13 +55,29 @@ async def _refuse(route: Route) -> None:
     await route.abort("blockedbyclient")
 
 
+# Uncaught exceptions in any page of any context this module opened, as
+# "origin-of-page: message"; tests assert that the SPA threw none.
+UNCAUGHT: list[str] = []
+
+
+def _remember_uncaught(error: WebError) -> None:
+    page = error.page
+    UNCAUGHT.append(f"{page.url if page else '?'}: {error.error}")
+
+
 async def new_context(browser: Browser, **options: Any) -> BrowserContext:
     """A fresh context (one person) with bounded waits and no outside traffic."""
     context = await browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    context.on("weberror", _remember_uncaught)
     await context.route("https://**", _refuse)
     return context
+
+
+def uncaught_since(mark: int) -> list[str]:
+    """The pages' uncaught exceptions recorded after `len(UNCAUGHT)` was `mark`."""
+    return UNCAUGHT[mark:]
 
 
 @dataclass(frozen=True)

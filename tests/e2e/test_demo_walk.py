@@ -29,12 +29,14 @@ from devstack.stack import LocalStack
 from tests.e2e.browser import (
     PHONE,
     TIMEOUT_MS,
+    UNCAUGHT,
     VirtualAuthenticator,
     add_virtual_authenticator,
     api_status,
     new_context,
     open_signed_in,
     sign_in_with_microsoft,
+    uncaught_since,
 )
 
 ANDROID_CHROME = (
@@ -249,6 +251,7 @@ async def alice_is_signed_in_by_autofill(page: Page) -> None:
 
 @pytest.mark.slow
 async def test_demo_walk(stack: LocalStack, chromium: Browser) -> None:
+    mark = len(UNCAUGHT)
     contexts: list[BrowserContext] = []
     try:
         alice_context = await new_context(chromium)
@@ -286,3 +289,4 @@ async def test_demo_walk(stack: LocalStack, chromium: Browser) -> None:
     finally:
         for context in contexts:
             await context.close()
+    assert not uncaught_since(mark), "the SPA threw:\n" + "\n".join(uncaught_since(mark))

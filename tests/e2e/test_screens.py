@@ -24,7 +24,14 @@ from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, ex
 from devstack.paths import ROOT
 from devstack.stack import LocalStack
 from tests.e2e.axe import BLOCKING, Violation, run_axe
-from tests.e2e.browser import DESKTOP, PHONE, new_context, open_signed_in
+from tests.e2e.browser import (
+    DESKTOP,
+    PHONE,
+    UNCAUGHT,
+    new_context,
+    open_signed_in,
+    uncaught_since,
+)
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -156,6 +163,7 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     AXE_REPORTS.mkdir(parents=True, exist_ok=True)
     findings = Findings()
+    mark = len(UNCAUGHT)
     contexts: list[BrowserContext] = []
     try:
         visitor_context = await new_context(chromium, viewport=DESKTOP)
@@ -226,5 +234,6 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
     (AXE_REPORTS / "summary.txt").write_text(summary)
     with capsys.disabled():
         print("\n" + summary)
+    assert not uncaught_since(mark), "the SPA threw:\n" + "\n".join(uncaught_since(mark))
     blocking = [v.line() for v in findings.violations if v.impact in BLOCKING]
     assert not blocking, "serious or critical accessibility violations:\n" + "\n".join(blocking)
