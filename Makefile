@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test lint web-build schema-dump schema-check reset clean
+.PHONY: help setup run test lint web-build measure-web schema-dump schema-check reset clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -24,11 +24,15 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 	cd web && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 .data/.system-packages: scripts/install-system-packages
 	bash scripts/install-system-packages
 	mkdir -p .data && touch $@
 
-setup: .venv/.installed node_modules/.installed web/node_modules/.installed .data/.system-packages ## install what is missing
+setup: .venv/.installed node_modules/.installed web/node_modules/.installed tests/e2e/node_modules/.installed .data/.system-packages ## install what is missing
 
 web-build: setup ## build the SPA into web/dist (Caddy serves it)
 	cd web && npm run --silent build
@@ -49,6 +53,9 @@ test: setup lint web-build ## every test suite (db/schema.sql is checked by test
 	cd web && npm run --silent test
 	.venv/bin/pytest $(PYTEST_ARGS)
 
+measure-web: setup web-build ## print the SPA's initial JS size and first paint in Chromium
+	$(PY) -m tests.e2e.measure_web
+
 schema-dump: setup ## regenerate db/schema.sql from the migrations
 	$(PY) scripts/dev schema-dump > db/schema.sql
 
@@ -57,4 +64,4 @@ schema-check: setup ## fail if db/schema.sql is not what the migrations produce
 	@diff -u db/schema.sql .data/schema.sql.new || { echo "db/schema.sql is stale: run 'make schema-dump' and commit it"; exit 1; }
 
 clean: ## remove installed tooling (keeps .data)
-	rm -rf .venv node_modules web/node_modules web/dist
+	rm -rf .venv node_modules web/node_modules web/dist tests/e2e/node_modules
