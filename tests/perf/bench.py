@@ -188,6 +188,25 @@ async def ceiling_phase(
         with stack.connect() as conn:
             ceiling.drop_clients(conn)
     same = float(runs["same_concurrency"].get("tps", 0.0))
+    api_rate = float(api["overall"]["per_second"])
+    # CPU milliseconds each process group spent per API call, and per pgbench
+    # transaction: what the API adds on top of the database, part by part.
+    api_cost = {
+        name: round(percent / 100 * 1000 / api_rate, 3) if api_rate else 0.0
+        for name, percent in api_cpu.items()
+    }
+    pg_cost = {
+        label: {
+            name: round(percent / 100 * 1000 / float(run["tps"]), 3)
+            for name, percent in {
+                **run.get("cpu_percent_of_one_core", {}),
+                "pgbench": run.get("pgbench_cpu_percent_of_one_core", 0.0),
+            }.items()
+            if percent >= 1.0
+        }
+        for label, run in runs.items()
+        if run.get("tps")
+    }
     best = max(float(run.get("tps", 0.0)) for run in runs.values())
     share = api["overall"]["per_second"] / same * 100 if same else 0.0
     share_best = api["overall"]["per_second"] / best * 100 if best else 0.0
@@ -209,6 +228,7 @@ async def ceiling_phase(
             "cpu_percent_of_one_core": api_cpu,
         },
         "pgbench": runs,
+        "cpu_ms_per_call": {"api": api_cost, **{f"pgbench_{k}": v for k, v in pg_cost.items()}},
         "api_share_percent": round(share, 1),
         "api_share_of_best_pgbench_percent": round(share_best, 1),
     }

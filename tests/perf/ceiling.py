@@ -37,7 +37,7 @@ SETTINGS = (
     "set_config('request.jwt.claims', c.claims, true), set_config('request.method', :method, true), "
     "set_config('request.path', :path_{name}, true), set_config('request.headers', :headers, true), "
     "set_config('request.cookies', :cookies, true), c.user_id, "
-    "c.first_request + floor(random() * c.request_count)::bigint as rid "
+    "c.request_ids[1 + floor(random() * cardinality(c.request_ids))::integer] as rid "
     "from bench.clients c where c.n = :me \\gset"
 )
 PRE_REQUEST = 'select "api"."pre_request"();'
@@ -115,14 +115,14 @@ def prepare_clients(conn: psycopg.Connection, people: list[Person]) -> None:
     conn.execute("create schema bench")
     conn.execute(
         """create unlogged table bench.clients (
-               n integer primary key, user_id uuid, claims text, first_request bigint, request_count integer)"""
+               n integer primary key, user_id uuid, claims text, request_ids bigint[])"""
     )
     for n, person in enumerate(people):
         payload = person.token.split(".")[1]
         claims = json.loads(_b64url(payload))
         conn.execute(
             """insert into bench.clients
-               select %s, %s, %s, min(r.id), count(*) from app.requests r where r.requester_id = %s""",
+               select %s, %s, %s, array_agg(r.id) from app.requests r where r.requester_id = %s""",
             (n, person.id, json.dumps(claims, separators=(",", ":")), person.id),
         )
     conn.execute("grant usage on schema bench to authenticator")

@@ -292,5 +292,11 @@ async def run_load(
             flow = agent_flow if person.is_agent else requester_flow
             await flow(client, think, writes=writes, until=until)
 
-        await asyncio.gather(_loop_lag(recorder, until), *(person_task(p) for p in people))
+        tasks = [asyncio.create_task(person_task(p)) for p in people]
+        await _loop_lag(recorder, until)
+        # At the deadline, calls still in flight are abandoned unrecorded, so
+        # the phase lasts exactly `seconds` and its rate is not diluted by a tail.
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
     return recorder, time.perf_counter() - started

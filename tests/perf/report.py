@@ -12,12 +12,14 @@ Written by `make bench` (`scripts/bench`; `scripts/bench --quick` for a
 one-minute run while developing). Each run leaves `<run>.json` with every
 figure and `<run>.png` with latency percentiles over the realistic run.
 Latest run first. Targets (DESIGN §9): p95 ≤ 25 ms and zero errors for 100
-people with think time, memory flat over the soak.
+people with think time, memory flat over the soak. What the benchmark found
+and fixed, with before/after figures: [fixes.md](fixes.md).
 
 Columns: *p50/p95/p99* over every call of the realistic run (100 people, think
 time 1–3 s); *peak* is the highest throughput of the no-think-time mix and the
 concurrency it was reached at; *vs pgbench* is API read throughput as a share of
-the same SQL replayed with pgbench at the same concurrency; *RSS Δ* is the
+the same SQL replayed with pgbench at the same concurrency ("–": pgbench did
+not complete in that run); *RSS Δ* is the
 growth of the whole stack's memory (PSS for PostgreSQL) from the end of the
 first quarter of the realistic run to its end; *load* is the machine's 1-minute
 load average before the run (other work shares these cores).
@@ -44,7 +46,7 @@ def row(name: str, report: dict[str, Any]) -> str:
         f"{realistic['p99_ms']:.1f}",
         str(realistic["errors"]),
         f"{peak.get('per_second', 0):.0f} @ {peak.get('concurrency', '–')}" if peak else "–",
-        f"{ceiling['api_share_percent']:.0f} %" if "api_share_percent" in ceiling else "–",
+        f"{ceiling['api_share_percent']:.0f} %" if ceiling.get("api_share_percent") else "–",
         f"{memory.get('growth_mb', 0):+.0f}" if memory else "–",
         report.get("note", "") or "",
     ]
