@@ -344,6 +344,7 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             ).fetchall()
     finally:
         stack.stop()
+        shutil.rmtree(stack.postgres.socket_dir, ignore_errors=True)
     return {
         "run": started_at.strftime("%Y-%m-%dT%H%M"),
         "mode": plan.mode,
