@@ -103,7 +103,7 @@ function RequestView({ request }: { request: RequestRow }) {
           <dl className="facts card">
             <dt>Status</dt>
             <dd>
-              <StatusBadge status={request.status} />
+              <StatusBadge status={request.status} labelled={false} />
             </dd>
             <dt>Category</dt>
             <dd>{categoryName(categories, request.category)}</dd>

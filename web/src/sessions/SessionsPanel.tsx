@@ -5,6 +5,7 @@ import { invalidate, useResource } from '../api/resource';
 import type { SessionRow } from '../api/types';
 import { signOut } from '../auth/store';
 import { Loaded, Notice } from '../ui/States';
+import { formatDateTime } from '../requests/format';
 import { Time } from '../ui/Time';
 import { loadSessions, revokeOtherSessions, revokeSession } from './api';
 import { describeUserAgent, methodLabel } from './userAgent';
@@ -107,7 +108,11 @@ function SessionItem({
           </button>
         ) : (
           <button type="button" className="button button-small" disabled={disabled} onClick={onEnd}>
-            End session<span className="sr-only"> on {device}</span>
+            End session
+            <span className="sr-only">
+              {' '}
+              on {device}, signed in {formatDateTime(session.created_at)}
+            </span>
           </button>
         )}
       </div>
