@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test lint web-build measure-web schema-dump schema-check reset clean
+.PHONY: help setup run test lint web-build measure-web bench schema-dump schema-check reset clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -47,11 +47,17 @@ lint: setup ## ruff, mypy --strict, tsc, ESLint, Prettier
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy authsvc scripts/devstack tests
+	.venv/bin/mypy scripts/dev
+	.venv/bin/mypy scripts/bench
 	cd web && npm run --silent typecheck && npm run --silent lint && npm run --silent format:check
 
 test: setup lint web-build ## every test suite (db/schema.sql is checked by tests/db/test_schema_dump.py)
 	cd web && npm run --silent test
 	.venv/bin/pytest $(PYTEST_ARGS)
+
+BENCH_ARGS ?=
+bench: setup ## the benchmark of DESIGN §9 → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)
+	$(PY) scripts/bench $(BENCH_ARGS)
 
 measure-web: setup web-build ## print the SPA's initial JS size and first paint in Chromium
 	$(PY) -m tests.e2e.measure_web

@@ -749,6 +749,51 @@ $$;
 
 
 --
+-- Name: request_counts(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.request_counts() RETURNS TABLE(status text, category text, mine boolean, assigned_to_me boolean, count bigint)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    me uuid := app.current_user_id();
+    categories text[] := case when app.current_user_is_admin() then null
+                              else app.current_agent_categories() end;
+begin
+    if categories is null then  -- admins count everything
+        return query
+            select r.status, r.category, r.requester_id is not distinct from me,
+                   coalesce(r.assignee_id = me, false), count(*)
+              from app.requests r
+             group by 1, 2, 3, 4;
+        return;
+    end if;
+    return query
+        select s.status, s.category, s.mine, s.assigned_to_me, sum(s.n)::bigint
+          from (select r.status, r.category, true as mine,
+                       coalesce(r.assignee_id = me, false) as assigned_to_me, count(*) as n
+                  from app.requests r
+                 where r.requester_id = me
+                 group by 1, 2, 3, 4
+                union all
+                select r.status, r.category, false, coalesce(r.assignee_id = me, false), count(*)
+                  from app.requests r
+                 where r.category = any (categories) and r.requester_id <> me
+                 group by 1, 2, 3, 4) s
+         group by 1, 2, 3, 4;
+end
+$$;
+
+
+--
+-- Name: FUNCTION request_counts(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.request_counts() IS 'The caller''s visible requests counted by status, category, mine and assigned_to_me (api.request_counts); each part planned with the caller''s values so it uses its index.';
+
+
+--
 -- Name: require_admin(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1283,6 +1328,38 @@ COMMENT ON FUNCTION auth.active_session_counts() IS 'authsvc: live sessions per 
 
 
 --
+-- Name: add_passkey(uuid, bytea, bytea, bigint, text[], uuid, boolean, boolean, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text) RETURNS TABLE(passkey_id uuid, passkey_name text, created_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    if not exists (select 1 from app.users u where u.id = person and u.disabled_at is null) then
+        return;
+    end if;
+    return query
+    insert into auth.passkeys as p
+        (user_id, credential_id, public_key, sign_count, transports, aaguid,
+         backup_eligible, backed_up, name)
+    values (person, add_passkey.credential_id, add_passkey.public_key, add_passkey.sign_count,
+            coalesce(add_passkey.transports, '{}'), add_passkey.aaguid,
+            add_passkey.backup_eligible, add_passkey.backed_up, add_passkey.name)
+    returning p.id, p.name, p.created_at;
+end
+$$;
+
+
+--
+-- Name: FUNCTION add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text) IS 'authsvc: store a verified new passkey for an enabled person.';
+
+
+--
 -- Name: begin_signin(bytea, interval); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1333,6 +1410,33 @@ COMMENT ON FUNCTION auth.consume_signin(state_hash bytea) IS 'authsvc: use a sig
 
 
 --
+-- Name: consume_webauthn_challenge(bytea, bytea, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text) RETURNS TABLE(person_id uuid, expired boolean)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    delete from auth.webauthn_challenges c
+     where c.challenge = consume_webauthn_challenge.challenge
+       and c.binding_hash = consume_webauthn_challenge.binding_hash
+       and c.purpose = consume_webauthn_challenge.purpose
+    returning c.user_id, c.expires_at <= now();
+end
+$$;
+
+
+--
+-- Name: FUNCTION consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text) IS 'authsvc: use a challenge once (atomically); no row if unknown, used, or another browser''s.';
+
+
+--
 -- Name: end_session(bytea, text); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1356,6 +1460,31 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.end_session(token_hash bytea, reason text) IS 'authsvc: end a session now (sign-out).';
+
+
+--
+-- Name: issue_webauthn_challenge(bytea, bytea, text, uuid, interval); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    delete from auth.webauthn_challenges c where c.expires_at < now();
+    insert into auth.webauthn_challenges (challenge, binding_hash, purpose, user_id, expires_at)
+    values (issue_webauthn_challenge.challenge, issue_webauthn_challenge.binding_hash,
+            issue_webauthn_challenge.purpose, person, now() + lifetime);
+end
+$$;
+
+
+--
+-- Name: FUNCTION issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) IS 'authsvc: store a challenge bound to a browser and purpose; expired ones are deleted.';
 
 
 --
@@ -1385,6 +1514,59 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person.';
+
+
+--
+-- Name: passkey_descriptors(uuid); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.passkey_descriptors(person uuid) RETURNS TABLE(credential_id bytea, transports text[])
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    select p.credential_id, p.transports
+      from auth.passkeys p
+     where p.user_id = person
+     order by p.created_at;
+end
+$$;
+
+
+--
+-- Name: FUNCTION passkey_descriptors(person uuid); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.passkey_descriptors(person uuid) IS 'authsvc: the person''s credential ids and transports (excludeCredentials).';
+
+
+--
+-- Name: passkey_for_sign_in(bytea); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.passkey_for_sign_in(credential_id bytea) RETURNS TABLE(passkey_id uuid, person_id uuid, user_handle bytea, public_key bytea, sign_count bigint, backup_eligible boolean, person_disabled boolean, last_azure_sign_in_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    select p.id, u.id, u.webauthn_user_id, p.public_key, p.sign_count, p.backup_eligible,
+           u.disabled_at is not null, u.last_azure_sign_in_at
+      from auth.passkeys p
+      join app.users u on u.id = p.user_id
+     where p.credential_id = passkey_for_sign_in.credential_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION passkey_for_sign_in(credential_id bytea); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) IS 'authsvc: the passkey with a credential id and its owner''s sign-in facts.';
 
 
 --
@@ -1514,6 +1696,53 @@ $$;
 
 
 --
+-- Name: tg_passkeys__end_other_sessions(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.tg_passkeys__end_other_sessions() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    claims text := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
+    current_sid text := case when claims is null then null else claims::json ->> 'sid' end;
+begin
+    perform app.revoke_sessions_of(
+        old.user_id,
+        'passkey removed',
+        case when current_sid ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then current_sid::uuid end);
+    return null;
+end
+$_$;
+
+
+--
+-- Name: tg_passkeys__validate(); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.tg_passkeys__validate() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    new.name := btrim(coalesce(new.name, ''));
+    if new.name = '' then
+        raise exception 'Give the passkey a name.' using errcode = '23514', detail = 'name';
+    end if;
+    if char_length(new.name) > 100 then
+        raise exception 'The name is % characters long; keep a passkey''s name to 100.', char_length(new.name)
+            using errcode = '23514', detail = 'name';
+    end if;
+    if new.name ~ '[[:cntrl:]]' then
+        raise exception 'A passkey''s name cannot contain line breaks or control characters.'
+            using errcode = '23514', detail = 'name';
+    end if;
+    return new;
+end
+$$;
+
+
+--
 -- Name: upsert_azure_person(uuid, uuid, text, text, boolean, boolean, text[]); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1570,6 +1799,32 @@ COMMENT ON FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, dis
 
 
 --
+-- Name: use_passkey(uuid, bigint, boolean); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    update auth.passkeys p
+       set sign_count = new_sign_count, backed_up = use_passkey.backed_up, last_used_at = now()
+     where p.id = passkey_id
+       and (new_sign_count > p.sign_count or (new_sign_count = 0 and p.sign_count = 0));
+    return found;
+end
+$$;
+
+
+--
+-- Name: FUNCTION use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean) IS 'authsvc: record a verified use; false if the sign count did not go up.';
+
+
+--
 -- Name: use_session(bytea, boolean); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1606,6 +1861,32 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.use_session(token_hash bytea, touch boolean) IS 'authsvc: the live session for a token, bumped when touched (refresh).';
+
+
+--
+-- Name: webauthn_user(uuid, bytea); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.webauthn_user(person uuid, proposed bytea) RETURNS TABLE(user_handle bytea, user_name text, display_name text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform auth.require_authsvc();
+    return query
+    update app.users u
+       set webauthn_user_id = coalesce(u.webauthn_user_id, webauthn_user.proposed)
+     where u.id = person and u.disabled_at is null
+    returning u.webauthn_user_id, coalesce(u.email, u.display_name), u.display_name;
+end
+$$;
+
+
+--
+-- Name: FUNCTION webauthn_user(person uuid, proposed bytea); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc: the person''s WebAuthn user handle (created once) and names, for registration options.';
 
 
 --
@@ -1696,8 +1977,10 @@ CREATE TABLE app.users (
     last_azure_sign_in_at timestamp with time zone,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    webauthn_user_id bytea,
     CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
-    CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text)))
+    CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
+    CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
 );
 
 
@@ -1723,6 +2006,13 @@ COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disable
 
 
 --
+-- Name: COLUMN users.webauthn_user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
+
+
+--
 -- Name: me; Type: VIEW; Schema: api; Owner: -
 --
 
@@ -1734,6 +2024,80 @@ CREATE VIEW api.me WITH (security_invoker='true') AS
     app.current_agent_categories() AS agent_categories
    FROM app.users u
   WHERE (id = app.current_user_id());
+
+
+--
+-- Name: passkeys; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.passkeys (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    user_id uuid NOT NULL,
+    credential_id bytea NOT NULL,
+    public_key bytea NOT NULL,
+    sign_count bigint DEFAULT 0 NOT NULL,
+    transports text[] DEFAULT '{}'::text[] NOT NULL,
+    aaguid uuid DEFAULT '00000000-0000-0000-0000-000000000000'::uuid NOT NULL,
+    backup_eligible boolean NOT NULL,
+    backed_up boolean NOT NULL,
+    name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    last_used_at timestamp with time zone,
+    CONSTRAINT passkeys_backed_up_needs_eligible CHECK ((backup_eligible OR (NOT backed_up))),
+    CONSTRAINT passkeys_credential_id_length CHECK (((octet_length(credential_id) >= 16) AND (octet_length(credential_id) <= 1023))),
+    CONSTRAINT passkeys_name_length CHECK (((char_length(name) >= 1) AND (char_length(name) <= 100))),
+    CONSTRAINT passkeys_public_key_present CHECK (((octet_length(public_key) >= 1) AND (octet_length(public_key) <= 2048))),
+    CONSTRAINT passkeys_sign_count_range CHECK (((sign_count >= 0) AND (sign_count <= '4294967295'::bigint)))
+);
+
+
+--
+-- Name: TABLE passkeys; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.passkeys IS 'WebAuthn discoverable credentials (passkeys); added and used by authsvc, listed/renamed/removed by their owner through api.my_passkeys.';
+
+
+--
+-- Name: COLUMN passkeys.sign_count; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON COLUMN auth.passkeys.sign_count IS 'The authenticator''s signature counter at the last use; a sign-in must raise it (0 stays 0 for synced passkeys).';
+
+
+--
+-- Name: COLUMN passkeys.backup_eligible; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON COLUMN auth.passkeys.backup_eligible IS 'BE flag at registration: checked on every sign-in (it never changes for a credential).';
+
+
+--
+-- Name: COLUMN passkeys.backed_up; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON COLUMN auth.passkeys.backed_up IS 'BS flag at the last use: whether the passkey is synced (shown to the person).';
+
+
+--
+-- Name: my_passkeys; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.my_passkeys WITH (security_invoker='true') AS
+ SELECT id,
+    name,
+    created_at,
+    last_used_at,
+    backed_up
+   FROM auth.passkeys p
+  WHERE (user_id = app.current_user_id());
+
+
+--
+-- Name: VIEW my_passkeys; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.my_passkeys IS 'The caller''s passkeys: id, name, created_at, last_used_at, backed_up. PATCH name (1–100 characters); DELETE removes one and ends the caller''s other sessions.';
 
 
 --
@@ -1802,11 +2166,10 @@ CREATE VIEW api.people WITH (security_invoker='true') AS
 CREATE VIEW api.request_counts WITH (security_invoker='true') AS
  SELECT status,
     category,
-    (requester_id = app.current_user_id()) AS mine,
-    COALESCE((assignee_id = app.current_user_id()), false) AS assigned_to_me,
-    count(*) AS count
-   FROM app.requests r
-  GROUP BY status, category, (requester_id = app.current_user_id()), COALESCE((assignee_id = app.current_user_id()), false);
+    mine,
+    assigned_to_me,
+    count
+   FROM app.request_counts() c(status, category, mine, assigned_to_me, count);
 
 
 --
@@ -2022,6 +2385,39 @@ CREATE TABLE auth.signin_states (
 --
 
 COMMENT ON TABLE auth.signin_states IS 'Started Azure sign-ins (hashed state), consumed once by the callback.';
+
+
+--
+-- Name: webauthn_challenges; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.webauthn_challenges (
+    challenge bytea NOT NULL,
+    binding_hash bytea NOT NULL,
+    purpose text NOT NULL,
+    user_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone NOT NULL,
+    CONSTRAINT webauthn_challenges_binding_is_sha256 CHECK ((octet_length(binding_hash) = 32)),
+    CONSTRAINT webauthn_challenges_challenge_length CHECK (((octet_length(challenge) >= 16) AND (octet_length(challenge) <= 64))),
+    CONSTRAINT webauthn_challenges_purpose_known CHECK ((purpose = ANY (ARRAY['register'::text, 'login'::text]))),
+    CONSTRAINT webauthn_challenges_registration_has_person CHECK (((purpose = 'register'::text) = (user_id IS NOT NULL))),
+    CONSTRAINT webauthn_challenges_short_lived CHECK (((expires_at > created_at) AND (expires_at <= (created_at + '00:05:00'::interval))))
+);
+
+
+--
+-- Name: TABLE webauthn_challenges; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.webauthn_challenges IS 'Passkey challenges in flight: single-use, at most 5 minutes, bound to a browser, a purpose and (registration) a person.';
+
+
+--
+-- Name: COLUMN webauthn_challenges.binding_hash; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the random token in the asking browser''s __Host-reqstly_webauthn cookie.';
 
 
 --
@@ -2264,11 +2660,35 @@ ALTER TABLE ONLY app.users
 
 
 --
+-- Name: users users_webauthn_user_id_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.users
+    ADD CONSTRAINT users_webauthn_user_id_unique UNIQUE (webauthn_user_id);
+
+
+--
 -- Name: login_events login_events_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
 --
 
 ALTER TABLE ONLY auth.login_events
     ADD CONSTRAINT login_events_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: passkeys passkeys_credential_id_unique; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.passkeys
+    ADD CONSTRAINT passkeys_credential_id_unique UNIQUE (credential_id);
+
+
+--
+-- Name: passkeys passkeys_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.passkeys
+    ADD CONSTRAINT passkeys_pkey PRIMARY KEY (id);
 
 
 --
@@ -2304,6 +2724,14 @@ ALTER TABLE ONLY auth.signin_states
 
 
 --
+-- Name: webauthn_challenges webauthn_challenges_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.webauthn_challenges
+    ADD CONSTRAINT webauthn_challenges_pkey PRIMARY KEY (challenge);
+
+
+--
 -- Name: comments_author_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -2322,6 +2750,13 @@ CREATE INDEX comments_request_idx ON app.comments USING btree (request_id, creat
 --
 
 CREATE INDEX requests_assignee_idx ON app.requests USING btree (assignee_id) WHERE (assignee_id IS NOT NULL);
+
+
+--
+-- Name: requests_category_counts_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_category_counts_idx ON app.requests USING btree (category, status) INCLUDE (requester_id, assignee_id);
 
 
 --
@@ -2381,6 +2816,13 @@ CREATE INDEX login_events_user_at_idx ON auth.login_events USING btree (user_id,
 
 
 --
+-- Name: passkeys_user_id_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX passkeys_user_id_idx ON auth.passkeys USING btree (user_id);
+
+
+--
 -- Name: sessions_user_live_idx; Type: INDEX; Schema: auth; Owner: -
 --
 
@@ -2392,6 +2834,13 @@ CREATE INDEX sessions_user_live_idx ON auth.sessions USING btree (user_id) WHERE
 --
 
 CREATE INDEX signin_states_expires_at_idx ON auth.signin_states USING btree (expires_at);
+
+
+--
+-- Name: webauthn_challenges_expires_at_idx; Type: INDEX; Schema: auth; Owner: -
+--
+
+CREATE INDEX webauthn_challenges_expires_at_idx ON auth.webauthn_challenges USING btree (expires_at);
 
 
 --
@@ -2469,6 +2918,20 @@ CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EAC
 --
 
 CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: passkeys passkeys_200_validate; Type: TRIGGER; Schema: auth; Owner: -
+--
+
+CREATE TRIGGER passkeys_200_validate BEFORE INSERT OR UPDATE OF name ON auth.passkeys FOR EACH ROW EXECUTE FUNCTION auth.tg_passkeys__validate();
+
+
+--
+-- Name: passkeys passkeys_500_end_other_sessions; Type: TRIGGER; Schema: auth; Owner: -
+--
+
+CREATE TRIGGER passkeys_500_end_other_sessions AFTER DELETE ON auth.passkeys FOR EACH ROW EXECUTE FUNCTION auth.tg_passkeys__end_other_sessions();
 
 
 --
@@ -2560,11 +3023,27 @@ ALTER TABLE ONLY auth.login_events
 
 
 --
+-- Name: passkeys passkeys_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.passkeys
+    ADD CONSTRAINT passkeys_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
 -- Name: sessions sessions_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
 --
 
 ALTER TABLE ONLY auth.sessions
     ADD CONSTRAINT sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: webauthn_challenges webauthn_challenges_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.webauthn_challenges
+    ADD CONSTRAINT webauthn_challenges_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
 
 
 --
@@ -2616,8 +3095,9 @@ CREATE POLICY insert_own ON app.requests FOR INSERT WITH CHECK ((requester_id = 
 -- Name: comments insert_visible; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY insert_visible ON app.comments FOR INSERT WITH CHECK (((request_id IN ( SELECT r.id
-   FROM app.requests r)) AND (author_id = ( SELECT app.current_user_id() AS current_user_id))));
+CREATE POLICY insert_visible ON app.comments FOR INSERT WITH CHECK (((EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.id = comments.request_id))) AND (author_id = ( SELECT app.current_user_id() AS current_user_id))));
 
 
 --
@@ -2715,16 +3195,18 @@ CREATE POLICY select_own ON app.team_members FOR SELECT USING ((user_id = ( SELE
 -- Name: audit_log select_public; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY select_public ON app.audit_log FOR SELECT USING (((NOT internal) AND (request_id IN ( SELECT r.id
-   FROM app.requests r))));
+CREATE POLICY select_public ON app.audit_log FOR SELECT USING (((NOT internal) AND (EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.id = audit_log.request_id)))));
 
 
 --
 -- Name: comments select_public; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY select_public ON app.comments FOR SELECT USING (((NOT internal) AND (request_id IN ( SELECT r.id
-   FROM app.requests r))));
+CREATE POLICY select_public ON app.comments FOR SELECT USING (((NOT internal) AND (EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.id = comments.request_id)))));
 
 
 --
@@ -2738,18 +3220,18 @@ CREATE POLICY select_self ON app.users FOR SELECT USING ((id = ( SELECT app.curr
 -- Name: audit_log select_team; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY select_team ON app.audit_log FOR SELECT USING ((request_id IN ( SELECT r.id
+CREATE POLICY select_team ON app.audit_log FOR SELECT USING ((EXISTS ( SELECT 1
    FROM app.requests r
-  WHERE (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])))));
+  WHERE ((r.id = audit_log.request_id) AND (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))))));
 
 
 --
 -- Name: comments select_team; Type: POLICY; Schema: app; Owner: -
 --
 
-CREATE POLICY select_team ON app.comments FOR SELECT USING ((internal AND (request_id IN ( SELECT r.id
+CREATE POLICY select_team ON app.comments FOR SELECT USING ((internal AND (EXISTS ( SELECT 1
    FROM app.requests r
-  WHERE (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))))));
+  WHERE ((r.id = comments.request_id) AND (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[])))))));
 
 
 --
@@ -2813,10 +3295,23 @@ CREATE POLICY update_team ON app.requests FOR UPDATE USING ((category = ANY (( S
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: passkeys delete_own; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY delete_own ON auth.passkeys FOR DELETE USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: login_events; Type: ROW SECURITY; Schema: auth; Owner: -
 --
 
 ALTER TABLE auth.login_events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: passkeys; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.passkeys ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: rate_limits; Type: ROW SECURITY; Schema: auth; Owner: -
@@ -2829,6 +3324,13 @@ ALTER TABLE auth.rate_limits ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY select_all_admin ON auth.login_events FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: passkeys select_own; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY select_own ON auth.passkeys FOR SELECT USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
 
 
 --
@@ -2851,11 +3353,24 @@ ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.signin_states ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: passkeys update_own; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY update_own ON auth.passkeys FOR UPDATE USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: sessions update_own; Type: POLICY; Schema: auth; Owner: -
 --
 
 CREATE POLICY update_own ON auth.sessions FOR UPDATE USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
 
+
+--
+-- Name: webauthn_challenges; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.webauthn_challenges ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: SCHEMA api; Type: ACL; Schema: -; Owner: -
@@ -3359,6 +3874,15 @@ GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category tex
 
 
 --
+-- Name: FUNCTION request_counts(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.request_counts() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.request_counts() TO web_user;
+GRANT ALL ON FUNCTION app.request_counts() TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION require_admin(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -3475,6 +3999,14 @@ GRANT ALL ON FUNCTION auth.active_session_counts() TO authsvc;
 
 
 --
+-- Name: FUNCTION add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.add_passkey(person uuid, credential_id bytea, public_key bytea, sign_count bigint, transports text[], aaguid uuid, backup_eligible boolean, backed_up boolean, name text) TO authsvc;
+
+
+--
 -- Name: FUNCTION begin_signin(state_hash bytea, lifetime interval); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -3491,6 +4023,14 @@ GRANT ALL ON FUNCTION auth.consume_signin(state_hash bytea) TO authsvc;
 
 
 --
+-- Name: FUNCTION consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text) TO authsvc;
+
+
+--
 -- Name: FUNCTION end_session(token_hash bytea, reason text); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -3499,11 +4039,35 @@ GRANT ALL ON FUNCTION auth.end_session(token_hash bytea, reason text) TO authsvc
 
 
 --
+-- Name: FUNCTION issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) TO authsvc;
+
+
+--
 -- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
 --
 
 REVOKE ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
+
+
+--
+-- Name: FUNCTION passkey_descriptors(person uuid); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.passkey_descriptors(person uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.passkey_descriptors(person uuid) TO authsvc;
+
+
+--
+-- Name: FUNCTION passkey_for_sign_in(credential_id bytea); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) TO authsvc;
 
 
 --
@@ -3610,6 +4174,20 @@ GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions) TO authsvc;
 
 
 --
+-- Name: FUNCTION tg_passkeys__end_other_sessions(); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.tg_passkeys__end_other_sessions() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_passkeys__validate(); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.tg_passkeys__validate() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -3618,11 +4196,27 @@ GRANT ALL ON FUNCTION auth.upsert_azure_person(tenant_id uuid, object_id uuid, d
 
 
 --
+-- Name: FUNCTION use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.use_passkey(passkey_id uuid, new_sign_count bigint, backed_up boolean) TO authsvc;
+
+
+--
 -- Name: FUNCTION use_session(token_hash bytea, touch boolean); Type: ACL; Schema: auth; Owner: -
 --
 
 REVOKE ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO authsvc;
+
+
+--
+-- Name: FUNCTION webauthn_user(person uuid, proposed bytea); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
 
 
 --
@@ -3774,6 +4368,69 @@ GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
 
 GRANT SELECT ON TABLE api.me TO web_user;
 GRANT SELECT ON TABLE api.me TO reqstly_admin;
+
+
+--
+-- Name: TABLE passkeys; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT DELETE ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.id; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.user_id; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(user_id) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.backed_up; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(backed_up) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.name; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(name),UPDATE(name) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.created_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: COLUMN passkeys.last_used_at; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT(last_used_at) ON TABLE auth.passkeys TO web_user;
+
+
+--
+-- Name: TABLE my_passkeys; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT,DELETE ON TABLE api.my_passkeys TO web_user;
+
+
+--
+-- Name: COLUMN my_passkeys.name; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT UPDATE(name) ON TABLE api.my_passkeys TO web_user;
 
 
 --
