@@ -92,7 +92,9 @@ async def alice_signs_out_then_in_with_the_passkey(
     session = await page.evaluate("fetch('/auth/session').then(r => r.json())")
     assert session["method"] == "passkey", session
     assert session["person"]["email"] == "alice@example.com", session
-    current = page.get_by_role("list", name="Your sessions").get_by_role("listitem")
+    # Other suites may have left sessions of hers open; this device's is the passkey one.
+    sessions = page.get_by_role("list", name="Your sessions").get_by_role("listitem")
+    current = sessions.filter(has_text="This device")
     await expect(current).to_have_count(1)
     await expect(current).to_contain_text("Signed in with a passkey")
 
@@ -205,8 +207,11 @@ async def hana_cannot_open_it(page: Page, filed: Filed) -> None:
 async def alice_ends_her_other_sessions(page: Page, stack: LocalStack, phone: Page) -> None:
     await page.goto(f"{stack.origin}/settings")
     sessions = page.get_by_role("list", name="Your sessions")
-    await expect(sessions.get_by_role("listitem")).to_have_count(2)
-    await expect(sessions).to_contain_text("Chrome on Android")
+    # At least this laptop and the phone (other suites may have left more of hers).
+    await expect(
+        sessions.get_by_role("listitem").filter(has_text="Chrome on Android")
+    ).not_to_have_count(0)
+    assert await sessions.get_by_role("listitem").count() >= 2
     await page.get_by_role("button", name="End all other sessions").click()
     await expect(status_message(page, "All your other sessions have ended.")).to_be_visible()
     await expect(sessions.get_by_role("listitem")).to_have_count(1)
