@@ -737,6 +737,20 @@ $$;
 
 
 --
+-- Name: log_rights_change(uuid, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.log_rights_change(person uuid, change text, category text DEFAULT NULL::text) RETURNS void
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    insert into app.rights_log (actor_id, actor_role, person_id, change, category, correlation_id)
+    values (app.current_user_id(), app.acting_role(), person, change, category,
+            nullif(pg_catalog.current_setting('reqstly.correlation_id', true), ''))
+$$;
+
+
+--
 -- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1244,6 +1258,48 @@ begin
             using errcode = '22023', detail = 'category';
     end if;
     return new;
+end
+$$;
+
+
+--
+-- Name: tg_team_members__log(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__log() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        perform app.log_rights_change(new.user_id, 'agent_added', new.category);
+    else
+        perform app.log_rights_change(old.user_id, 'agent_removed', old.category);
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_users__log_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_users__log_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.is_admin is distinct from old.is_admin then
+        perform app.log_rights_change(new.id, case when new.is_admin then 'admin_granted' else 'admin_revoked' end);
+    end if;
+    if new.db_role is distinct from old.db_role and new.db_role is not null then
+        perform app.log_rights_change(new.id, 'psql_login_linked');
+    end if;
+    if (new.disabled_at is null) is distinct from (old.disabled_at is null) then
+        perform app.log_rights_change(new.id, case when new.disabled_at is null then 'enabled' else 'disabled' end);
+    end if;
+    return null;
 end
 $$;
 
@@ -2196,6 +2252,52 @@ CREATE VIEW api.request_history WITH (security_invoker='true') AS
 
 
 --
+-- Name: rights_log; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.rights_log (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    actor_id uuid,
+    actor_role text NOT NULL,
+    person_id uuid NOT NULL,
+    change text NOT NULL,
+    category text,
+    correlation_id text,
+    CONSTRAINT rights_log_change_known CHECK ((change = ANY (ARRAY['agent_added'::text, 'agent_removed'::text, 'admin_granted'::text, 'admin_revoked'::text, 'psql_login_linked'::text, 'disabled'::text, 'enabled'::text])))
+);
+
+
+--
+-- Name: TABLE rights_log; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.rights_log IS 'Append-only record of changes to people''s rights (agent memberships, admin flag, psql logins, disabling). Admins only.';
+
+
+--
+-- Name: rights_history; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.rights_history WITH (security_invoker='true') AS
+ SELECT id,
+    at,
+    actor_id,
+    actor_role,
+    person_id,
+    change,
+    category
+   FROM app.rights_log l;
+
+
+--
+-- Name: VIEW rights_history; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.rights_history IS 'Admins: who changed whose rights, and when.';
+
+
+--
 -- Name: status_transitions; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -2296,6 +2398,20 @@ ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 ALTER TABLE app.requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     SEQUENCE NAME app.requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
+-- Name: rights_log_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.rights_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.rights_log_id_seq
     START WITH 1
     INCREMENT BY 1
     NO MINVALUE
@@ -2620,6 +2736,14 @@ ALTER TABLE ONLY app.requests
 
 
 --
+-- Name: rights_log rights_log_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.rights_log
+    ADD CONSTRAINT rights_log_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: status_transitions status_transitions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -2788,6 +2912,13 @@ CREATE INDEX requests_updated_at_idx ON app.requests USING btree (updated_at DES
 
 
 --
+-- Name: rights_log_person_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX rights_log_person_idx ON app.rights_log USING btree (person_id, at DESC);
+
+
+--
 -- Name: team_members_category_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -2914,10 +3045,38 @@ CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EAC
 
 
 --
+-- Name: rights_log rights_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+
+
+--
+-- Name: rights_log rights_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+
+
+--
+-- Name: team_members team_members_500_log; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_500_log AFTER INSERT OR DELETE ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__log();
+
+
+--
 -- Name: users users_100_timestamps; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: users users_500_log_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_500_log_rights AFTER UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg_users__log_rights();
 
 
 --
@@ -2996,6 +3155,22 @@ ALTER TABLE ONLY app.requests
 
 ALTER TABLE ONLY app.requests
     ADD CONSTRAINT requests_requester_id_fkey FOREIGN KEY (requester_id) REFERENCES app.users(id);
+
+
+--
+-- Name: rights_log rights_log_actor_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.rights_log
+    ADD CONSTRAINT rights_log_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app.users(id);
+
+
+--
+-- Name: rights_log rights_log_person_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.rights_log
+    ADD CONSTRAINT rights_log_person_id_fkey FOREIGN KEY (person_id) REFERENCES app.users(id);
 
 
 --
@@ -3107,6 +3282,12 @@ CREATE POLICY insert_visible ON app.comments FOR INSERT WITH CHECK (((EXISTS ( S
 ALTER TABLE app.requests ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: rights_log; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.rights_log ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: users select_agents_of_my_categories; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -3148,6 +3329,13 @@ CREATE POLICY select_all_admin ON app.comments FOR SELECT USING (( SELECT app.cu
 --
 
 CREATE POLICY select_all_admin ON app.requests FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: rights_log select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.rights_log FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
 
 
 --
@@ -3866,6 +4054,16 @@ GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstl
 
 
 --
+-- Name: FUNCTION log_rights_change(person uuid, change text, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO web_user;
+GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO reqstly_admin;
+GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO authsvc;
+
+
+--
 -- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -3979,6 +4177,20 @@ REVOKE ALL ON FUNCTION app.tg_requests__set_defaults() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_team_members__log(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_users__log_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_users__log_rights() FROM PUBLIC;
 
 
 --
@@ -4487,6 +4699,22 @@ GRANT SELECT ON TABLE api.request_counts TO reqstly_admin;
 
 GRANT SELECT ON TABLE api.request_history TO web_user;
 GRANT SELECT ON TABLE api.request_history TO reqstly_admin;
+
+
+--
+-- Name: TABLE rights_log; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.rights_log TO web_user;
+GRANT SELECT ON TABLE app.rights_log TO reqstly_admin;
+
+
+--
+-- Name: TABLE rights_history; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.rights_history TO web_user;
+GRANT SELECT ON TABLE api.rights_history TO reqstly_admin;
 
 
 --
