@@ -330,6 +330,14 @@ async def logout(request: web.Request) -> web.StreamResponse:
     return response
 
 
+@routes.get("/auth/livez")
+async def livez(request: web.Request) -> web.StreamResponse:
+    """Liveness for Swarm's health check: the process answers. It never
+    touches the database, so a database outage does not get every replica
+    killed and restarted; /auth/healthz is the readiness view."""
+    return web.json_response({"status": "ok"}, headers=NO_STORE)
+
+
 @routes.get("/auth/healthz")
 async def healthz(request: web.Request) -> web.StreamResponse:
     try:

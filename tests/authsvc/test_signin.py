@@ -220,6 +220,9 @@ async def test_config_and_health(stack: LocalStack, new_browser: NewBrowser) -> 
     health = await browser.get(f"{stack.origin}/auth/healthz")
     assert health.status_code == 200
     assert health.json() == {"status": "ok", "database": "ok"}
+    live = await browser.get(f"{stack.origin}/auth/livez")
+    assert live.status_code == 200
+    assert live.json() == {"status": "ok"}
 
 
 def test_authsvc_has_no_table_rights(stack: LocalStack) -> None:
