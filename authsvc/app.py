@@ -26,6 +26,7 @@ from authsvc.ratelimit import RateLimiter
 from authsvc.routes import redirect, routes
 from authsvc.sessions import SIGNIN_COOKIE, CookieSealer, clear_cookie
 from authsvc.settings import Settings
+from authsvc.unsubscribe import routes as unsubscribe_routes
 
 log = logging.getLogger("authsvc")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
@@ -187,4 +188,5 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.extend([_database, _http_client, _active_sessions, _metrics_server])
     app.add_routes(routes)
     app.add_routes(passkey_routes)
+    app.add_routes(unsubscribe_routes)
     return app
