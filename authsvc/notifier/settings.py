@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from email.utils import parseaddr
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from authsvc.settings import SettingsError, _EnvReader
@@ -91,7 +91,7 @@ class NotifierSettings:
         return cls(
             database_url=reader.secret("REQSTLY_DATABASE_URL"),
             public_origin=reader.required("REQSTLY_PUBLIC_ORIGIN").rstrip("/"),
-            mail_from=reader.required("REQSTLY_MAIL_FROM"),
+            mail_from=_with_display_name(reader.required("REQSTLY_MAIL_FROM")),
             smtp_host=reader.required("REQSTLY_SMTP_HOST"),
             smtp_port=reader.integer("REQSTLY_SMTP_PORT", 587),
             smtp_starttls=(reader.optional("REQSTLY_SMTP_STARTTLS") or "true").lower()
@@ -110,6 +110,11 @@ class NotifierSettings:
             metrics_port=reader.integer("REQSTLY_METRICS_PORT", 9101) or None,
             local_mode=reader.boolean("REQSTLY_LOCAL_MODE"),
         )
+
+
+def _with_display_name(sender: str) -> str:
+    """A bare address becomes "Reqstly <address>"."""
+    return sender if "<" in sender else formataddr(("Reqstly", sender))
 
 
 def _number(reader: _EnvReader, name: str, default: float) -> float:

@@ -28,7 +28,7 @@ def notifier_env(
     return {
         "REQSTLY_DATABASE_URL": database_url,
         "REQSTLY_PUBLIC_ORIGIN": public_origin,
-        "REQSTLY_MAIL_FROM": "Reqstly <reqstly@localhost.localdomain>",
+        "REQSTLY_MAIL_FROM": "reqstly@localhost.localdomain",
         "REQSTLY_SMTP_HOST": "localhost",
         "REQSTLY_SMTP_PORT": str(mailbox.port),
         "REQSTLY_SMTP_USERNAME": mailbox.username,

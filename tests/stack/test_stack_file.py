@@ -60,6 +60,7 @@ EXPECTED_SERVICES = {
     "caddy",
     "postgrest",
     "authsvc",
+    "notifier",
     "postgres",
     "migrate",
     "prometheus",
