@@ -732,6 +732,20 @@ $$;
 
 
 --
+-- Name: entra_rights_sync_of(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.entra_rights_sync_of(person uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.current_setting('reqstly.entra_rights_sync', true) = person::text
+       and (pg_catalog.pg_has_role(app.acting_role(), 'authsvc', 'member')
+            or coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = app.acting_role()), false))
+$$;
+
+
+--
 -- Name: is_agent_of(uuid, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -771,6 +785,34 @@ CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RET
     AS $$
     update app.requests r set category = move_request_unchecked.category where r.id = request_id
 $$;
+
+
+--
+-- Name: refuse_change_of_entra_rights(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.refuse_change_of_entra_rights(person uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text;
+begin
+    select u.display_name into name from app.users u where u.id = person and u.rights_from_entra;
+    if found and not app.entra_rights_sync_of(person) then
+        raise exception '%''s rights come from their Entra ID app roles, so they cannot be changed in Reqstly.', name
+            using errcode = 'PT409', detail = 'person_id',
+                  hint = 'Change their app role assignment in Entra ID; Reqstly applies it at their next sign-in.';
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.refuse_change_of_entra_rights(person uuid) IS 'Refuses (PT409) a change to the rights of a person whose rights come from Entra ID, except the sign-in''s own rewrite.';
 
 
 --
@@ -1320,6 +1362,21 @@ $$;
 
 
 --
+-- Name: tg_team_members__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.refuse_change_of_entra_rights(case when tg_op = 'DELETE' then old.user_id else new.user_id end);
+    return case when tg_op = 'DELETE' then old else new end;
+end
+$$;
+
+
+--
 -- Name: tg_team_members__log(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1334,6 +1391,23 @@ begin
         perform app.log_rights_change(old.user_id, 'agent_removed', old.category);
     end if;
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_users__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_users__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.is_admin is distinct from old.is_admin then
+        perform app.refuse_change_of_entra_rights(old.id);
+    end if;
+    return new;
 end
 $$;
 
@@ -1905,7 +1979,11 @@ begin
             last_azure_sign_in_at = excluded.last_azure_sign_in_at
     returning u.id into person;
 
+    update app.users u set rights_from_entra = coalesce(manage_rights, false)
+     where u.id = person and u.rights_from_entra is distinct from coalesce(manage_rights, false);
+
     if manage_rights then
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', person::text, true);
         update app.users u set is_admin = upsert_azure_person.is_admin
          where u.id = person and u.is_admin is distinct from upsert_azure_person.is_admin;
         delete from app.team_members tm
@@ -1915,6 +1993,7 @@ begin
           from app.categories c
          where c.code = any (coalesce(agent_categories, '{}'))
         on conflict do nothing;
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', '', true);
     end if;
 
     return query select person, false;
@@ -2109,6 +2188,7 @@ CREATE TABLE app.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     webauthn_user_id bytea,
+    rights_from_entra boolean DEFAULT false NOT NULL,
     CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
     CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
     CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
@@ -2141,6 +2221,13 @@ COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disable
 --
 
 COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.rights_from_entra IS 'True while Entra ID app roles decide this person''s admin flag and agent categories (authsvc''s role mapping is on); set at each Azure sign-in. Other changes to those rights are refused.';
 
 
 --
@@ -2286,7 +2373,11 @@ CREATE VIEW api.people WITH (security_invoker='true') AS
         CASE
             WHEN app.current_user_is_admin() THEN disabled_at
             ELSE NULL::timestamp with time zone
-        END AS disabled_at
+        END AS disabled_at,
+        CASE
+            WHEN app.current_user_is_admin() THEN rights_from_entra
+            ELSE NULL::boolean
+        END AS rights_from_entra
    FROM app.users u;
 
 
@@ -3215,6 +3306,13 @@ CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR 
 
 
 --
+-- Name: team_members team_members_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_200_guard_entra_rights BEFORE INSERT OR DELETE ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__guard_entra_rights();
+
+
+--
 -- Name: team_members team_members_500_log; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -3226,6 +3324,13 @@ CREATE TRIGGER team_members_500_log AFTER INSERT OR DELETE ON app.team_members F
 --
 
 CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: users users_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_200_guard_entra_rights BEFORE UPDATE OF is_admin ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg_users__guard_entra_rights();
 
 
 --
@@ -4269,6 +4374,13 @@ GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION entra_rights_sync_of(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_agent_of(person uuid, category_code text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4290,6 +4402,13 @@ REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category 
 
 REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
+
+
+--
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLIC;
 
 
 --
@@ -4413,10 +4532,24 @@ REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_team_members__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__guard_entra_rights() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_team_members__log(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_users__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_users__guard_entra_rights() FROM PUBLIC;
 
 
 --
@@ -4810,6 +4943,13 @@ GRANT SELECT(is_admin) ON TABLE app.users TO web_user;
 --
 
 GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(rights_from_entra) ON TABLE app.users TO web_user;
 
 
 --
