@@ -1,0 +1,1 @@
+drop function auth.rate_limit_check(text, integer, integer);
