@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
 import time
@@ -24,6 +22,7 @@ from authsvc.logs import correlation_id
 from authsvc.metrics import Metrics
 from authsvc.oidc import AzureSignIn, new_oauth_client
 from authsvc.passkey_routes import routes as passkey_routes
+from authsvc.periodic import every
 from authsvc.ratelimit import RateLimiter
 from authsvc.retention import retention_job
 from authsvc.service_routes import routes as service_routes
@@ -124,7 +123,6 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     )
     # Start even if the database is still coming up; healthz reports it.
     await pool.open(wait=False)
-    app[state.POOL] = pool
     app[state.DB] = Database(pool)
     app[state.LIMITER] = RateLimiter(
         db=app[state.DB], settings=settings, metrics=app[state.METRICS]
@@ -141,25 +139,19 @@ async def _identity_provider(app: web.Application) -> AsyncIterator[None]:
     await client.aclose()
 
 
-async def _active_sessions(app: web.Application) -> AsyncIterator[None]:
+async def _count_active_sessions(app: web.Application) -> None:
     """Keep authsvc_active_sessions in step with the database."""
+    counts = await app[state.DB].active_session_counts()
+    gauge = app[state.METRICS].active_sessions
+    for method in {"azure", "passkey", *counts}:
+        gauge.labels(method=method).set(counts.get(method, 0))
 
-    async def refresh_forever() -> None:
-        gauge = app[state.METRICS].active_sessions
-        while True:
-            try:
-                counts = await app[state.DB].active_session_counts()
-                for method in {"azure", "passkey", *counts}:
-                    gauge.labels(method=method).set(counts.get(method, 0))
-            except AuthServiceError:
-                log.warning("could not count active sessions")
-            await asyncio.sleep(app[state.SETTINGS].active_sessions_refresh_seconds)
 
-    task = asyncio.create_task(refresh_forever())
-    yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+_active_sessions = every(
+    "active_sessions",
+    _count_active_sessions,
+    lambda app: app[state.SETTINGS].active_sessions_refresh_seconds,
+)
 
 
 async def _metrics_server(app: web.Application) -> AsyncIterator[None]:

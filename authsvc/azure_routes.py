@@ -11,11 +11,11 @@ from aiohttp import web
 
 from authsvc import state
 from authsvc.cookies import SIGNIN_COOKIE, clear_signin_cookie, set_signin_cookie
-from authsvc.errors import AuthServiceError, SignInExpired, SignInFailed, SignInRefused
+from authsvc.errors import SignInExpired, SignInFailed, SignInRefused
 from authsvc.http_helpers import client_address, redirect
 from authsvc.oidc import SIGNIN_LIFETIME_SECONDS, SignInTransaction, rights_for, safe_next_path
 from authsvc.sessions import hash_token
-from authsvc.signin import SignInAttempt, complete_sign_in, record_outcome
+from authsvc.signin import SignInAttempt, accounted, complete_sign_in
 
 routes = web.RouteTableDef()
 
@@ -41,23 +41,14 @@ async def login_azure(request: web.Request) -> web.StreamResponse:
 
 @routes.get("/auth/callback/azure")
 async def callback_azure(request: web.Request) -> web.StreamResponse:
-    attempt = SignInAttempt("azure")
-    try:
-        await request.app[state.LIMITER].hit_address(
-            endpoint="callback", address=client_address(request)
-        )
-        response = await _finish_azure_sign_in(request, attempt)
-    except AuthServiceError as error:
-        await record_outcome(request, attempt, error)
-        raise
-    await record_outcome(request, attempt, None)
-    return response
+    return await accounted(request, "azure", _finish_azure_sign_in)
 
 
 async def _finish_azure_sign_in(request: web.Request, attempt: SignInAttempt) -> web.StreamResponse:
     """Check the callback, then sign the person in."""
     app = request.app
     settings, db = app[state.SETTINGS], app[state.DB]
+    await app[state.LIMITER].hit_address(endpoint="callback", address=client_address(request))
     transaction = app[state.SEALER].open(value=request.cookies.get(SIGNIN_COOKIE))
     returned_state = request.query.get("state", "")
     if not secrets.compare_digest(returned_state.encode(), transaction.state.encode()):

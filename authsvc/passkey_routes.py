@@ -50,9 +50,9 @@ from authsvc.passkeys import (
 from authsvc.sessions import hash_token
 from authsvc.signin import (
     SignInAttempt,
+    accounted,
     complete_sign_in,
     live_session,
-    record_outcome,
     session_body,
 )
 
@@ -204,14 +204,7 @@ async def login_options(request: web.Request) -> web.StreamResponse:
 @routes.post("/auth/passkey/login/verify")
 async def login_verify(request: web.Request) -> web.StreamResponse:
     require_same_origin(request)
-    attempt = SignInAttempt("passkey")
-    try:
-        response = await _finish_passkey_sign_in(request, attempt)
-    except AuthServiceError as error:
-        await record_outcome(request, attempt, error)
-        raise
-    await record_outcome(request, attempt, None)
-    return response
+    return await accounted(request, "passkey", _finish_passkey_sign_in)
 
 
 async def _finish_passkey_sign_in(

@@ -11,17 +11,14 @@ last succeeded in `authsvc_retention_last_success_timestamp_seconds`.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 from aiohttp import web
 
 from authsvc import state
-from authsvc.errors import AuthServiceError
+from authsvc.periodic import every
 
 log = logging.getLogger("authsvc.retention")
 
@@ -40,21 +37,6 @@ async def delete_expired_rows(app: web.Application) -> dict[str, int]:
     return deleted
 
 
-async def retention_job(app: web.Application) -> AsyncIterator[None]:
-    """cleanup_ctx: run the job now and then every interval until shutdown."""
-
-    async def run_forever() -> None:
-        while True:
-            try:
-                await delete_expired_rows(app)
-            except AuthServiceError:
-                log.warning("retention could not reach the database; retrying next interval")
-            except Exception:
-                log.exception("retention failed; retrying next interval")
-            await asyncio.sleep(app[state.SETTINGS].retention_interval_seconds)
-
-    task = asyncio.create_task(run_forever())
-    yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+retention_job = every(
+    "retention", delete_expired_rows, lambda app: app[state.SETTINGS].retention_interval_seconds
+)

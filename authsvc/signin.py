@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -135,6 +136,21 @@ class SignInAttempt:
 
     method: AuthMethod
     person_id: uuid.UUID | None = None
+
+
+Finish = Callable[[web.Request, SignInAttempt], Awaitable[web.StreamResponse]]
+
+
+async def accounted(request: web.Request, method: AuthMethod, finish: Finish) -> web.StreamResponse:
+    """Run one sign-in (`finish`) and account for how it ended, success or refusal."""
+    attempt = SignInAttempt(method)
+    try:
+        response = await finish(request, attempt)
+    except AuthServiceError as error:
+        await record_outcome(request, attempt, error)
+        raise
+    await record_outcome(request, attempt, None)
+    return response
 
 
 async def record_outcome(

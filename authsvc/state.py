@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from authsvc.cookies import CookieSealer
-from authsvc.db import Database, Pool
+from authsvc.db import Database
 from authsvc.metrics import Metrics
 from authsvc.oidc import AzureSignIn
 from authsvc.ratelimit import RateLimiter
@@ -14,7 +14,6 @@ from authsvc.settings import Settings
 SETTINGS = web.AppKey("settings", Settings)
 METRICS = web.AppKey("metrics", Metrics)
 SEALER = web.AppKey("sealer", CookieSealer)
-POOL = web.AppKey("pool", Pool)
 DB = web.AppKey("db", Database)
 LIMITER = web.AppKey("limiter", RateLimiter)
 AZURE = web.AppKey("azure", AzureSignIn)

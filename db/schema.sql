@@ -1654,24 +1654,15 @@ CREATE FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_h
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    started timestamptz;
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
     counted integer;
 begin
     perform auth.require_authsvc();
-    if window_seconds < 1 or max_hits < 1 then
-        raise exception 'A rate limit needs a window of at least a second and at least one hit.'
-            using errcode = '22023';
-    end if;
-    started := pg_catalog.to_timestamp(
-        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
     select r.hits into counted
       from auth.rate_limits r
      where r.bucket = rate_limit_check.bucket and r.window_start = started;
-    if coalesce(counted, 0) < max_hits then
-        return 0;
-    end if;
-    return greatest(1, ceil(extract(epoch from
-        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer);
+    return case when coalesce(counted, 0) < max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
 end
 $$;
 
@@ -1692,27 +1683,21 @@ CREATE FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hit
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    started timestamptz;
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
     counted integer;
 begin
     perform auth.require_authsvc();
-    if window_seconds < 1 or max_hits < 1 then
-        raise exception 'A rate limit needs a window of at least a second and at least one hit.'
-            using errcode = '22023';
+    if max_hits < 1 then
+        raise exception 'A rate limit needs at least one hit.' using errcode = '22023';
     end if;
-    started := pg_catalog.to_timestamp(
-        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
     delete from auth.rate_limits r
      where r.bucket = rate_limit_hit.bucket and r.window_start < started;
     insert into auth.rate_limits as r (bucket, window_start, hits)
     values (rate_limit_hit.bucket, started, 1)
     on conflict on constraint rate_limits_pkey do update set hits = r.hits + 1
     returning r.hits into counted;
-    if counted <= max_hits then
-        return 0;
-    end if;
-    return greatest(1, ceil(extract(epoch from
-        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer);
+    return case when counted <= max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
 end
 $$;
 
@@ -1722,6 +1707,51 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: count a sign-in attempt; 0 if allowed, else seconds to wait.';
+
+
+--
+-- Name: rate_limit_seconds_left(timestamp with time zone, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select greatest(1, ceil(extract(epoch from
+        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer)
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) IS 'Seconds (at least 1) until a rate-limit window ends: the Retry-After.';
+
+
+--
+-- Name: rate_limit_window_start(integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_window_start(window_seconds integer) RETURNS timestamp with time zone
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if window_seconds < 1 then
+        raise exception 'A rate limit needs a window of at least a second.' using errcode = '22023';
+    end if;
+    return pg_catalog.to_timestamp(
+        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_window_start(window_seconds integer) IS 'The start of the current fixed rate-limit window.';
 
 
 --
@@ -4386,6 +4416,20 @@ GRANT ALL ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer,
 
 REVOKE ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_window_start(window_seconds integer) FROM PUBLIC;
 
 
 --
