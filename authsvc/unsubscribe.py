@@ -5,6 +5,9 @@ scanner must change nothing); POST turns it off — the button, or a mail
 provider's one-click request (RFC 8058, `List-Unsubscribe=One-Click`). The
 token is checked in the database (auth.unsubscribe, migration 1100): an HMAC
 of the person, the kind and the purpose "unsubscribe", good for nothing else.
+The POST follows the one same-origin rule (http_helpers.require_same_origin):
+the button on the page sends Reqstly's Origin, and a mail provider's
+one-click request carries neither Origin nor Reqstly's cookies.
 """
 
 from __future__ import annotations
@@ -13,10 +16,11 @@ import html
 import logging
 from urllib.parse import quote
 
-import psycopg
 from aiohttp import web
 
 from authsvc import state
+from authsvc.errors import DatabaseUnavailable
+from authsvc.http_helpers import require_same_origin
 
 log = logging.getLogger("authsvc.unsubscribe")
 routes = web.RouteTableDef()
@@ -40,21 +44,19 @@ def _page(title: str, body: str, status: int = 200) -> web.Response:
 async def _unsubscribe(request: web.Request, token: str, *, apply: bool) -> str | web.Response:
     """The kind's label, or the page to answer with when the token is refused."""
     try:
-        async with request.app[state.POOL].connection() as conn:
-            cur = await conn.execute("select auth.unsubscribe(%s, %s)", (token, apply))
-            row = await cur.fetchone()
-    except psycopg.errors.InvalidParameterValue as error:
+        label = await request.app[state.DB].unsubscribe(token=token, apply=apply)
+    except DatabaseUnavailable:
+        log.warning("unsubscribe: database unavailable")
+        return _page("Please try again", "<p>Reqstly could not be reached just now.</p>", 503)
+    if label is None:
         log.warning("unsubscribe refused", extra={"reason": "invalid token"})
         return _page(
             "This link does not work",
-            f"<p>{html.escape(error.diag.message_primary or '')}</p>",
+            "<p>This unsubscribe link is not valid. Change your notifications in "
+            'Reqstly\'s <a href="/settings">settings</a> instead.</p>',
             400,
         )
-    except (psycopg.OperationalError, OSError):
-        log.exception("unsubscribe: database unavailable")
-        return _page("Please try again", "<p>Reqstly could not be reached just now.</p>", 503)
-    assert row is not None
-    return str(row[0])
+    return label
 
 
 @routes.get("/auth/unsubscribe")
@@ -76,6 +78,7 @@ async def confirm(request: web.Request) -> web.Response:
 
 @routes.post("/auth/unsubscribe")
 async def unsubscribe(request: web.Request) -> web.Response:
+    require_same_origin(request)
     token = request.query.get("token", "")
     label = await _unsubscribe(request, token, apply=True)
     if isinstance(label, web.Response):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.utils import formataddr, parseaddr
+from typing import Any
 from urllib.parse import urlsplit
 
 from authsvc.settings import SettingsError, _EnvReader
@@ -40,7 +41,7 @@ class NotifierSettings:
     retry_max_seconds: float = 3600.0
     poll_seconds: float = 30.0
     stats_seconds: float = 15.0
-    metrics_host: str = "127.0.0.1"
+    metrics_host: str = "0.0.0.0"  # noqa: S104 (a container's port)
     metrics_port: int | None = 9101
     local_mode: bool = False
 
@@ -83,45 +84,43 @@ class NotifierSettings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> NotifierSettings:
-        """Read every setting from `env`; raises SettingsError naming what is wrong."""
+        """Read every setting from `env`; raises SettingsError naming what is wrong.
+
+        An unset variable leaves the field's default above.
+        """
         reader = _EnvReader(env)
-        username_given = reader.optional("REQSTLY_SMTP_USERNAME") or reader.optional(
+        credentials = reader.optional("REQSTLY_SMTP_USERNAME") or reader.optional(
             "REQSTLY_SMTP_USERNAME_FILE"
         )
+        metrics_port = reader.integer("REQSTLY_METRICS_PORT")
+        given: dict[str, Any] = {
+            "smtp_port": reader.integer("REQSTLY_SMTP_PORT"),
+            "smtp_starttls": reader.boolean("REQSTLY_SMTP_STARTTLS"),
+            "smtp_username": reader.secret("REQSTLY_SMTP_USERNAME") if credentials else None,
+            "smtp_password": reader.secret("REQSTLY_SMTP_PASSWORD") if credentials else None,
+            "smtp_ca_file": reader.optional("REQSTLY_SMTP_CA_FILE"),
+            "batch_size": reader.integer("REQSTLY_NOTIFIER_BATCH"),
+            "lease_seconds": reader.integer("REQSTLY_NOTIFIER_LEASE_SECONDS"),
+            "max_attempts": reader.integer("REQSTLY_NOTIFIER_MAX_ATTEMPTS"),
+            "retry_base_seconds": reader.number("REQSTLY_NOTIFIER_RETRY_BASE_SECONDS"),
+            "retry_max_seconds": reader.number("REQSTLY_NOTIFIER_RETRY_MAX_SECONDS"),
+            "poll_seconds": reader.number("REQSTLY_NOTIFIER_POLL_SECONDS"),
+            "stats_seconds": reader.number("REQSTLY_NOTIFIER_STATS_SECONDS"),
+            "metrics_host": reader.optional("REQSTLY_METRICS_HOST"),
+            "local_mode": reader.boolean("REQSTLY_LOCAL_MODE"),
+        }
+        chosen = {name: value for name, value in given.items() if value is not None}
+        if metrics_port is not None:
+            chosen["metrics_port"] = metrics_port or None  # 0 turns the metrics port off
         return cls(
             database_url=reader.secret("REQSTLY_DATABASE_URL"),
             public_origin=reader.required("REQSTLY_PUBLIC_ORIGIN").rstrip("/"),
             mail_from=_with_display_name(reader.required("REQSTLY_MAIL_FROM")),
             smtp_host=reader.required("REQSTLY_SMTP_HOST"),
-            smtp_port=reader.integer("REQSTLY_SMTP_PORT", 587),
-            smtp_starttls=(reader.optional("REQSTLY_SMTP_STARTTLS") or "true").lower()
-            not in {"false", "0", "no"},
-            smtp_username=reader.secret("REQSTLY_SMTP_USERNAME") if username_given else None,
-            smtp_password=reader.secret("REQSTLY_SMTP_PASSWORD") if username_given else None,
-            smtp_ca_file=reader.optional("REQSTLY_SMTP_CA_FILE"),
-            batch_size=reader.integer("REQSTLY_NOTIFIER_BATCH", 20),
-            lease_seconds=reader.integer("REQSTLY_NOTIFIER_LEASE_SECONDS", 300),
-            max_attempts=reader.integer("REQSTLY_NOTIFIER_MAX_ATTEMPTS", 8),
-            retry_base_seconds=_number(reader, "REQSTLY_NOTIFIER_RETRY_BASE_SECONDS", 30.0),
-            retry_max_seconds=_number(reader, "REQSTLY_NOTIFIER_RETRY_MAX_SECONDS", 3600.0),
-            poll_seconds=_number(reader, "REQSTLY_NOTIFIER_POLL_SECONDS", 30.0),
-            stats_seconds=_number(reader, "REQSTLY_NOTIFIER_STATS_SECONDS", 15.0),
-            metrics_host=reader.optional("REQSTLY_METRICS_HOST") or "0.0.0.0",  # noqa: S104 (a container's port)
-            metrics_port=reader.integer("REQSTLY_METRICS_PORT", 9101) or None,
-            local_mode=reader.boolean("REQSTLY_LOCAL_MODE"),
+            **chosen,
         )
 
 
 def _with_display_name(sender: str) -> str:
     """A bare address becomes "Reqstly <address>"."""
     return sender if "<" in sender else formataddr(("Reqstly", sender))
-
-
-def _number(reader: _EnvReader, name: str, default: float) -> float:
-    value = reader.optional(name)
-    if value is None:
-        return default
-    try:
-        return float(value)
-    except ValueError as error:
-        raise SettingsError(f"{name} must be a number, got {value!r}") from error

@@ -69,7 +69,7 @@ create index notifications_request_idx on app.notifications (request_id);
 
 -- One wake-up per statement; listeners hear it when the transaction commits.
 create function app.tg_notifications__wake_worker() returns trigger
-    language plpgsql
+    language plpgsql volatile
     set search_path = pg_catalog, pg_temp
 as $$
 begin

@@ -147,7 +147,7 @@ $$;
 -- Everything the database owns about a new file: who, when, type, size,
 -- hash, internal; and every refusal, in words for people.
 create function app.tg_attachments__set_defaults() returns trigger
-    language plpgsql security definer
+    language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 declare
@@ -242,7 +242,7 @@ $$;
 -- Files are immutable. The one change allowed is removal: the content goes,
 -- the row (name, type, size, hash) stays, as in the audit chain.
 create function app.tg_attachments__immutable() returns trigger
-    language plpgsql security definer
+    language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 begin
@@ -270,7 +270,7 @@ $$;
 
 -- Added and removed files are entries in the request's audit chain, with the file's SHA-256.
 create function app.tg_attachments__audit() returns trigger
-    language plpgsql security definer
+    language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 begin

@@ -10,6 +10,7 @@ import pytest
 
 from devstack.stack import LocalStack
 from tests.api.conftest import auth
+from tests.people import People
 from tests.sample_files import EXE, HTML, LOG, PDF, png
 
 
@@ -75,7 +76,7 @@ def files(http: httpx.Client, tokens: dict[str, str]) -> dict[str, int]:
 
 
 def test_an_upload_answers_with_what_the_database_decided(
-    http: httpx.Client, tokens: dict[str, str], files: dict[str, int]
+    http: httpx.Client, tokens: dict[str, str], people: People, files: dict[str, int]
 ) -> None:
     response = http.get(
         "/attachments", params={"id": f"eq.{files['image']}"}, headers=auth(tokens["alice"])
@@ -84,7 +85,8 @@ def test_an_upload_answers_with_what_the_database_decided(
     assert row["content_type"] == "image/png" and row["is_image"] is True
     assert row["size_bytes"] == len(png())
     assert row["sha256"] == hashlib.sha256(png()).hexdigest()
-    assert row["uploaded_by_name"] == "Alice Requester"
+    assert row["uploaded_by"] == people["alice"].id
+    assert row["uploaded_by_name"] == people["alice"].display_name
 
 
 READERS = {
