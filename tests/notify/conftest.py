@@ -41,10 +41,21 @@ class NotifyDatabase:
         return conn
 
     def act(
-        self, person: Person | None, sql: str, params: tuple[object, ...] = ()
+        self,
+        person: Person | None,
+        sql: str,
+        params: tuple[object, ...] = (),
+        correlation_id: str | None = None,
     ) -> list[tuple[object, ...]]:
-        """Run one statement as `person` (None: the superuser) and commit it."""
+        """Run one statement as `person` (None: the superuser) and commit it.
+
+        `correlation_id` is what api.pre_request records from Caddy's X-Request-Id.
+        """
         with self.connect() as conn, conn.transaction():
+            if correlation_id is not None:
+                conn.execute(
+                    "select set_config('reqstly.correlation_id', %s, true)", (correlation_id,)
+                )
             if person is not None:
                 authenticate_as(conn, person)
             cursor = conn.execute(sql, params)

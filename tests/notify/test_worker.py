@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
@@ -29,20 +31,30 @@ def metric(port: int, line_start: str) -> float:
     raise AssertionError(f"no metric {line_start}")
 
 
-def reply(notify_db: NotifyDatabase, person: str, request_id: int, body: str) -> None:
+def reply(
+    notify_db: NotifyDatabase,
+    person: str,
+    request_id: int,
+    body: str,
+    correlation_id: str | None = None,
+) -> None:
     notify_db.act(
         notify_db.people[person],
         "insert into api.comments (request_id, body) values (%s, %s)",
         (request_id, body),
+        correlation_id,
     )
 
 
 def test_a_reply_arrives_as_a_threaded_email_with_text_html_link_and_unsubscribe(
     notify_db: NotifyDatabase, mailbox: Mailbox, workers: Workers
 ) -> None:
-    workers.start(mailbox)
+    worker, _ = workers.start(mailbox)
     request_id = notify_db.file_request(notify_db.people["alice"], "Printer <b>jams</b>")
-    reply(notify_db, "ivan", request_id, "Open tray 2 & pull the <script>paper</script>.")
+    correlation = str(uuid.uuid4())  # Caddy's X-Request-Id of the reply
+    reply(
+        notify_db, "ivan", request_id, "Open tray 2 & pull the <script>paper</script>.", correlation
+    )
     committed = time.monotonic()
     [(notification_id, *_)] = notify_db.notifications(request_id)
     msg_id = f"<reqstly.notification.{notification_id}@{DOMAIN}>"
@@ -71,6 +83,19 @@ def test_a_reply_arrives_as_a_threaded_email_with_text_html_link_and_unsubscribe
     assert "&lt;script&gt;paper&lt;/script&gt;" in markup.get_content()
     assert "<script>" not in markup.get_content()
     assert notify_db.notifications(request_id) == [(notification_id, "reply", "sent", 1, None)]
+    # The worker's JSON log line for it carries the reply's correlation id.
+    lines = [
+        json.loads(line)
+        for line in worker.log_path.read_text().splitlines()
+        if line.startswith("{")
+    ]
+    [sent] = [
+        line
+        for line in lines
+        if line["msg"] == "sent" and line["notification_ids"] == [notification_id]
+    ]
+    assert sent["correlation_id"] == correlation
+    assert sent["channel"] == "email" and sent["kind"] == "reply"
 
 
 def test_the_resolution_note_travels_in_the_status_email(
