@@ -3019,6 +3019,7 @@ declare
     person uuid;
     kind_label text;
 begin
+    perform auth.require_authsvc();
     if pg_catalog.cardinality(parts) <> 3
        or parts[1] !~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
        or app.unsubscribe_token(parts[1]::uuid, parts[2]) is distinct from token then
