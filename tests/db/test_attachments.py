@@ -10,8 +10,14 @@ import psycopg
 import pytest
 
 from tests.db.helpers import as_person, file_request
-from tests.people import People, Person
+from tests.people import People, Person, create_team
 from tests.sample_files import EXE, HTML, LOG, PDF, SVG, png
+
+
+@pytest.fixture
+def people(db: psycopg.Connection) -> People:
+    """alice, ivan (IT), hana (HR), olga (ADMIN, OPS), admin: new in this test's transaction."""
+    return create_team(db)
 
 
 def upload(

@@ -11,7 +11,13 @@ import psycopg
 import pytest
 
 from tests.db.helpers import as_person
-from tests.people import People
+from tests.people import People, create_team
+
+
+@pytest.fixture
+def people(db: psycopg.Connection) -> People:
+    """alice, ivan (IT), hana (HR), olga (ADMIN, OPS), admin: new in this test's transaction."""
+    return create_team(db)
 
 
 def settings_of(db: psycopg.Connection, person: object) -> dict[str, tuple[bool, str]]:
