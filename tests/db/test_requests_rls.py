@@ -17,7 +17,7 @@ NAMES = ["alice", "ivan", "hana", "olga", "admin"]
 
 
 def expected_request_ids(db: psycopg.Connection, person: Person) -> set[int]:
-    """DESIGN: requesters their own; agents all in their categories plus their own; admins all."""
+    """docs/ARCHITECTURE.md: requesters their own; agents all in their categories plus their own; admins all."""
     rows = db.execute(
         "select id from app.requests where %s or requester_id = %s or category = any(%s)",
         (person.is_admin, person.id, list(person.agent_categories)),

@@ -182,11 +182,8 @@ class PrometheusApi:
         return groups
 
     def wait_until(self, what: str, ready: Callable[[], bool], timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while not ready():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
-            time.sleep(0.2)
+        if not processes.poll_until(ready, timeout=timeout, interval=0.2):
+            raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
 
     def wait_for_scrapes(self, count: int = 2) -> None:
         """Wait until every target has been scraped `count` times from now on,
