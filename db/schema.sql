@@ -3910,6 +3910,7 @@ GRANT USAGE ON SCHEMA app TO reqstly_admin;
 
 GRANT USAGE ON SCHEMA auth TO web_user;
 GRANT USAGE ON SCHEMA auth TO authsvc;
+GRANT USAGE ON SCHEMA auth TO monitoring;
 
 
 --
@@ -4746,6 +4747,7 @@ GRANT SELECT(user_agent) ON TABLE auth.sessions TO web_user;
 --
 
 REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) TO monitoring;
 
 
 --
@@ -4754,6 +4756,7 @@ REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with t
 
 REVOKE ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO web_user;
+GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO monitoring;
 
 
 --

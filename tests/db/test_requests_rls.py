@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from tests.db.helpers import open_session
+from tests.db.helpers import file_request, open_session
 from tests.people import People, Person, authenticate_as, clear_authentication
 
 NAMES = ["alice", "ivan", "hana", "olga", "admin"]
@@ -165,18 +165,6 @@ def some_request(db: psycopg.Connection, *, requester: Person, category: str, st
     """A fresh open request filed by `requester` (as PostgREST would)."""
     assert status == "open"
     return file_request(db, requester, category)
-
-
-def file_request(
-    db: psycopg.Connection, requester: Person, category: str, title: str = "probe"
-) -> int:
-    authenticate_as(db, requester)
-    row = db.execute(
-        "insert into api.requests (title, category) values (%s, %s) returning id", (title, category)
-    ).fetchone()
-    clear_authentication(db)
-    assert row is not None
-    return int(row[0])
 
 
 @pytest.mark.parametrize("name", NAMES)
