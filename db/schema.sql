@@ -2220,6 +2220,28 @@ COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc:
 
 
 --
+-- Name: active_sessions_by_method(); Type: FUNCTION; Schema: metrics; Owner: -
+--
+
+CREATE FUNCTION metrics.active_sessions_by_method() RETURNS TABLE(method text, active bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select m.code, count(s.id)::bigint
+      from auth.sign_in_methods m
+      left join auth.sessions s on s.method = m.code and auth.session_is_live(s)
+     group by m.code
+$$;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per sign-in method (auth.session_is_live), for metrics.active_sessions.';
+
+
+--
 -- Name: categories; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -2883,11 +2905,9 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.code AS method,
-    count(s.id) AS active
-   FROM (auth.sign_in_methods m
-     LEFT JOIN auth.sessions s ON (((s.method = m.code) AND auth.session_is_live(s.*))))
-  GROUP BY m.code;
+ SELECT method,
+    active
+   FROM metrics.active_sessions_by_method() a(method, active);
 
 
 --
@@ -4030,7 +4050,6 @@ GRANT USAGE ON SCHEMA app TO reqstly_admin;
 
 GRANT USAGE ON SCHEMA auth TO web_user;
 GRANT USAGE ON SCHEMA auth TO authsvc;
-GRANT USAGE ON SCHEMA auth TO monitoring;
 
 
 --
@@ -4889,7 +4908,6 @@ GRANT SELECT(user_agent) ON TABLE auth.sessions TO web_user;
 --
 
 REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) TO monitoring;
 
 
 --
@@ -4898,7 +4916,6 @@ GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with ti
 
 REVOKE ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO web_user;
-GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO monitoring;
 
 
 --
@@ -4953,6 +4970,14 @@ GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO auths
 
 REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: ACL; Schema: metrics; Owner: -
+--
+
+REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
+GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
 
 
 --

@@ -7,10 +7,6 @@ left join auth.sessions as s
    and s.expires_at > now()
    and s.last_seen_at + s.idle_timeout > now()
 group by m.method;
-revoke execute on function auth.session_is_live(auth.sessions, timestamptz),
-                           auth.session_is_live(timestamptz, timestamptz, timestamptz, interval, timestamptz)
-    from monitoring;
-revoke usage on schema auth from monitoring;
 
 create or replace view metrics.oldest_open_request as
 select c.code as category,

@@ -128,14 +128,6 @@ left join app.statuses as s on not s.is_closed
 left join app.requests as r on r.category = c.code and r.status = s.code
 group by c.code;
 
--- The metrics views run as their owner, but the functions they call are
--- checked against the caller: monitoring may call the liveness rule (usage on
--- auth lets it name the function; it still has no right on any auth table).
-grant usage on schema auth to monitoring;
-grant execute on function auth.session_is_live(auth.sessions, timestamptz),
-                          auth.session_is_live(timestamptz, timestamptz, timestamptz, interval, timestamptz)
-    to monitoring;
-
 create or replace view metrics.active_sessions as
 select m.code as method, count(s.id)::bigint as active
 from auth.sign_in_methods as m
