@@ -571,6 +571,26 @@ COMMENT ON FUNCTION app.create_admin_login(person uuid, role_name text) IS 'Make
 
 
 --
+-- Name: create_number_sequence(text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.create_number_sequence(code text, after integer) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text := 'app.request_numbers_' || lower(code);
+begin
+    execute format('create sequence %s as integer minvalue 1', name);
+    if after > 0 then
+        perform pg_catalog.setval(name, after);
+    end if;
+    return name;
+end
+$$;
+
+
+--
 -- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1038,6 +1058,30 @@ $$;
 
 
 --
+-- Name: tg_categories__number_sequence(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_categories__number_sequence() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        new.number_sequence := app.create_number_sequence(new.code, 0);
+    elsif tg_op = 'UPDATE' then
+        new.number_sequence := 'app.request_numbers_' || lower(new.code);
+        execute format('alter sequence %s rename to %s', old.number_sequence,
+                       'request_numbers_' || lower(new.code));
+    else
+        execute format('drop sequence %s', old.number_sequence);
+        return old;
+    end if;
+    return new;
+end
+$$;
+
+
+--
 -- Name: tg_comments__audit(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1293,7 +1337,7 @@ CREATE FUNCTION app.tg_requests__set_defaults() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    prefix text;
+    category app.categories;
 begin
     new.requester_id := coalesce(app.current_user_id(),
                                  case when app.acting_as_unmapped_superuser() then new.requester_id end);
@@ -1309,16 +1353,14 @@ begin
         raise exception 'Choose a category for the request.'
             using errcode = '23502', detail = 'category';
     end if;
-    update app.categories c
-       set last_number = c.last_number + 1
-     where c.code = new.category
-    returning c.last_number, c.key_prefix into new.number, prefix;
+    select * into category from app.categories c where c.code = new.category;
     if not found then
         raise exception 'There is no category "%". Choose one of: %.', new.category,
                 (select string_agg(c.code, ', ' order by c.code) from app.categories c)
             using errcode = '22023', detail = 'category';
     end if;
-    new.key := prefix || '-' || new.number;
+    new.number := pg_catalog.nextval(category.number_sequence);
+    new.key := category.key_prefix || '-' || new.number;
     return new;
 end
 $$;
@@ -2220,6 +2262,28 @@ COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc:
 
 
 --
+-- Name: active_sessions_by_method(); Type: FUNCTION; Schema: metrics; Owner: -
+--
+
+CREATE FUNCTION metrics.active_sessions_by_method() RETURNS TABLE(method text, active bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select m.code, count(s.id)::bigint
+      from auth.sign_in_methods m
+      left join auth.sessions s on s.method = m.code and auth.session_is_live(s)
+     group by m.code
+$$;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per sign-in method (auth.session_is_live), for metrics.active_sessions.';
+
+
+--
 -- Name: categories; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -2227,10 +2291,9 @@ CREATE TABLE app.categories (
     code text NOT NULL,
     name text NOT NULL,
     key_prefix text NOT NULL,
-    last_number integer DEFAULT 0 NOT NULL,
+    number_sequence text NOT NULL,
     CONSTRAINT categories_code_shape CHECK ((code ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
     CONSTRAINT categories_key_prefix_shape CHECK ((key_prefix ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
-    CONSTRAINT categories_last_number_positive CHECK ((last_number >= 0)),
     CONSTRAINT categories_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
 );
 
@@ -2239,7 +2302,14 @@ CREATE TABLE app.categories (
 -- Name: TABLE categories; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.categories IS 'Request categories; last_number is the counter behind human keys such as IT-42.';
+COMMENT ON TABLE app.categories IS 'Request categories; each numbers its requests from its own sequence (number_sequence) behind human keys such as IT-42.';
+
+
+--
+-- Name: COLUMN categories.number_sequence; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.categories.number_sequence IS 'The sequence that numbers this category''s requests (IT-1, IT-2, …); created with the category. Gaps are normal (ADR 0012).';
 
 
 --
@@ -2717,6 +2787,58 @@ ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: request_numbers_admin; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_admin
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_hr; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_hr
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_it; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_it
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_ops; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_ops
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -2883,11 +3005,9 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.code AS method,
-    count(s.id) AS active
-   FROM (auth.sign_in_methods m
-     LEFT JOIN auth.sessions s ON (((s.method = m.code) AND auth.session_is_live(s.*))))
-  GROUP BY m.code;
+ SELECT method,
+    active
+   FROM metrics.active_sessions_by_method() a(method, active);
 
 
 --
@@ -3044,6 +3164,14 @@ ALTER TABLE ONLY app.audit_log
 
 ALTER TABLE ONLY app.categories
     ADD CONSTRAINT categories_key_prefix_unique UNIQUE (key_prefix);
+
+
+--
+-- Name: categories categories_number_sequence_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_number_sequence_unique UNIQUE (number_sequence);
 
 
 --
@@ -3360,6 +3488,13 @@ CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_lo
 --
 
 CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The audit log');
+
+
+--
+-- Name: categories categories_100_number_sequence; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER categories_100_number_sequence BEFORE INSERT OR DELETE OR UPDATE OF code ON app.categories FOR EACH ROW EXECUTE FUNCTION app.tg_categories__number_sequence();
 
 
 --
@@ -4432,6 +4567,13 @@ GRANT ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) TO req
 
 
 --
+-- Name: FUNCTION create_number_sequence(code text, after integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.create_number_sequence(code text, after integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4600,6 +4742,13 @@ REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_categories__number_sequence(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_categories__number_sequence() FROM PUBLIC;
 
 
 --
@@ -4950,6 +5099,14 @@ GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO auths
 
 REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: ACL; Schema: metrics; Owner: -
+--
+
+REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
+GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
 
 
 --

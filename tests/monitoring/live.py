@@ -26,6 +26,7 @@ import yaml
 
 from devstack import processes
 from devstack.authsvc import start_authsvc
+from devstack.paths import DATA
 from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import sign_in_with_stand_in
@@ -182,11 +183,8 @@ class PrometheusApi:
         return groups
 
     def wait_until(self, what: str, ready: Callable[[], bool], timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while not ready():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
-            time.sleep(0.2)
+        if not processes.poll_until(ready, timeout=timeout, interval=0.2):
+            raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
 
     def wait_for_scrapes(self, count: int = 2) -> None:
         """Wait until every target has been scraped `count` times from now on,
@@ -220,12 +218,18 @@ def has_finite_value(result: list[dict[str, Any]]) -> bool:
     return any(math.isfinite(float(sample["value"][1])) for sample in result)
 
 
+def monitoring_folder() -> Path:
+    DATA.mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="monitoring-", dir=DATA))
+
+
 @dataclass
 class LocalMonitoring:
     """The exporters, an extra authsvc replica and Prometheus; stopped by PID."""
 
     stack: LocalStack
-    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="rq-monitoring-")))
+    # Under .data/ like every local run's files (never the checkout's root).
+    folder: Path = field(default_factory=monitoring_folder)
     services: list[processes.Service] = field(default_factory=list)
     targets: dict[str, list[str]] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)
