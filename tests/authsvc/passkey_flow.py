@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from devstack.oidc import register_user
 from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
 from tests.authsvc.soft_authenticator import SoftAuthenticator
+from tests.people import new_stand_in_person
 
 WEBAUTHN_COOKIE = "__Host-reqstly_webauthn"
 
@@ -31,27 +30,16 @@ class Someone:
 
 async def new_person(stack: LocalStack, new_browser: NewBrowser) -> Someone:
     assert stack.sign_in is not None
-    sub = f"pk-{uuid.uuid4().hex[:10]}"
-    object_id = str(uuid.uuid4())
-    register_user(
-        stack.sign_in.oidc.url,
-        sub,
-        {
-            "tid": stack.sign_in.oidc.people[0].tenant_id,
-            "oid": object_id,
-            "name": f"Passkey tester {sub}",
-            "email": f"{sub}@example.com",
-        },
-    )
+    oidc = stack.sign_in.oidc
+    person = new_stand_in_person(oidc.url, oidc.people[0].tenant_id, "passkey")
     browser = new_browser()
-    response = await sign_in_with_stand_in(stack, browser, sub)
+    response = await sign_in_with_stand_in(stack, browser, person.sub)
     assert response.status_code == 302, response.text
     with stack.connect() as conn:
-        row = conn.execute(
-            "select id::text from app.users where object_id = %s", (object_id,)
-        ).fetchone()
-    assert row is not None
-    return Someone(sub, row[0], object_id, browser, SoftAuthenticator(origin=stack.origin))
+        person_id = person.id_in(conn)
+    return Someone(
+        person.sub, person_id, person.object_id, browser, SoftAuthenticator(origin=stack.origin)
+    )
 
 
 async def registration_options(stack: LocalStack, browser: Browser) -> dict[str, Any]:
