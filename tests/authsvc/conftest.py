@@ -19,7 +19,7 @@ from devstack.processes import free_port
 from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.fake_entra import FakeEntra
-from tests.people import StandInPerson, new_stand_in_person
+from tests.people import StandInPerson, create_stand_in_person
 
 NewBrowser = Callable[[], Browser]
 
@@ -57,17 +57,19 @@ async def sign_in_with_stand_in(
     return await browser.get(callback)
 
 
-NewPerson = Callable[[], StandInPerson]
+NewSigner = Callable[[], StandInPerson]
 
 
 @pytest.fixture
-def new_person(stack: LocalStack) -> NewPerson:
-    """People of the test's own in the stand-in (the demo people stay untouched)."""
+def new_signer(stack: LocalStack) -> NewSigner:
+    """People of the test's own (tests.people's factory) who can sign in
+    through the stand-in; the demo people stay untouched."""
     assert stack.sign_in is not None
     oidc = stack.sign_in.oidc
 
     def make() -> StandInPerson:
-        return new_stand_in_person(oidc.url, oidc.people[0].tenant_id)
+        with stack.connect() as conn:
+            return create_stand_in_person(conn, oidc.url, oidc.people[0].tenant_id)
 
     return make
 
@@ -77,11 +79,11 @@ SignIn = Callable[[StandInPerson], Awaitable[Browser]]
 
 @pytest.fixture
 def sign_in(stack: LocalStack, new_browser: NewBrowser) -> SignIn:
-    """Sign `person` in through Caddy and the stand-in; their browser."""
+    """Sign `someone` in through Caddy and the stand-in; their browser."""
 
-    async def run(person: StandInPerson) -> Browser:
+    async def run(someone: StandInPerson) -> Browser:
         browser = new_browser()
-        response = await sign_in_with_stand_in(stack, browser, person.sub)
+        response = await sign_in_with_stand_in(stack, browser, someone.sub)
         assert response.status_code == 302, response.text
         return browser
 

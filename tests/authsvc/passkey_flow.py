@@ -11,7 +11,7 @@ from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
 from tests.authsvc.soft_authenticator import SoftAuthenticator
-from tests.people import new_stand_in_person
+from tests.people import create_stand_in_person
 
 WEBAUTHN_COOKIE = "__Host-reqstly_webauthn"
 
@@ -31,14 +31,17 @@ class Someone:
 async def new_person(stack: LocalStack, new_browser: NewBrowser) -> Someone:
     assert stack.sign_in is not None
     oidc = stack.sign_in.oidc
-    person = new_stand_in_person(oidc.url, oidc.people[0].tenant_id, "passkey")
-    browser = new_browser()
-    response = await sign_in_with_stand_in(stack, browser, person.sub)
-    assert response.status_code == 302, response.text
     with stack.connect() as conn:
-        person_id = person.id_in(conn)
+        signer = create_stand_in_person(conn, oidc.url, oidc.people[0].tenant_id, "passkey")
+    browser = new_browser()
+    response = await sign_in_with_stand_in(stack, browser, signer.sub)
+    assert response.status_code == 302, response.text
     return Someone(
-        person.sub, person_id, person.object_id, browser, SoftAuthenticator(origin=stack.origin)
+        signer.sub,
+        signer.person.id,
+        signer.person.object_id,
+        browser,
+        SoftAuthenticator(origin=stack.origin),
     )
 
 

@@ -6,13 +6,13 @@ import psycopg
 import pytest
 
 from devstack.stack import LocalStack
-from tests.authsvc.conftest import NewBrowser, NewPerson, SignIn, sign_in_with_stand_in
+from tests.authsvc.conftest import NewBrowser, NewSigner, SignIn, sign_in_with_stand_in
 
 
 async def test_sign_in_then_the_api_answers_as_that_person(
-    stack: LocalStack, new_browser: NewBrowser, new_person: NewPerson
+    stack: LocalStack, new_browser: NewBrowser, new_signer: NewSigner
 ) -> None:
-    person = new_person()
+    person = new_signer()
     browser = new_browser()
     callback = await sign_in_with_stand_in(
         stack, browser, person.sub, next_path="/requests?tab=open"
@@ -26,10 +26,9 @@ async def test_sign_in_then_the_api_answers_as_that_person(
         f"{stack.origin}/rest/me", headers={"Accept": "application/vnd.pgrst.object+json"}
     )
     assert me.status_code == 200, me.text
-    with stack.connect() as conn:
-        person_id = person.id_in(conn)
+    person_id = person.person.id
     assert me.json()["id"] == person_id
-    assert me.json()["email"] == person.email
+    assert me.json()["email"] == person.person.email
     assert me.json()["agent_categories"] == []
 
     session = await browser.get(f"{stack.origin}/auth/session")
@@ -37,8 +36,8 @@ async def test_sign_in_then_the_api_answers_as_that_person(
     body = session.json()
     assert body["person"] == {
         "id": person_id,
-        "display_name": person.display_name,
-        "email": person.email,
+        "display_name": person.person.display_name,
+        "email": person.person.email,
     }
     assert body["method"] == "azure"
     assert body["access_expires_at"].endswith("Z")
@@ -54,23 +53,23 @@ async def test_without_a_session_the_session_endpoint_says_401(
 
 
 async def test_refresh_mints_a_new_access_token(
-    stack: LocalStack, sign_in: SignIn, new_person: NewPerson
+    stack: LocalStack, sign_in: SignIn, new_signer: NewSigner
 ) -> None:
-    person = new_person()
+    person = new_signer()
     browser = await sign_in(person)
     first = browser.cookies["__Host-reqstly_at"]
     refreshed = await browser.post(f"{stack.origin}/auth/refresh")
     assert refreshed.status_code == 200, refreshed.text
-    assert refreshed.json()["person"]["email"] == person.email
+    assert refreshed.json()["person"]["email"] == person.person.email
     assert browser.cookies["__Host-reqstly_at"] != first or refreshed.json()["access_expires_at"]
     me = await browser.get(f"{stack.origin}/rest/me")
     assert me.status_code == 200
 
 
 async def test_sign_out_refuses_the_old_access_token_at_once(
-    stack: LocalStack, sign_in: SignIn, new_person: NewPerson
+    stack: LocalStack, sign_in: SignIn, new_signer: NewSigner
 ) -> None:
-    browser = await sign_in(new_person())
+    browser = await sign_in(new_signer())
     old_access = browser.cookies["__Host-reqstly_at"]
     old_session = browser.cookies["__Host-reqstly_session"]
     assert (await browser.get(f"{stack.origin}/rest/me")).status_code == 200
@@ -104,9 +103,9 @@ async def test_sign_out_refuses_the_old_access_token_at_once(
     ids=["absolute", "idle", "revoked"],
 )
 async def test_an_expired_session_cannot_refresh(
-    stack: LocalStack, sign_in: SignIn, new_person: NewPerson, column_change: str
+    stack: LocalStack, sign_in: SignIn, new_signer: NewSigner, column_change: str
 ) -> None:
-    browser = await sign_in(new_person())
+    browser = await sign_in(new_signer())
     token = browser.cookies["__Host-reqstly_session"]
     with stack.connect() as conn:
         conn.execute(
@@ -148,11 +147,11 @@ async def test_an_open_redirect_is_refused(
 async def test_a_foreign_origin_is_refused(
     stack: LocalStack,
     sign_in: SignIn,
-    new_person: NewPerson,
+    new_signer: NewSigner,
     headers: dict[str, str],
     endpoint: str,
 ) -> None:
-    browser = await sign_in(new_person())
+    browser = await sign_in(new_signer())
     sent = {k: v for k, v in headers.items() if v}
     cookie = browser.cookie_header()
     response = await browser.client.post(f"{stack.origin}{endpoint}", headers={**cookie, **sent})
@@ -163,9 +162,9 @@ async def test_a_foreign_origin_is_refused(
 
 
 async def test_same_origin_fetch_metadata_is_enough(
-    stack: LocalStack, sign_in: SignIn, new_person: NewPerson
+    stack: LocalStack, sign_in: SignIn, new_signer: NewSigner
 ) -> None:
-    browser = await sign_in(new_person())
+    browser = await sign_in(new_signer())
     response = await browser.client.post(
         f"{stack.origin}/auth/refresh",
         headers={**browser.cookie_header(), "Sec-Fetch-Site": "same-origin"},
@@ -174,14 +173,15 @@ async def test_same_origin_fetch_metadata_is_enough(
 
 
 async def test_a_disabled_person_cannot_sign_in(
-    stack: LocalStack, new_browser: NewBrowser, new_person: NewPerson
+    stack: LocalStack, new_browser: NewBrowser, new_signer: NewSigner
 ) -> None:
-    person = new_person()
+    person = new_signer()
     first = await sign_in_with_stand_in(stack, new_browser(), person.sub)
     assert first.status_code == 302
     with stack.connect() as conn:
         conn.execute(
-            "update app.users set disabled_at = now() where object_id = %s", (person.object_id,)
+            "update app.users set disabled_at = now() where object_id = %s",
+            (person.person.object_id,),
         )
     refused = await sign_in_with_stand_in(stack, new_browser(), person.sub)
     assert refused.status_code == 403
@@ -189,16 +189,16 @@ async def test_a_disabled_person_cannot_sign_in(
 
 
 async def test_every_sign_in_and_sign_out_is_a_login_event(
-    stack: LocalStack, sign_in: SignIn, new_person: NewPerson
+    stack: LocalStack, sign_in: SignIn, new_signer: NewSigner
 ) -> None:
-    person = new_person()
+    person = new_signer()
     browser = await sign_in(person)
     await browser.post(f"{stack.origin}/auth/logout")
     with stack.connect() as conn:
         rows = conn.execute(
             "select result, method, host(ip), correlation_id is not null from auth.login_events"
             " where user_id = %s order by id",
-            (person.id_in(conn),),
+            (person.person.id,),
         ).fetchall()
     assert [(result, method, has_id) for result, method, _, has_id in rows] == [
         ("success", "azure", True),
