@@ -7,9 +7,7 @@
 -- Deletes, as of `at`:
 --   login_events  older than `login_events_kept`;
 --   sessions      that stopped being live (ended, expired or idle) more than
---                 `ended_sessions_kept` ago — when it stopped is the earliest of
---                 revoked_at, expires_at and last_seen_at + idle_timeout (the
---                 three ends auth.session_is_live checks);
+--                 `ended_sessions_kept` ago;
 --   signin_states and webauthn_challenges that have expired;
 --   rate_limits   windows that started more than a day ago.
 -- Returns one row per table with the number of rows deleted.
