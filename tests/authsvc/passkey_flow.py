@@ -24,6 +24,7 @@ class Someone:
     sub: str
     id: str
     object_id: str
+    email: str
     browser: Browser
     authenticator: SoftAuthenticator
 
@@ -40,6 +41,7 @@ async def new_person(stack: LocalStack, new_browser: NewBrowser) -> Someone:
         signer.sub,
         signer.person.id,
         signer.person.object_id,
+        signer.person.email,
         browser,
         SoftAuthenticator(origin=stack.origin),
     )
