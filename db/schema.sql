@@ -215,15 +215,7 @@ CREATE FUNCTION api.revoke_other_sessions() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    with ended as (
-        update auth.sessions s
-           set revoked_at = now(), revoked_reason = 'ended by the person'
-         where s.user_id = app.current_user_id()
-           and s.revoked_at is null
-           and s.id::text is distinct from
-               (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::json ->> 'sid')
-        returning 1)
-    select count(*)::integer from ended
+    select app.revoke_sessions_of_caller('ended by the person', app.current_session_id())
 $$;
 
 
@@ -289,7 +281,6 @@ END) STORED,
     CONSTRAINT requests_description_length CHECK ((char_length(description) <= 20000)),
     CONSTRAINT requests_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
     CONSTRAINT requests_resolved_at_matches_status CHECK (((status = 'resolved'::text) = (resolved_at IS NOT NULL))),
-    CONSTRAINT requests_status_known CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
     CONSTRAINT requests_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
 );
 
@@ -601,6 +592,26 @@ $$;
 
 
 --
+-- Name: current_session_id(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_session_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    select case when sid ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then sid::uuid end
+      from (select nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::json ->> 'sid' as sid) c
+$_$;
+
+
+--
+-- Name: FUNCTION current_session_id(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.current_session_id() IS 'The session named by the current request''s JWT (its sid claim); null at psql or for a malformed sid.';
+
+
+--
 -- Name: current_user_id(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -726,6 +737,20 @@ $$;
 
 
 --
+-- Name: entra_rights_sync_of(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.entra_rights_sync_of(person uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.current_setting('reqstly.entra_rights_sync', true) = person::text
+       and (pg_catalog.pg_has_role(app.acting_role(), 'authsvc', 'member')
+            or coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = app.acting_role()), false))
+$$;
+
+
+--
 -- Name: is_agent_of(uuid, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -815,6 +840,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises the refusal app.require_visible_request raises; for security definer functions, which check the caller themselves.';
+
+
+--
+-- Name: refuse_change_of_entra_rights(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.refuse_change_of_entra_rights(person uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text;
+begin
+    select u.display_name into name from app.users u where u.id = person and u.rights_from_entra;
+    if found and not app.entra_rights_sync_of(person) then
+        raise exception '%''s rights come from their Entra ID app roles, so they cannot be changed in Reqstly.', name
+            using errcode = 'PT409', detail = 'person_id',
+                  hint = 'Change their app role assignment in Entra ID; Reqstly applies it at their next sign-in.';
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.refuse_change_of_entra_rights(person uuid) IS 'Refuses (PT409) a change to the rights of a person whose rights come from Entra ID, except the sign-in''s own rewrite.';
 
 
 --
@@ -929,6 +982,26 @@ COMMENT ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_sess
 
 
 --
+-- Name: revoke_sessions_of_caller(text, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case when app.current_user_id() is null then 0
+                else app.revoke_sessions_of(app.current_user_id(), reason, except_session) end
+$$;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of_caller(reason text, except_session uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) IS 'Ends the acting person''s live sessions except one (api.revoke_other_sessions).';
+
+
+--
 -- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -991,8 +1064,9 @@ declare
     clean_note text := nullif(btrim(note), '');
     current app.requests;
 begin
-    if to_status is null or to_status not in ('open', 'in_progress', 'resolved', 'cancelled') then
-        raise exception 'There is no status "%". The statuses are open, in_progress, resolved and cancelled.', to_status
+    if to_status is null or not exists (select 1 from app.statuses s where s.code = to_status) then
+        raise exception 'There is no status "%". The statuses are %.', to_status,
+                (select string_agg(s.code, ', ' order by s.position) from app.statuses s)
             using errcode = '22023', detail = 'to_status';
     end if;
     select * into current from app.requests r where r.id = request_id for update;
@@ -1025,15 +1099,10 @@ COMMENT ON FUNCTION app.set_request_status(request_id bigint, to_status text, no
 --
 
 CREATE FUNCTION app.status_label(status text) RETURNS text
-    LANGUAGE sql IMMUTABLE
+    LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    select case status
-        when 'open' then 'Open'
-        when 'in_progress' then 'In progress'
-        when 'resolved' then 'Resolved'
-        when 'cancelled' then 'Cancelled'
-        else status end
+    select coalesce((select s.label from app.statuses s where s.code = status_label.status), status)
 $$;
 
 
@@ -1070,47 +1139,26 @@ COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (A
 
 
 --
--- Name: tg__audit(); Type: FUNCTION; Schema: app; Owner: -
+-- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.tg__audit() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION app.tg__append_only() RETURNS trigger
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
     AS $$
-declare
-    ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
-    old_row jsonb;
-    new_row jsonb;
-    diff jsonb := '{}';
-    col text;
 begin
-    if tg_table_name = 'comments' then
-        perform app.append_audit(new.request_id,
-            case when new.internal then 'internal_note' else 'commented' end,
-            jsonb_build_object('comment_id', new.id, 'body', new.body, 'internal', new.internal),
-            new.internal);
-        return null;
-    end if;
-
-    new_row := to_jsonb(new) - ignored;
-    old_row := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
-    for col in select k from jsonb_object_keys(new_row) k order by k loop
-        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
-            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
-        end if;
-    end loop;
-    if diff = '{}' then
-        return null;  -- only updated_at moved (a comment touched the request)
-    end if;
-    perform app.append_audit(new.id,
-        case when tg_op = 'INSERT' then 'created'
-             when new.status is distinct from old.status then 'transitioned'
-             else 'updated' end,
-        diff, false);
-    return null;
+    raise exception '% is append-only: entries cannot be changed or removed (% refused).',
+            coalesce(tg_argv[0], tg_table_name), tg_op
+        using errcode = '42501';
 end
 $$;
+
+
+--
+-- Name: FUNCTION tg__append_only(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg__append_only() IS 'Refuses UPDATE, DELETE and TRUNCATE on an append-only table; the argument names it for people.';
 
 
 --
@@ -1129,18 +1177,28 @@ $$;
 
 
 --
--- Name: tg_audit_log__refuse_change(); Type: FUNCTION; Schema: app; Owner: -
+-- Name: tg_comments__audit(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.tg_audit_log__refuse_change() RETURNS trigger
-    LANGUAGE plpgsql
+CREATE FUNCTION app.tg_comments__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    raise exception 'The audit log is append-only: entries cannot be changed or removed (% refused).', tg_op
-        using errcode = '42501';
+    perform app.append_audit(new.request_id,
+        case when new.internal then 'internal_note' else 'commented' end,
+        jsonb_build_object('comment_id', new.id, 'body', new.body, 'internal', new.internal),
+        new.internal);
+    return null;
 end
 $$;
+
+
+--
+-- Name: FUNCTION tg_comments__audit(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_comments__audit() IS 'comments_500_audit: appends a commented/internal_note entry.';
 
 
 --
@@ -1240,6 +1298,47 @@ begin
     return new;
 end
 $$;
+
+
+--
+-- Name: tg_requests__audit(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+    ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
+    old_row jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
+    new_row jsonb := to_jsonb(new) - ignored;
+    diff jsonb := '{}';
+    col text;
+begin
+    for col in select k from jsonb_object_keys(new_row) k order by k loop
+        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
+            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
+        end if;
+    end loop;
+    if diff = '{}' then
+        return null;  -- only updated_at moved (a comment touched the request)
+    end if;
+    perform app.append_audit(new.id,
+        case when tg_op = 'INSERT' then 'created'
+             when new.status is distinct from old.status then 'transitioned'
+             else 'updated' end,
+        diff, false);
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_requests__audit(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_requests__audit() IS 'requests_500_audit: appends created/updated/transitioned entries with the changed columns.';
 
 
 --
@@ -1439,6 +1538,21 @@ $$;
 
 
 --
+-- Name: tg_team_members__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.refuse_change_of_entra_rights(case when tg_op = 'DELETE' then old.user_id else new.user_id end);
+    return case when tg_op = 'DELETE' then old else new end;
+end
+$$;
+
+
+--
 -- Name: tg_team_members__log(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1453,6 +1567,23 @@ begin
         perform app.log_rights_change(old.user_id, 'agent_removed', old.category);
     end if;
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_users__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_users__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.is_admin is distinct from old.is_admin then
+        perform app.refuse_change_of_entra_rights(old.id);
+    end if;
+    return new;
 end
 $$;
 
@@ -1900,7 +2031,6 @@ CREATE TABLE auth.sessions (
     user_agent text,
     CONSTRAINT sessions_expiry_after_start CHECK ((expires_at > created_at)),
     CONSTRAINT sessions_idle_timeout_positive CHECK ((idle_timeout > '00:00:00'::interval)),
-    CONSTRAINT sessions_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
     CONSTRAINT sessions_token_hash_is_sha256 CHECK ((octet_length(token_hash) = 32)),
     CONSTRAINT sessions_user_agent_length CHECK ((char_length(user_agent) <= 500))
 );
@@ -1914,17 +2044,41 @@ COMMENT ON TABLE auth.sessions IS 'Sign-in sessions: idle and absolute expiry, e
 
 
 --
--- Name: session_is_live(auth.sessions); Type: FUNCTION; Schema: auth; Owner: -
+-- Name: session_is_live(auth.sessions, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
 --
 
-CREATE FUNCTION auth.session_is_live(s auth.sessions) RETURNS boolean
+CREATE FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone DEFAULT now()) RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    select s.revoked_at is null
-       and s.expires_at > now()
-       and s.last_seen_at + s.idle_timeout > now()
+    select auth.session_is_live(s.revoked_at, s.expires_at, s.last_seen_at, s.idle_timeout, at)
 $$;
+
+
+--
+-- Name: FUNCTION session_is_live(s auth.sessions, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) IS 'auth.session_is_live on a whole session row (security definer callers).';
+
+
+--
+-- Name: session_is_live(timestamp with time zone, timestamp with time zone, timestamp with time zone, interval, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone DEFAULT now()) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select revoked_at is null and expires_at > at and last_seen_at + idle_timeout > at
+$$;
+
+
+--
+-- Name: FUNCTION session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) IS 'Whether a session is live at `at` (default now): not revoked, before expires_at, not idle past idle_timeout.';
 
 
 --
@@ -1934,18 +2088,13 @@ $$;
 CREATE FUNCTION auth.tg_passkeys__end_other_sessions() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-    claims text := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
-    current_sid text := case when claims is null then null else claims::json ->> 'sid' end;
+    AS $$
 begin
-    perform app.revoke_sessions_of(
-        old.user_id,
-        'passkey removed',
-        case when current_sid ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then current_sid::uuid end);
+    -- The session making the request stays; at psql (no sid) every session ends.
+    perform app.revoke_sessions_of(old.user_id, 'passkey removed', app.current_session_id());
     return null;
 end
-$_$;
+$$;
 
 
 --
@@ -2006,7 +2155,11 @@ begin
             last_azure_sign_in_at = excluded.last_azure_sign_in_at
     returning u.id into person;
 
+    update app.users u set rights_from_entra = coalesce(manage_rights, false)
+     where u.id = person and u.rights_from_entra is distinct from coalesce(manage_rights, false);
+
     if manage_rights then
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', person::text, true);
         update app.users u set is_admin = upsert_azure_person.is_admin
          where u.id = person and u.is_admin is distinct from upsert_azure_person.is_admin;
         delete from app.team_members tm
@@ -2016,6 +2169,7 @@ begin
           from app.categories c
          where c.code = any (coalesce(agent_categories, '{}'))
         on conflict do nothing;
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', '', true);
     end if;
 
     return query select person, false;
@@ -2210,6 +2364,7 @@ CREATE TABLE app.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     webauthn_user_id bytea,
+    rights_from_entra boolean DEFAULT false NOT NULL,
     CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
     CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
     CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
@@ -2242,6 +2397,13 @@ COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disable
 --
 
 COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.rights_from_entra IS 'True while Entra ID app roles decide this person''s admin flag and agent categories (authsvc''s role mapping is on); set at each Azure sign-in. Other changes to those rights are refused.';
 
 
 --
@@ -2342,9 +2504,9 @@ CREATE VIEW api.my_sessions WITH (security_invoker='true') AS
     created_at,
     last_seen_at,
     user_agent,
-    ((id)::text = ((NULLIF(current_setting('request.jwt.claims'::text, true), ''::text))::json ->> 'sid'::text)) AS current
+    (NOT (id IS DISTINCT FROM app.current_session_id())) AS current
    FROM auth.sessions s
-  WHERE ((user_id = app.current_user_id()) AND (revoked_at IS NULL) AND (expires_at > now()) AND ((last_seen_at + idle_timeout) > now()));
+  WHERE ((user_id = app.current_user_id()) AND (revoked_at IS NULL) AND auth.session_is_live(revoked_at, expires_at, last_seen_at, idle_timeout));
 
 
 --
@@ -2387,7 +2549,11 @@ CREATE VIEW api.people WITH (security_invoker='true') AS
         CASE
             WHEN app.current_user_is_admin() THEN disabled_at
             ELSE NULL::timestamp with time zone
-        END AS disabled_at
+        END AS disabled_at,
+        CASE
+            WHEN app.current_user_is_admin() THEN rights_from_entra
+            ELSE NULL::boolean
+        END AS rights_from_entra
    FROM app.users u;
 
 
@@ -2484,9 +2650,7 @@ CREATE TABLE app.status_transitions (
     allow_agent boolean DEFAULT false NOT NULL,
     allow_admin boolean DEFAULT false NOT NULL,
     note_required boolean DEFAULT false NOT NULL,
-    CONSTRAINT status_transitions_from_known CHECK ((from_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
-    CONSTRAINT status_transitions_is_a_move CHECK ((from_status <> to_status)),
-    CONSTRAINT status_transitions_to_known CHECK ((to_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text])))
+    CONSTRAINT status_transitions_is_a_move CHECK ((from_status <> to_status))
 );
 
 
@@ -2509,6 +2673,46 @@ CREATE VIEW api.status_transitions WITH (security_invoker='true') AS
     allow_admin,
     note_required
    FROM app.status_transitions t;
+
+
+--
+-- Name: statuses; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.statuses (
+    code text NOT NULL,
+    label text NOT NULL,
+    "position" smallint NOT NULL,
+    is_closed boolean DEFAULT false NOT NULL,
+    CONSTRAINT statuses_code_shape CHECK ((code ~ '^[a-z][a-z_]{1,29}$'::text)),
+    CONSTRAINT statuses_label_present CHECK (((char_length(btrim(label)) >= 1) AND (char_length(btrim(label)) <= 50)))
+);
+
+
+--
+-- Name: TABLE statuses; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.statuses IS 'Request statuses in workflow order; is_closed: no more edits, moves or assignments (resolved, cancelled). Moves between them: app.status_transitions.';
+
+
+--
+-- Name: statuses; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.statuses WITH (security_invoker='true') AS
+ SELECT code,
+    label,
+    "position",
+    is_closed
+   FROM app.statuses s;
+
+
+--
+-- Name: VIEW statuses; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.statuses IS 'Request statuses in workflow order: code, label, position, is_closed.';
 
 
 --
@@ -2611,7 +2815,6 @@ CREATE TABLE auth.login_events (
     user_agent text,
     correlation_id text,
     CONSTRAINT login_events_correlation_id_length CHECK ((char_length(correlation_id) <= 100)),
-    CONSTRAINT login_events_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
     CONSTRAINT login_events_reason_length CHECK ((char_length(reason) <= 200)),
     CONSTRAINT login_events_result_known CHECK ((result = ANY (ARRAY['success'::text, 'failure'::text, 'rate_limited'::text, 'refused'::text, 'sign_out'::text]))),
     CONSTRAINT login_events_user_agent_length CHECK ((char_length(user_agent) <= 500))
@@ -2657,6 +2860,25 @@ CREATE TABLE auth.rate_limits (
 --
 
 COMMENT ON TABLE auth.rate_limits IS 'Fixed-window sign-in counters per address and per account, shared by authsvc replicas.';
+
+
+--
+-- Name: sign_in_methods; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.sign_in_methods (
+    code text NOT NULL,
+    label text NOT NULL,
+    CONSTRAINT sign_in_methods_code_shape CHECK ((code ~ '^[a-z][a-z_]{1,29}$'::text)),
+    CONSTRAINT sign_in_methods_label_present CHECK (((char_length(btrim(label)) >= 1) AND (char_length(btrim(label)) <= 50)))
+);
+
+
+--
+-- Name: TABLE sign_in_methods; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.sign_in_methods IS 'How a session was opened: azure (Entra ID), passkey, dev (scripts/dev token, local only).';
 
 
 --
@@ -2717,11 +2939,11 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.method,
+ SELECT m.code AS method,
     count(s.id) AS active
-   FROM (( VALUES ('azure'::text), ('passkey'::text), ('dev'::text)) m(method)
-     LEFT JOIN auth.sessions s ON (((s.method = m.method) AND (s.revoked_at IS NULL) AND (s.expires_at > now()) AND ((s.last_seen_at + s.idle_timeout) > now()))))
-  GROUP BY m.method;
+   FROM (auth.sign_in_methods m
+     LEFT JOIN auth.sessions s ON (((s.method = m.code) AND auth.session_is_live(s.*))))
+  GROUP BY m.code;
 
 
 --
@@ -2754,8 +2976,9 @@ COMMENT ON VIEW metrics.audit_entries IS 'Audit log entries ever written (a coun
 CREATE VIEW metrics.oldest_open_request AS
  SELECT c.code AS category,
     (COALESCE(EXTRACT(epoch FROM (now() - min(r.created_at))), (0)::numeric))::double precision AS age_seconds
-   FROM (app.categories c
-     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = ANY (ARRAY['open'::text, 'in_progress'::text])))))
+   FROM ((app.categories c
+     LEFT JOIN app.statuses s ON ((NOT s.is_closed)))
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.code))))
   GROUP BY c.code;
 
 
@@ -2813,12 +3036,12 @@ COMMENT ON VIEW metrics.request_resolution_totals IS 'Sum and count of creation-
 
 CREATE VIEW metrics.requests_by_status AS
  SELECT c.code AS category,
-    s.status,
+    s.code AS status,
     count(r.id) AS requests
    FROM ((app.categories c
-     CROSS JOIN ( VALUES ('open'::text), ('in_progress'::text), ('resolved'::text), ('cancelled'::text)) s(status))
-     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.status))))
-  GROUP BY c.code, s.status;
+     CROSS JOIN app.statuses s)
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.code))))
+  GROUP BY c.code, s.code;
 
 
 --
@@ -2928,6 +3151,22 @@ ALTER TABLE ONLY app.status_transitions
 
 
 --
+-- Name: statuses statuses_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.statuses
+    ADD CONSTRAINT statuses_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: statuses statuses_position_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.statuses
+    ADD CONSTRAINT statuses_position_unique UNIQUE ("position");
+
+
+--
 -- Name: team_members team_members_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -3013,6 +3252,14 @@ ALTER TABLE ONLY auth.sessions
 
 ALTER TABLE ONLY auth.sessions
     ADD CONSTRAINT sessions_token_hash_unique UNIQUE (token_hash);
+
+
+--
+-- Name: sign_in_methods sign_in_methods_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sign_in_methods
+    ADD CONSTRAINT sign_in_methods_pkey PRIMARY KEY (code);
 
 
 --
@@ -3154,21 +3401,21 @@ CREATE INDEX webauthn_challenges_expires_at_idx ON auth.webauthn_challenges USIN
 -- Name: audit_heads audit_heads_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_heads_100_no_truncate BEFORE TRUNCATE ON app.audit_heads FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_heads_100_no_truncate BEFORE TRUNCATE ON app.audit_heads FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The audit log''s chain heads');
 
 
 --
 -- Name: audit_log audit_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg__append_only('The audit log');
 
 
 --
 -- Name: audit_log audit_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The audit log');
 
 
 --
@@ -3196,7 +3443,7 @@ CREATE TRIGGER comments_100_touch_request AFTER INSERT ON app.comments FOR EACH 
 -- Name: comments comments_500_audit; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__audit();
 
 
 --
@@ -3231,21 +3478,28 @@ CREATE TRIGGER requests_200_validate BEFORE INSERT OR UPDATE ON app.requests FOR
 -- Name: requests requests_500_audit; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__audit();
 
 
 --
 -- Name: rights_log rights_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_log FOR EACH ROW EXECUTE FUNCTION app.tg__append_only('The log of rights changes');
 
 
 --
 -- Name: rights_log rights_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The log of rights changes');
+
+
+--
+-- Name: team_members team_members_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_200_guard_entra_rights BEFORE INSERT OR DELETE ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__guard_entra_rights();
 
 
 --
@@ -3260,6 +3514,13 @@ CREATE TRIGGER team_members_500_log AFTER INSERT OR DELETE ON app.team_members F
 --
 
 CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: users users_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_200_guard_entra_rights BEFORE UPDATE OF is_admin ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg_users__guard_entra_rights();
 
 
 --
@@ -3348,6 +3609,14 @@ ALTER TABLE ONLY app.requests
 
 
 --
+-- Name: requests requests_status_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_status_known FOREIGN KEY (status) REFERENCES app.statuses(code);
+
+
+--
 -- Name: rights_log rights_log_actor_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -3361,6 +3630,22 @@ ALTER TABLE ONLY app.rights_log
 
 ALTER TABLE ONLY app.rights_log
     ADD CONSTRAINT rights_log_person_id_fkey FOREIGN KEY (person_id) REFERENCES app.users(id);
+
+
+--
+-- Name: status_transitions status_transitions_from_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.status_transitions
+    ADD CONSTRAINT status_transitions_from_known FOREIGN KEY (from_status) REFERENCES app.statuses(code);
+
+
+--
+-- Name: status_transitions status_transitions_to_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.status_transitions
+    ADD CONSTRAINT status_transitions_to_known FOREIGN KEY (to_status) REFERENCES app.statuses(code);
 
 
 --
@@ -3380,6 +3665,14 @@ ALTER TABLE ONLY app.team_members
 
 
 --
+-- Name: login_events login_events_method_known; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.login_events
+    ADD CONSTRAINT login_events_method_known FOREIGN KEY (method) REFERENCES auth.sign_in_methods(code);
+
+
+--
 -- Name: login_events login_events_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
 --
 
@@ -3393,6 +3686,14 @@ ALTER TABLE ONLY auth.login_events
 
 ALTER TABLE ONLY auth.passkeys
     ADD CONSTRAINT passkeys_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: sessions sessions_method_known; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_method_known FOREIGN KEY (method) REFERENCES auth.sign_in_methods(code);
 
 
 --
@@ -3498,6 +3799,13 @@ CREATE POLICY select_all ON app.categories FOR SELECT USING (true);
 --
 
 CREATE POLICY select_all ON app.status_transitions FOR SELECT USING (true);
+
+
+--
+-- Name: statuses select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.statuses FOR SELECT USING (true);
 
 
 --
@@ -3633,6 +3941,12 @@ CREATE POLICY select_team ON app.team_members FOR SELECT USING ((category = ANY 
 ALTER TABLE app.status_transitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: statuses; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.statuses ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: team_members; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -3698,6 +4012,13 @@ ALTER TABLE auth.passkeys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.rate_limits ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: sign_in_methods select_all; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY select_all ON auth.sign_in_methods FOR SELECT USING (true);
+
+
+--
 -- Name: login_events select_all_admin; Type: POLICY; Schema: auth; Owner: -
 --
 
@@ -3723,6 +4044,12 @@ CREATE POLICY select_own ON auth.sessions FOR SELECT USING ((user_id = ( SELECT 
 --
 
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sign_in_methods; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.sign_in_methods ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: signin_states; Type: ROW SECURITY; Schema: auth; Owner: -
@@ -4181,6 +4508,15 @@ GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION current_session_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_session_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_session_id() TO web_user;
+GRANT ALL ON FUNCTION app.current_session_id() TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4224,6 +4560,13 @@ GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION entra_rights_sync_of(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_agent_of(person uuid, category_code text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4263,6 +4606,13 @@ GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly
 
 
 --
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION request_counts(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4292,6 +4642,14 @@ GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO reqstly_
 --
 
 REVOKE ALL ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of_caller(reason text, except_session uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) TO web_user;
 
 
 --
@@ -4336,10 +4694,10 @@ REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
 
 
 --
--- Name: FUNCTION tg__audit(); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 
 
 --
@@ -4350,10 +4708,10 @@ REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION tg_audit_log__refuse_change(); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION tg_comments__audit(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.tg_audit_log__refuse_change() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
 
 
 --
@@ -4385,6 +4743,13 @@ REVOKE ALL ON FUNCTION app.tg_requests__assignee_visible() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_requests__audit(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__audit() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_requests__enforce_rules(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4406,10 +4771,24 @@ REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_team_members__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__guard_entra_rights() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_team_members__log(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_users__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_users__guard_entra_rights() FROM PUBLIC;
 
 
 --
@@ -4602,10 +4981,18 @@ GRANT SELECT(user_agent) ON TABLE auth.sessions TO web_user;
 
 
 --
--- Name: FUNCTION session_is_live(s auth.sessions); Type: ACL; Schema: auth; Owner: -
+-- Name: FUNCTION session_is_live(s auth.sessions, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
 --
 
-REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions) FROM PUBLIC;
+REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO web_user;
 
 
 --
@@ -4798,6 +5185,13 @@ GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
 
 
 --
+-- Name: COLUMN users.rights_from_entra; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(rights_from_entra) ON TABLE app.users TO web_user;
+
+
+--
 -- Name: TABLE me; Type: ACL; Schema: api; Owner: -
 --
 
@@ -4957,6 +5351,22 @@ GRANT SELECT ON TABLE api.status_transitions TO reqstly_admin;
 
 
 --
+-- Name: TABLE statuses; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.statuses TO web_user;
+GRANT SELECT ON TABLE app.statuses TO reqstly_admin;
+
+
+--
+-- Name: TABLE statuses; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.statuses TO web_user;
+GRANT SELECT ON TABLE api.statuses TO reqstly_admin;
+
+
+--
 -- Name: TABLE team_members; Type: ACL; Schema: api; Owner: -
 --
 
@@ -4985,6 +5395,14 @@ GRANT INSERT(category) ON TABLE api.team_members TO reqstly_admin;
 --
 
 GRANT SELECT ON TABLE auth.login_events TO reqstly_admin;
+
+
+--
+-- Name: TABLE sign_in_methods; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT ON TABLE auth.sign_in_methods TO web_user;
+GRANT SELECT ON TABLE auth.sign_in_methods TO reqstly_admin;
 
 
 --

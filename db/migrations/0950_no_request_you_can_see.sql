@@ -39,7 +39,7 @@ grant execute on function app.require_visible_request(bigint) to web_user, reqst
 -- A comment's request is checked with the commenter's rights before the
 -- defaults trigger (security definer, comments_100_defaults) reads it.
 create function app.tg_comments__require_visible_request() returns trigger
-    language plpgsql
+    language plpgsql volatile
     set search_path = pg_catalog, pg_temp
 as $$
 begin
@@ -56,7 +56,7 @@ create trigger comments_010_require_visible_request before insert on app.comment
 -- caller, before it, and refuses an assignee the caller cannot see exactly
 -- as one that does not exist; the rules trigger still decides the rest.
 create function app.tg_requests__assignee_visible() returns trigger
-    language plpgsql
+    language plpgsql volatile
     set search_path = pg_catalog, pg_temp
 as $$
 begin

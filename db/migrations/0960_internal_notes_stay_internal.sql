@@ -36,7 +36,7 @@ $$;
 -- Only public comments are activity a requester sees: an internal note no
 -- longer moves updated_at (lists sort by it; agents see the note itself).
 create or replace function app.tg_comments__touch_request() returns trigger
-    language plpgsql security definer
+    language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 begin

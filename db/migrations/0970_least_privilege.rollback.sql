@@ -21,15 +21,8 @@ $$;
 
 drop function app.move_request_category(bigint, text);
 
-grant execute on function app.current_user_is_admin() to web_anon;
-grant execute on function app.current_agent_categories() to web_anon;
-grant execute on function app.current_user_id() to web_anon;
 grant execute on function app.is_agent_of(uuid, text) to web_user, reqstly_admin;
-grant execute on function auth.require_authsvc() to authsvc;
-grant execute on function auth.session_is_live(auth.sessions) to web_user, authsvc;
-grant execute on function app.require_admin() to web_user, reqstly_admin;
-grant execute on function app.status_label(text) to web_user, reqstly_admin;
-grant execute on function app.describe_moves(text, uuid, text) to web_user, reqstly_admin;
+grant execute on function app.status_label(text) to reqstly_admin;
+grant execute on function app.describe_moves(text, uuid, text) to reqstly_admin;
 grant execute on function app.acting_as_unmapped_superuser() to web_user, reqstly_admin;
-grant execute on function app.acting_role() to web_user, web_anon, reqstly_admin, authsvc;
-grant execute on function app.log_rights_change(uuid, text, text) to web_user, reqstly_admin, authsvc;
+grant execute on function app.acting_role() to reqstly_admin;

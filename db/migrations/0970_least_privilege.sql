@@ -4,25 +4,17 @@
 -- security definer function or trigger, which runs as the owner.
 -- tests/db/test_least_privilege.py holds the allow-list and its reasons.
 
--- Only the rights triggers (security definer) write the rights log; a psql
--- admin login could add forged entries by calling this directly.
-revoke execute on function app.log_rights_change(uuid, text, text) from web_user, reqstly_admin, authsvc;
-
--- Called only from security definer functions and triggers.
-revoke execute on function app.acting_role() from web_user, web_anon, reqstly_admin, authsvc;
+-- 0920_trigger_functions already took EXECUTE on app.log_rights_change
+-- (the forgeable rights log entries of issue #13) and on helpers only
+-- definer functions call from the web roles; these remain.
+-- Called only from security definer functions and triggers:
+revoke execute on function app.acting_role() from reqstly_admin;
 revoke execute on function app.acting_as_unmapped_superuser() from web_user, reqstly_admin;
-revoke execute on function app.describe_moves(text, uuid, text) from web_user, reqstly_admin;
-revoke execute on function app.status_label(text) from web_user, reqstly_admin;
-revoke execute on function app.require_admin() from web_user, reqstly_admin;
-revoke execute on function auth.session_is_live(auth.sessions) from web_user, authsvc;
-revoke execute on function auth.require_authsvc() from authsvc;
+revoke execute on function app.describe_moves(text, uuid, text) from reqstly_admin;
+revoke execute on function app.status_label(text) from reqstly_admin;
 -- Whether any person (by id) serves a category is not the caller's business;
 -- the policies use app.current_agent_categories() for the caller.
 revoke execute on function app.is_agent_of(uuid, text) from web_user, reqstly_admin;
--- Anonymous calls are refused by api.pre_request before any query runs.
-revoke execute on function app.current_user_id() from web_anon;
-revoke execute on function app.current_agent_categories() from web_anon;
-revoke execute on function app.current_user_is_admin() from web_anon;
 
 -- Moving a request to a category the caller does not serve (ADR 0008) runs
 -- as the owner, so it checks its caller itself: the requester (the rules

@@ -166,6 +166,21 @@ class LocalPostgres:
         """Apply every pending migration; returns their ids."""
         return self._yoyo(dbname, rollback=False)
 
+    def migrate_in_order(self, dbname: str, order: list[str]) -> None:
+        """Apply the migrations with these ids one by one, in exactly this order
+        (as a database upgraded release by release ran them)."""
+        from yoyo import get_backend, read_migrations
+        from yoyo.migrations import MigrationList
+
+        backend = get_backend(self.yoyo_url(dbname))
+        try:
+            by_id = {m.id: m for m in read_migrations(str(MIGRATIONS))}
+            with backend.lock():
+                for migration_id in order:
+                    backend.apply_migrations(MigrationList([by_id[migration_id]]))
+        finally:
+            backend.connection.close()
+
     def rollback_all(self, dbname: str) -> list[str]:
         """Roll back every applied migration, newest first; returns their ids."""
         return self._yoyo(dbname, rollback=True)

@@ -1,4 +1,10 @@
-"""HTTP fixtures: the real front door (Caddy → PostgREST) and tokens for the demo people."""
+"""HTTP fixtures: the real front door (Caddy → PostgREST) and people of this run's own.
+
+The HTTP tests never use the seeded demo people: `people` here is a team made
+for this run in the demo roles (tests.people.create_team), so their rows,
+sessions and rights belong to these tests alone. A test that changes a
+person (disables them, ends their sessions) makes one more with `new_person`.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +14,7 @@ import httpx
 import pytest
 
 from devstack.stack import LocalStack
-from tests.people import DEMO_EMAILS
+from tests.people import People, create_team
 
 
 @pytest.fixture(scope="session")
@@ -17,9 +23,16 @@ def base_url(stack: LocalStack) -> str:
 
 
 @pytest.fixture(scope="session")
-def tokens(stack: LocalStack) -> dict[str, str]:
-    """One live session and access token per demo person (scripts/dev token does the same)."""
-    return {name: stack.token(email).token for name, email in DEMO_EMAILS.items()}
+def people(stack: LocalStack) -> People:
+    """alice, ivan (IT), hana (HR), olga (ADMIN, OPS), admin: new for this run."""
+    with stack.connect() as conn:
+        return create_team(conn)
+
+
+@pytest.fixture(scope="session")
+def tokens(stack: LocalStack, people: People) -> dict[str, str]:
+    """One live session and access token per person of the team (as scripts/dev token)."""
+    return {name: stack.token(person.email).token for name, person in people.items()}
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,7 @@ import psycopg
 import pytest
 
 from devstack.stack import LocalStack
-from tests.db.helpers import as_person, file_request
+from tests.db.helpers import as_person, file_request, open_session
 from tests.people import DEMO_ADMIN_LOGIN, People
 
 
@@ -100,15 +100,11 @@ def test_disable_person_ends_sessions_and_hides_everything(
     db: psycopg.Connection, people: People
 ) -> None:
     alice = people["alice"]
-    session = db.execute(
-        """insert into auth.sessions (user_id, token_hash, method, expires_at)
-           values (%s, sha256('x'::bytea), 'dev', now() + interval '1 hour') returning id""",
-        (alice.id,),
-    ).fetchone()
-    assert session is not None
+    session = open_session(db, alice)
     as_person(db, None, "select app.disable_person(%s)", (alice.id,))
     row = db.execute(
-        "select revoked_at is not null, revoked_reason from auth.sessions where id = %s", session
+        "select revoked_at is not null, revoked_reason from auth.sessions where id = %s",
+        (session,),
     ).fetchone()
     assert row == (True, "person disabled")
     assert db.execute(

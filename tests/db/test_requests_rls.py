@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from tests.db.helpers import open_session
 from tests.people import People, Person, authenticate_as, clear_authentication
 
 NAMES = ["alice", "ivan", "hana", "olga", "admin"]
@@ -315,17 +316,6 @@ def test_nobody_writes_people_directly(db: psycopg.Connection, people: People, n
     with pytest.raises(errors.InsufficientPrivilege), db.transaction():
         authenticate_as(db, people[name])
         db.execute("update app.users set is_admin = true")
-
-
-def open_session(db: psycopg.Connection, person: Person) -> str:
-    row = db.execute(
-        """insert into auth.sessions (user_id, token_hash, method, expires_at)
-           values (%s, sha256(gen_random_uuid()::text::bytea), 'dev', now() + interval '1 hour')
-           returning id::text""",
-        (person.id,),
-    ).fetchone()
-    assert row is not None
-    return str(row[0])
 
 
 @pytest.mark.parametrize("name", NAMES)
