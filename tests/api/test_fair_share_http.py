@@ -15,31 +15,20 @@ import pytest
 
 from devstack.stack import LocalStack
 from tests.api.conftest import auth
+from tests.api.temporary_functions import temporary_api_function
 
 
 @pytest.fixture(scope="module")
 def slow_call(stack: LocalStack, http: httpx.Client, tokens: dict[str, str]) -> Iterator[str]:
-    with stack.connect() as conn:
-        conn.execute(
-            """create function api.zz_test_sleep(seconds float8) returns integer
-                   language sql volatile set search_path = pg_catalog, pg_temp
-               as $$ select 1 from pg_catalog.pg_sleep(seconds) $$"""
-        )
-        conn.execute("grant execute on function api.zz_test_sleep(float8) to web_user")
-        conn.execute("notify pgrst, 'reload schema'")
-    deadline = time.monotonic() + 10
-    while (
-        http.post(
-            "/rpc/zz_test_sleep", json={"seconds": 0}, headers=auth(tokens["olga"])
-        ).status_code
-        == 404
-    ):
-        assert time.monotonic() < deadline, "PostgREST did not load the test function"
-        time.sleep(0.2)
-    yield "/rpc/zz_test_sleep"
-    with stack.connect() as conn:
-        conn.execute("drop function api.zz_test_sleep(float8)")
-        conn.execute("notify pgrst, 'reload schema'")
+    with temporary_api_function(
+        stack,
+        http,
+        tokens["olga"],
+        signature="zz_test_sleep(seconds float8 default 0)",
+        definition="""returns integer language sql volatile set search_path = pg_catalog, pg_temp
+                      as $$ select 1 from pg_catalog.pg_sleep(seconds) $$""",
+    ) as path:
+        yield path
 
 
 def test_a_statement_stops_after_3_seconds(
