@@ -157,13 +157,22 @@ def test_broad_searches_are_refused(
     assert response.json()["code"] == "search_too_broad"
 
 
-def test_full_text_inside_a_logic_tree_is_refused(
-    http: httpx.Client, tokens: dict[str, str]
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"or": "(search.fts.a:*,search.fts.b:*)"},
+        {"and": "(search.fts.a:*)"},
+        {"title": "fts.printer"},
+        {"search": "wfts.printer", "description": "plfts.jam"},
+    ],
+    ids=["or tree", "and tree", "another column", "search and another column"],
+)
+def test_full_text_outside_the_search_parameter_is_refused(
+    http: httpx.Client, tokens: dict[str, str], params: dict[str, str]
 ) -> None:
-    response = http.get(
-        "/requests", params={"or": "(search.fts.a:*,search.fts.b:*)"}, headers=auth(tokens["ivan"])
-    )
+    response = http.get("/requests", params=params, headers=auth(tokens["ivan"]))
     assert response.status_code == 400
+    assert response.json()["code"] == "search_too_broad"
 
 
 def test_a_plain_search_of_twelve_words_passes(http: httpx.Client, tokens: dict[str, str]) -> None:
