@@ -1,4 +1,4 @@
-"""WebAuthn ceremonies with py_webauthn (DESIGN §5): the options a browser
+"""WebAuthn ceremonies with py_webauthn: the options a browser
 gets and the checks its answer must pass.
 
 State lives in the database (challenges, credentials, sign counts) and is
@@ -53,7 +53,6 @@ from authsvc.errors import (
     SignInRefused,
 )
 
-WEBAUTHN_COOKIE = "__Host-reqstly_webauthn"
 CHALLENGE_LIFETIME_SECONDS = 300
 RP_NAME = "Reqstly"
 NAME_MAX_LENGTH = 100

@@ -1800,6 +1800,55 @@ COMMENT ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_has
 
 
 --
+-- Name: delete_expired_sign_in_rows(interval, interval, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone DEFAULT now()) RETURNS TABLE(table_name text, deleted bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    counted bigint;
+begin
+    perform auth.require_authsvc();
+    if login_events_kept < interval '1 day' or ended_sessions_kept < interval '0' then
+        raise exception 'Keep login events at least a day, and ended sessions for no negative time.'
+            using errcode = '22023';
+    end if;
+
+    delete from auth.login_events e where e.at < delete_expired_sign_in_rows.at - login_events_kept;
+    get diagnostics counted = row_count;
+    table_name := 'login_events'; deleted := counted; return next;
+
+    delete from auth.sessions s
+     where least(s.expires_at, s.last_seen_at + s.idle_timeout, coalesce(s.revoked_at, 'infinity'))
+           < delete_expired_sign_in_rows.at - ended_sessions_kept;
+    get diagnostics counted = row_count;
+    table_name := 'sessions'; deleted := counted; return next;
+
+    delete from auth.signin_states s where s.expires_at < delete_expired_sign_in_rows.at;
+    get diagnostics counted = row_count;
+    table_name := 'signin_states'; deleted := counted; return next;
+
+    delete from auth.webauthn_challenges c where c.expires_at < delete_expired_sign_in_rows.at;
+    get diagnostics counted = row_count;
+    table_name := 'webauthn_challenges'; deleted := counted; return next;
+
+    delete from auth.rate_limits r where r.window_start < delete_expired_sign_in_rows.at - interval '1 day';
+    get diagnostics counted = row_count;
+    table_name := 'rate_limits'; deleted := counted; return next;
+end
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) IS 'authsvc: delete old login events, long-ended sessions, expired sign-in states and challenges, old rate-limit windows; rows deleted per table.';
+
+
+--
 -- Name: end_session(bytea, text); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1848,35 +1897,6 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) IS 'authsvc: store a challenge bound to a browser and purpose; expired ones are deleted.';
-
-
---
--- Name: open_session(uuid, bytea, text, interval, interval, text); Type: FUNCTION; Schema: auth; Owner: -
---
-
-CREATE FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) RETURNS TABLE(session_id uuid, expires_at timestamp with time zone)
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-    perform auth.require_authsvc();
-    if not exists (select 1 from app.users u where u.id = person and u.disabled_at is null) then
-        return;
-    end if;
-    return query
-    insert into auth.sessions as s (user_id, token_hash, method, expires_at, idle_timeout, user_agent)
-    values (person, open_session.token_hash, open_session.method, now() + absolute_timeout,
-            open_session.idle_timeout, left(open_session.user_agent, 500))
-    returning s.id, s.expires_at;
-end
-$$;
-
-
---
--- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: COMMENT; Schema: auth; Owner: -
---
-
-COMMENT ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person.';
 
 
 --
@@ -1933,6 +1953,35 @@ COMMENT ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) IS 'authsvc: t
 
 
 --
+-- Name: rate_limit_check(text, integer, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
+    counted integer;
+begin
+    perform auth.require_authsvc();
+    select r.hits into counted
+      from auth.rate_limits r
+     where r.bucket = rate_limit_check.bucket and r.window_start = started;
+    return case when coalesce(counted, 0) < max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_check(bucket text, window_seconds integer, max_hits integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: 0 if `bucket` is under its limit in this window, else seconds to wait (counts nothing).';
+
+
+--
 -- Name: rate_limit_hit(text, integer, integer); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1941,27 +1990,21 @@ CREATE FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hit
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    started timestamptz;
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
     counted integer;
 begin
     perform auth.require_authsvc();
-    if window_seconds < 1 or max_hits < 1 then
-        raise exception 'A rate limit needs a window of at least a second and at least one hit.'
-            using errcode = '22023';
+    if max_hits < 1 then
+        raise exception 'A rate limit needs at least one hit.' using errcode = '22023';
     end if;
-    started := pg_catalog.to_timestamp(
-        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
     delete from auth.rate_limits r
      where r.bucket = rate_limit_hit.bucket and r.window_start < started;
     insert into auth.rate_limits as r (bucket, window_start, hits)
     values (rate_limit_hit.bucket, started, 1)
     on conflict on constraint rate_limits_pkey do update set hits = r.hits + 1
     returning r.hits into counted;
-    if counted <= max_hits then
-        return 0;
-    end if;
-    return greatest(1, ceil(extract(epoch from
-        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer);
+    return case when counted <= max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
 end
 $$;
 
@@ -1971,6 +2014,51 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: count a sign-in attempt; 0 if allowed, else seconds to wait.';
+
+
+--
+-- Name: rate_limit_seconds_left(timestamp with time zone, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select greatest(1, ceil(extract(epoch from
+        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer)
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) IS 'Seconds (at least 1) until a rate-limit window ends: the Retry-After.';
+
+
+--
+-- Name: rate_limit_window_start(integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_window_start(window_seconds integer) RETURNS timestamp with time zone
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if window_seconds < 1 then
+        raise exception 'A rate limit needs a window of at least a second.' using errcode = '22023';
+    end if;
+    return pg_catalog.to_timestamp(
+        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_window_start(window_seconds integer) IS 'The start of the current fixed rate-limit window.';
 
 
 --
@@ -2079,6 +2167,38 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) IS 'Whether a session is live at `at` (default now): not revoked, before expires_at, not idle past idle_timeout.';
+
+
+--
+-- Name: start_session(uuid, bytea, text, interval, interval, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) RETURNS TABLE(session_id uuid, person_id uuid, method text, expires_at timestamp with time zone, display_name text, email text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    someone app.users;
+begin
+    perform auth.require_authsvc();
+    select u.* into someone from app.users u where u.id = person and u.disabled_at is null;
+    if someone.id is null then
+        return;
+    end if;
+    return query
+    insert into auth.sessions as s (user_id, token_hash, method, expires_at, idle_timeout, user_agent)
+    values (person, start_session.token_hash, sign_in_method, now() + absolute_timeout,
+            start_session.idle_timeout, left(start_session.user_agent, 500))
+    returning s.id, s.user_id, s.method, s.expires_at, someone.display_name, someone.email;
+end
+$$;
+
+
+--
+-- Name: FUNCTION start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person, with what the sign-in answer shows.';
 
 
 --
@@ -4848,6 +4968,14 @@ GRANT ALL ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_h
 
 
 --
+-- Name: FUNCTION delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) TO authsvc;
+
+
+--
 -- Name: FUNCTION end_session(token_hash bytea, reason text); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -4861,14 +4989,6 @@ GRANT ALL ON FUNCTION auth.end_session(token_hash bytea, reason text) TO authsvc
 
 REVOKE ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) TO authsvc;
-
-
---
--- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
---
-
-REVOKE ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
 
 
 --
@@ -4888,11 +5008,33 @@ GRANT ALL ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) TO authsvc;
 
 
 --
+-- Name: FUNCTION rate_limit_check(bucket text, window_seconds integer, max_hits integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
 -- Name: FUNCTION rate_limit_hit(bucket text, window_seconds integer, max_hits integer); Type: ACL; Schema: auth; Owner: -
 --
 
 REVOKE ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_window_start(window_seconds integer) FROM PUBLIC;
 
 
 --
@@ -4993,6 +5135,14 @@ REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with t
 
 REVOKE ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO web_user;
+
+
+--
+-- Name: FUNCTION start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
 
 
 --

@@ -128,6 +128,7 @@ async def local_authsvc(
             "azure_client_secret": fake_entra.client_secret,
             "azure_tenant_id": fake_entra.tenant_id,
             "azure_authority": fake_entra.url,
+            "metrics_host": "127.0.0.1",
             "metrics_port": free_port(),
             "jwks_min_refresh_seconds": 0.0,
             "rate_limit_per_address": 1000,

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from joserfc import jwt
@@ -155,3 +156,57 @@ def test_settings_never_print_secrets(stack: LocalStack) -> None:
     printed = repr(settings) + str(settings)
     assert stack.sign_in.client_secret not in printed
     assert "authsvc@" not in printed
+
+
+async def test_callback_codes_and_states_are_redacted_from_every_log_line(
+    local_authsvc: LocalAuthsvcFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """aiohttp's access log (on in an in-process server) writes the callback's
+    full URL; the formatter every authsvc line goes through redacts it."""
+    caplog.set_level(logging.DEBUG)
+    authsvc = await local_authsvc()
+    query = await authsvc.authorize(await authsvc.start_sign_in())
+    sent = {name: values[0] for name, values in parse_qs(query).items()}
+    assert (await authsvc.callback(query)).status_code == 302
+    lines = [
+        JsonFormatter().format(record)
+        for record in caplog.records
+        if record.name.split(".")[0] in {"authsvc", "aiohttp"}
+    ]
+    callback_lines = [line for line in lines if "/auth/callback/azure" in line]
+    assert callback_lines, "no log line names the callback"
+    for line in lines:
+        assert sent["code"] not in line
+        assert sent["state"] not in line
+    assert any("code=[redacted]" in line for line in callback_lines)
+
+
+@pytest.mark.parametrize(
+    ("headers", "with_cookies", "expected"),
+    [
+        ({}, False, 200),  # not a browser, and nothing of ours to forge with
+        ({}, True, 403),  # our cookies need proof of our pages
+        ({"Sec-Fetch-Site": "same-origin"}, True, 200),
+        ({"Sec-Fetch-Site": "same-site"}, False, 403),
+        ({"Origin": "https://evil.example"}, False, 403),
+    ],
+    ids=["no-headers", "cookies-no-proof", "same-origin", "same-site", "foreign-origin"],
+)
+async def test_the_one_same_origin_rule(
+    stack: LocalStack,
+    new_browser: NewBrowser,
+    headers: dict[str, str],
+    with_cookies: bool,
+    expected: int,
+) -> None:
+    """docs/error_codes.md `cross_site_request`: the rule Caddy applies to /rest writes too."""
+    browser = new_browser()
+    await browser.post(f"{stack.origin}/auth/passkey/login/options")  # a webauthn cookie
+    cookies = browser.cookie_header() if with_cookies else {}
+    assert cookies or not with_cookies
+    response = await browser.client.post(
+        f"{stack.origin}/auth/passkey/login/options", headers={**cookies, **headers}
+    )
+    assert response.status_code == expected, response.text
+    if expected == 403:
+        assert response.json()["error"] == "cross_site_request"

@@ -1,5 +1,5 @@
 """Passkeys through Caddy: add one after an Azure sign-in, sign in with it
-without a username, and what is stored (DESIGN §5)."""
+without a username, and what is stored (docs/ARCHITECTURE.md, "Sign-in")."""
 
 from __future__ import annotations
 

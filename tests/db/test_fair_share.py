@@ -49,9 +49,13 @@ def begin_call(stack: LocalStack, person_id: str, session_id: str) -> psycopg.Co
         "aud": "reqstly",
         "exp": int(time.time()) + 600,
     }
-    conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
-    conn.execute("set local role web_user")
-    conn.execute("select api.pre_request()")
+    try:
+        conn.execute("select set_config('request.jwt.claims', %s, true)", (json.dumps(claims),))
+        conn.execute("set local role web_user")
+        conn.execute("select api.pre_request()")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
