@@ -105,7 +105,8 @@ else
   for s in $(complete_backups); do
     if [[ "$(info_get "$BACKUP_DIR/base/$s/backup.info" kind)" == full ]]; then newest_full=$s; fi
   done
-  summarize=$(psql_q postgres -c "show summarize_wal" 2>/dev/null || echo "?")
+  summarize="unknown (not asked in a dry run)"
+  [[ "$DRY_RUN" == true ]] || summarize=$(psql_q postgres -c "show summarize_wal" 2>/dev/null || echo "?")
   if [[ "$force_full" == false && -n "$newest" && -n "$newest_full" && "$summarize" == on ]]; then
     full_at=$(info_get "$BACKUP_DIR/base/$newest_full/backup.info" finished_epoch)
     if ((now - full_at < full_every_days * 86400)); then

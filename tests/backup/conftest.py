@@ -32,7 +32,9 @@ WAL_SETTINGS = {
 }
 
 
-def script(name: str, *args: str, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def script(
+    name: str, *args: str, env: dict[str, str], timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(ROOT / "scripts" / name), *args],
         env=env,
@@ -97,7 +99,9 @@ class ArchivedCluster:
             if row and row[0]:
                 return time.monotonic() - started
             time.sleep(0.05)
-        raise AssertionError(f"WAL up to {lsn} not archived after {timeout} s:\n{self.receiver.log_tail()}")
+        raise AssertionError(
+            f"WAL up to {lsn} not archived after {timeout} s:\n{self.receiver.log_tail()}"
+        )
 
     def drop_restored(self) -> None:
         """Drop every database a restore made (keep the live one)."""

@@ -115,8 +115,8 @@ def test_shellcheck_clean(script: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# ops-common.sh is sourced by the others, which set the mode.
-RUNNABLE = [p for p in SCRIPTS if p.name != "ops-common.sh"]
+# ops-common.sh and backup-common.sh are sourced by the others, which set the mode.
+RUNNABLE = [p for p in SCRIPTS if p.name not in {"ops-common.sh", "backup-common.sh"}]
 
 
 @pytest.mark.parametrize("script", RUNNABLE, ids=lambda p: str(p.relative_to(ROOT)))
@@ -277,8 +277,12 @@ def test_backup_dry_run_changes_nothing(
         [
             str(ROOT / "scripts/backup.sh"),
             "--dry-run",
-            "--out-dir",
+            "--backup-dir",
             str(out_dir),
+            "--offsite",
+            "sftp://backup@offsite.example.com/reqstly",
+            "--age-recipient",
+            "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
             "--textfile-dir",
             str(tmp_path / "textfile"),
         ],
@@ -286,9 +290,51 @@ def test_backup_dry_run_changes_nothing(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "dry run finished: nothing was changed" in result.stdout
+    assert "copy off-site to sftp://backup@offsite.example.com/reqstly" in result.stdout
     assert not out_dir.exists()
     assert not (tmp_path / "textfile").exists()
     assert "MUTATING" not in log.read_text()
+
+
+def test_backup_refuses_to_run_without_an_offsite_target_or_a_recipient(
+    fake_path: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    env, log = fake_path
+    backup = [str(ROOT / "scripts/backup.sh"), "--dry-run", "--backup-dir", str(tmp_path)]
+    result = run(backup, env)
+    assert result.returncode != 0
+    assert "no off-site target" in result.stderr
+    result = run([*backup, "--offsite", "s3://bucket/reqstly"], env)
+    assert result.returncode != 0
+    assert "no encryption recipient" in result.stderr
+    assert "MUTATING" not in log.read_text()
+
+
+def test_restore_dry_run_with_the_default_target_name_passes_its_own_name_check(
+    fake_path: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    """Issue #14: the default name once carried an upper-case timestamp the check refused."""
+    env, log = fake_path
+    dump = tmp_path / "reqstly-x.dump"
+    dump.write_bytes(b"not really a dump")
+    (tmp_path / "reqstly-x.counts.tsv").write_text("app.requests\t1\n")
+    subprocess.run(
+        "sha256sum reqstly-x.dump reqstly-x.counts.tsv > reqstly-x.sha256",
+        shell=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    result = run([str(ROOT / "scripts/restore.sh"), "--dry-run", str(dump)], env)
+    assert "lower-case" not in result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "into the fresh database reqstly_restore_" in result.stdout
+    # The one docker exec is a read: does the target database exist already?
+    changes = [
+        line
+        for line in log.read_text().splitlines()
+        if "MUTATING" in line and "select count(*) from pg_database" not in line
+    ]
+    assert changes == []
 
 
 def test_image_tags_are_content_addressed() -> None:
