@@ -9,7 +9,9 @@ stack's cluster (tests/conftest.py) that the other suites share.
 from __future__ import annotations
 
 import os
+import pwd
 import shutil
+import socket
 import subprocess
 import time
 import uuid
@@ -120,6 +122,79 @@ def server_owned(path: Path) -> Path:
         os.chown(path, owner.pw_uid, owner.pw_gid)
         _open_path_to(path)
     return path
+
+
+@dataclass
+class Offsite:
+    """A throwaway SFTP server (the real OpenSSH sshd) and the keys to use it."""
+
+    target: str
+    root: Path
+    env: dict[str, str]
+    identity: Path
+    recipient: str
+
+
+def keygen(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout.strip()
+
+
+@pytest.fixture(scope="session")
+def offsite() -> Iterator[Offsite]:
+    home = DATA / f"offsite-test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    root = home / "remote"
+    root.mkdir(parents=True)
+    home.chmod(0o700)
+    keygen("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(home / "host_key"))
+    keygen("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(home / "client_key"))
+    shutil.copy(home / "client_key.pub", home / "authorized_keys")
+    keygen("age-keygen", "-o", str(home / "age_identity.txt"))
+    recipient = keygen("age-keygen", "-y", str(home / "age_identity.txt"))
+    port = processes.free_port()
+    host_key = (home / "host_key.pub").read_text().split()
+    (home / "known_hosts").write_text(f"[127.0.0.1]:{port} {host_key[0]} {host_key[1]}\n")
+    user = pwd.getpwuid(os.geteuid()).pw_name
+    (home / "sshd_config").write_text(
+        f"""Port {port}
+ListenAddress 127.0.0.1
+HostKey {home}/host_key
+PidFile {home}/sshd.pid
+AuthorizedKeysFile {home}/authorized_keys
+AllowUsers {user}
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+Subsystem sftp internal-sftp
+"""
+    )
+    Path("/run/sshd").mkdir(exist_ok=True)  # sshd's privilege-separation folder
+    sshd = processes.start(
+        "sshd",
+        ["/usr/sbin/sshd", "-D", "-e", "-f", str(home / "sshd_config")],
+        home / "sshd.log",
+    )
+    try:
+        processes.wait_until(sshd, lambda: _listening(port), timeout=30)
+        yield Offsite(
+            target=f"sftp://{user}@127.0.0.1:{port}/{root}",
+            root=root,
+            env={
+                "REQSTLY_OFFSITE_SSH_KEY": str(home / "client_key"),
+                "REQSTLY_OFFSITE_KNOWN_HOSTS": str(home / "known_hosts"),
+            },
+            identity=home / "age_identity.txt",
+            recipient=recipient,
+        )
+    finally:
+        sshd.stop()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 @pytest.fixture(scope="session")
