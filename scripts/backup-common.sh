@@ -57,10 +57,20 @@ psql_q() {
   pg psql -X -q -A -t -v ON_ERROR_STOP=1 --no-password -d "$db" "$@"
 }
 
-# require_separate_disk DIR: refuse a backup folder on the database's own
-# filesystem (a full disk would take both; docs/RUNBOOK.md, Back up).
-require_separate_disk() {
-  local dir=$1 allow=$2 pgdata devices
+# check_backup_dir DIR ALLOW_SAME_DISK: the folder must be the same on both
+# sides (the host writes beside what the server's programs write), and never
+# on the database's own filesystem (a full disk would take both; docs/RUNBOOK.md,
+# Back up) unless ALLOW_SAME_DISK is true.
+check_backup_dir() {
+  local dir=$1 allow=$2 probe pgdata devices
+  [[ -d "$dir" ]] || die "no backup folder $dir (setup-vps.sh makes it; mount its disk first)"
+  probe=".probe-$$"
+  : >"$dir/$probe"
+  if ! as_server test -f "$dir/$probe"; then
+    rm -f "$dir/$probe"
+    die "$dir is not the same folder for the database server: mount it into the postgres container at the same path (docs/RUNBOOK.md, Back up)"
+  fi
+  rm -f "$dir/$probe"
   pgdata=$(psql_q postgres -c "show data_directory")
   devices=$(as_server stat -c %d "$pgdata" "$dir")
   if [[ "$(sed -n 1p <<<"$devices")" == "$(sed -n 2p <<<"$devices")" ]]; then

@@ -96,7 +96,7 @@ if [[ -d "$BACKUP_DIR/wal" ]]; then
       touch "$state/wal/$name"
     fi
     shipped=$((shipped + 1))
-  done < <(find "$BACKUP_DIR/wal" -maxdepth 1 -type f \( -regex '.*/[0-9A-F]+\(\.history\)?' -o -name '*.partial' \) -print0 | LC_ALL=C sort -z)
+  done < <(find "$BACKUP_DIR/wal" -maxdepth 1 -type f -regextype posix-extended \( -regex '.*/[0-9A-F]{24}|.*/[0-9A-F]{8}\.history' -o -name '*.partial' \) -print0 | LC_ALL=C sort -z)
 fi
 
 # ── base backups ────────────────────────────────────────────────────────────

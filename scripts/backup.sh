@@ -136,8 +136,7 @@ if [[ "$DRY_RUN" == true ]]; then
   exit 0
 fi
 
-[[ -d "$BACKUP_DIR" ]] || die "no backup folder $BACKUP_DIR (setup-vps.sh makes it; mount its disk first)"
-require_separate_disk "$BACKUP_DIR" "$allow_same_disk"
+check_backup_dir "$BACKUP_DIR" "$allow_same_disk"
 umask 077
 
 if [[ "$logical" == true ]]; then

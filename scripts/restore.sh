@@ -120,7 +120,7 @@ else
   for s in "${chain[@]}"; do verify_base_backup "$s"; done
   start_wal=$(info_get "$BACKUP_DIR/base/$chosen/backup.info" start_wal)
   # Segments are numbered without gaps: a missing one would end recovery early.
-  mapfile -t segments < <(find "$BACKUP_DIR/wal" -maxdepth 1 -regex '.*/[0-9A-F]\{24\}\(\.partial\)?' -printf '%f\n' 2>/dev/null |
+  mapfile -t segments < <(find "$BACKUP_DIR/wal" -maxdepth 1 -regextype posix-extended -regex '.*/[0-9A-F]{24}(\.partial)?' -printf '%f\n' 2>/dev/null |
     sed 's/\.partial$//' | LC_ALL=C sort -u | awk -v from="$start_wal" '$0 >= from')
   previous=""
   for seg in "${segments[@]}"; do
@@ -245,6 +245,14 @@ CONF
     sleep 1
   done
   step "recovered: $(as_server grep -E 'recovery stopping|last completed transaction|redo done' "$work/postgres.log" | sed 's/.*LOG: *//' | paste -sd ';' -)"
+  if [[ -z "$to" && -n "$previous" ]]; then
+    # Recovery ends quietly at the first record it cannot read: it must
+    # have got as far as the archive goes.
+    reached=$(pg psql -X -A -t -h "$socket" -d postgres -c "select pg_walfile_name(pg_current_wal_lsn())")
+    if [[ "${reached:8}" < "${previous:8}" ]]; then
+      fail_verification "WAL ARCHIVE DAMAGED: recovery stopped in segment ${reached:8} but the archive goes on to ${previous:8}. Nothing was switched in. Restore with --to a time before it, or fetch the segment from the off-site copy."
+    fi
+  fi
   counts="$work/counts.tsv"
   list=$(pg psql -X -A -t -h "$socket" -d "$live_db" -c "
     select string_agg(format('select %L, count(*) from %I.%I', n.nspname || '.' || c.relname, n.nspname, c.relname), ' union all ')

@@ -51,8 +51,7 @@ if [[ "$DRY_RUN" == true ]]; then
   log "dry run finished: nothing was changed"
   exit 0
 fi
-[[ -d "$BACKUP_DIR" ]] || die "no backup folder $BACKUP_DIR (setup-vps.sh makes it; mount its disk first)"
-require_separate_disk "$BACKUP_DIR" "$allow_same_disk"
+check_backup_dir "$BACKUP_DIR" "$allow_same_disk"
 as_server mkdir -p "$BACKUP_DIR/wal"
 pg_server pg_receivewal --directory "$BACKUP_DIR/wal" --slot "$slot" --create-slot --if-not-exists --no-password
 # A receiver left from before (a docker exec outlives its client) holds the
