@@ -8,7 +8,8 @@
 # minute (cron from setup-vps.sh), so the off-site copy is at most about a
 # minute behind: the RPO when the VPS itself is lost. After a pass without
 # error it records reqstly_backup_offsite_last_success_timestamp_seconds
-# (alert BackupOffsiteStale). age authenticates what it encrypts: a changed
+# (alert BackupOffsiteStale), and whether the WAL receiver streams
+# (reqstly_wal_archive_streaming, alert WalArchiveNotStreaming). age authenticates what it encrypts: a changed
 # or truncated copy fails to decrypt (backup-fetch.sh).
 set -euo pipefail
 SCRIPT_NAME="backup-ship.sh"
@@ -140,6 +141,9 @@ if [[ "$DRY_RUN" == true ]]; then
   log "dry run finished: nothing was changed"
   exit 0
 fi
+streaming=$(psql_q postgres -c "select count(*) from pg_replication_slots
+  where slot_name = '${REQSTLY_WAL_SLOT:-reqstly_wal_archive}' and active" 2>/dev/null || echo 0)
+write_metric reqstly_wal_archive_streaming "1 while pg_receivewal (wal-receiver.sh) holds its replication slot." "$streaming"
 write_metric reqstly_backup_offsite_last_success_timestamp_seconds \
   "When backup-ship.sh last brought the off-site copy up to date." "$(date -u +%s)"
 log "off-site copy up to date ($shipped files copied) at $OFFSITE"

@@ -71,9 +71,7 @@ def test_a_changed_byte_in_a_base_backup_is_refused(
     assert "checksum mismatch for file" in result.stderr
 
 
-def test_a_truncated_base_backup_is_refused(
-    backed_up: ArchivedCluster, damaged_copy: Path
-) -> None:
+def test_a_truncated_base_backup_is_refused(backed_up: ArchivedCluster, damaged_copy: Path) -> None:
     victim = biggest_data_file(newest_base(damaged_copy))
     with victim.open("r+b") as f:
         f.truncate(victim.stat().st_size // 3)
@@ -96,7 +94,9 @@ def test_a_gap_in_the_wal_archive_is_refused(
         p for p in (damaged_copy / "wal").iterdir() if len(p.name) == 24 and p.name.isalnum()
     )
     start = (newest_base(damaged_copy) / "backup.info").read_text()
-    start_wal = next(line.split("=", 1)[1] for line in start.splitlines() if line.startswith("start_wal="))
+    start_wal = next(
+        line.split("=", 1)[1] for line in start.splitlines() if line.startswith("start_wal=")
+    )
     later = [p for p in segments if p.name > start_wal]
     assert len(later) >= 2, [p.name for p in segments]
     later[0].unlink()

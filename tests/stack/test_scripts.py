@@ -54,7 +54,21 @@ FAKE_MUTATOR = """#!/bin/sh
 echo "MUTATING $(basename "$0") $*" >>"$FAKE_LOG"
 exit 97
 """
-MUTATORS = ["apt-get", "ufw", "systemctl", "sshd", "curl", "install", "age", "gpg"]
+MUTATORS = [
+    "apt-get",
+    "ufw",
+    "systemctl",
+    "sshd",
+    "curl",
+    "install",
+    "age",
+    "gpg",
+    "rclone",
+    "ssh-keygen",
+    "ssh-keyscan",
+]
+OFFSITE = "sftp://backup@offsite.example.com/reqstly"
+AGE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
 
 
 def shellcheck() -> str:
@@ -151,6 +165,10 @@ def test_setup_vps_dry_run_prints_the_plan_and_changes_nothing(
             "--secrets-dir",
             str(tmp_path / "secrets"),
             "--non-interactive",
+            "--offsite",
+            OFFSITE,
+            "--age-recipient",
+            AGE_RECIPIENT,
         ],
         env,
     )
@@ -165,12 +183,37 @@ def test_setup_vps_dry_run_prints_the_plan_and_changes_nothing(
         "would write /etc/ssh/sshd_config.d/10-reqstly-hardening.conf",
         "would create secret reqstly_postgres_password_v1",
         "would generate an ES256 key pair",
+        f"backups in /srv/reqstly-backups, encrypted for {AGE_RECIPIENT}, off-site at {OFFSITE}",
+        "would run: ssh-keygen -q -t ed25519",
+        f"would check that {OFFSITE} accepts a file",
+        "would write /etc/reqstly/backup.env",
+        "would write /etc/systemd/system/reqstly-wal-receiver.service",
+        "would write /etc/cron.d/reqstly-backup",
         "dry run finished: nothing was changed",
     ):
         assert expected in out, f"missing from the plan: {expected}\n{out}"
     calls = log.read_text()
     assert "MUTATING" not in calls, calls
     assert not (tmp_path / "secrets").exists()
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [("--offsite", "--offsite TARGET is required"), ("--age-recipient", "--age-recipient must be")],
+)
+def test_setup_vps_does_not_run_without_an_offsite_target_and_a_recipient(
+    fake_path: tuple[dict[str, str], Path], missing: str, message: str
+) -> None:
+    env, log = fake_path
+    given = {"--offsite": OFFSITE, "--age-recipient": AGE_RECIPIENT}
+    del given[missing]
+    args = [a for pair in given.items() for a in pair]
+    result = run(
+        [str(ROOT / "scripts/setup-vps.sh"), "--dry-run", "--admin-user", "root", *args], env
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "MUTATING" not in log.read_text()
 
 
 def test_deploy_dry_run_prints_the_plan_and_changes_nothing(
@@ -280,9 +323,9 @@ def test_backup_dry_run_changes_nothing(
             "--backup-dir",
             str(out_dir),
             "--offsite",
-            "sftp://backup@offsite.example.com/reqstly",
+            OFFSITE,
             "--age-recipient",
-            "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p",
+            AGE_RECIPIENT,
             "--textfile-dir",
             str(tmp_path / "textfile"),
         ],
@@ -318,12 +361,14 @@ def test_restore_dry_run_with_the_default_target_name_passes_its_own_name_check(
     dump = tmp_path / "reqstly-x.dump"
     dump.write_bytes(b"not really a dump")
     (tmp_path / "reqstly-x.counts.tsv").write_text("app.requests\t1\n")
-    subprocess.run(
-        "sha256sum reqstly-x.dump reqstly-x.counts.tsv > reqstly-x.sha256",
-        shell=True,
+    sums = subprocess.run(
+        ["sha256sum", "reqstly-x.dump", "reqstly-x.counts.tsv"],
         check=True,
         cwd=tmp_path,
-    )
+        capture_output=True,
+        text=True,
+    ).stdout
+    (tmp_path / "reqstly-x.sha256").write_text(sums)
     result = run([str(ROOT / "scripts/restore.sh"), "--dry-run", str(dump)], env)
     assert "lower-case" not in result.stderr
     assert result.returncode == 0, result.stdout + result.stderr
