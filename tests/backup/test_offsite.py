@@ -4,6 +4,7 @@ copy back on a "new VPS" (a fresh folder) and restore.sh restores from it."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -20,6 +21,11 @@ AGE_MAGIC = b"age-encryption.org/v1"
 
 def offsite_env(archived: ArchivedCluster, offsite: Offsite) -> dict[str, str]:
     return {**archived.env, **offsite.env}
+
+
+def fetch(offsite: Offsite, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    identity = str(offsite.identity)
+    return script("backup-fetch.sh", "--offsite", offsite.target, "--identity", identity, env=env)
 
 
 def test_a_backup_goes_offsite_encrypted_and_the_wal_follows_within_a_minute(
@@ -78,16 +84,7 @@ def test_restore_when_the_vps_is_gone(archived: ArchivedCluster, offsite: Offsit
     new_vps = server_owned(archived.backup_dir.parent / "new-vps-backups")
     env = {**offsite_env(archived, offsite), "REQSTLY_BACKUP_DIR": str(new_vps)}
     started = time.monotonic()
-    ok(
-        script(
-            "backup-fetch.sh",
-            "--offsite",
-            offsite.target,
-            "--identity",
-            str(offsite.identity),
-            env=env,
-        )
-    )
+    ok(fetch(offsite, env))
     out = ok(script("restore.sh", "--target-db", "reqstly_from_offsite", env=env))
     print(f"\nrestore from the off-site copy alone: verified in {timed(started)} s")
     assert "audit chains intact" in out
@@ -106,14 +103,7 @@ def test_a_truncated_offsite_copy_is_refused(archived: ArchivedCluster, offsite:
     env = {**offsite_env(archived, offsite), "REQSTLY_BACKUP_DIR": str(new_vps)}
     before = archived.databases()
     try:
-        result = script(
-            "backup-fetch.sh",
-            "--offsite",
-            offsite.target,
-            "--identity",
-            str(offsite.identity),
-            env=env,
-        )
+        result = fetch(offsite, env)
     finally:
         sealed.write_bytes(kept)
     assert result.returncode != 0
