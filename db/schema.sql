@@ -141,10 +141,8 @@ CREATE FUNCTION api.allowed_transitions(request_id bigint) RETURNS TABLE(to_stat
 declare
     target app.requests;
 begin
+    perform app.require_visible_request(request_id);
     select * into target from app.requests r where r.id = allowed_transitions.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
     return query select m.to_status, m.note_required
                    from app.allowed_moves(target.status, target.requester_id, target.category) m;
 end
@@ -220,11 +218,8 @@ CREATE FUNCTION api.move_request(request_id bigint, category text) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform 1 from app.requests r where r.id = move_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
-    perform app.move_request_unchecked(request_id, category);
+    perform app.require_visible_request(request_id);
+    perform app.move_request_category(request_id, category);
 end
 $$;
 
@@ -282,6 +277,8 @@ begin
            and u.disabled_at is null) then
         raise sqlstate 'PT401' using message = 'Your session has ended. Please sign in again.';
     end if;
+
+    perform app.take_call_slot(sub);
 end
 $_$;
 
@@ -695,11 +692,7 @@ CREATE FUNCTION api.transition_request(request_id bigint, to_status text, note t
 declare
     updated api.requests;
 begin
-    -- Row-level security: a request the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = transition_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
+    perform app.require_visible_request(request_id);
     perform app.set_request_status(request_id, to_status, note);
     select * into updated from api.requests r where r.id = transition_request.request_id;
     return updated;
@@ -744,10 +737,7 @@ begin
             using errcode = '22023', detail = 'filename';
     end;
     -- Row-level security: a request or comment the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = request_ref::bigint;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_ref using errcode = 'PT404', detail = 'request_id';
-    end if;
+    perform app.require_visible_request(request_ref::bigint);
     if comment_ref is not null then
         perform 1 from app.comments c where c.id = comment_ref::bigint and c.request_id = request_ref::bigint;
         if not found then
@@ -779,12 +769,24 @@ CREATE FUNCTION api.verify_audit(request_id bigint) RETURNS app.audit_verificati
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    result app.audit_verification;
+    readable integer;
 begin
-    perform 1 from app.requests r where r.id = verify_audit.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    perform app.require_visible_request(request_id);
+    result := app.verify_audit_chain(request_id);
+    select count(*) into readable from app.audit_log a where a.request_id = verify_audit.request_id;
+    if readable < result.entries then
+        -- Positions count every entry, so the reason is said without them.
+        result.entries := readable;
+        if not result.ok then
+            result.reason := 'The history of this request does not verify: entries were changed or removed after they were written. An admin can see where.';
+            if not exists (select 1 from app.audit_log a where a.id = result.first_bad_entry) then
+                result.first_bad_entry := null;
+            end if;
+        end if;
     end if;
-    return app.verify_audit_chain(request_id);
+    return result;
 end
 $$;
 
@@ -993,6 +995,26 @@ COMMENT ON FUNCTION app.create_admin_login(person uuid, role_name text) IS 'Make
 
 
 --
+-- Name: create_number_sequence(text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.create_number_sequence(code text, after integer) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text := 'app.request_numbers_' || lower(code);
+begin
+    execute format('create sequence %s as integer minvalue 1', name);
+    if after > 0 then
+        perform pg_catalog.setval(name, after);
+    end if;
+    return name;
+end
+$$;
+
+
+--
 -- Name: current_session_id(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1100,8 +1122,14 @@ begin
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
     perform app.revoke_sessions_of(person, 'person disabled');
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I nologin', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person is disabled, there is no login to close.', login
+            using hint = 'After a restore, recreate the roles from the backup''s roles.sql (docs/RUNBOOK.md, Restore).';
     end if;
 end
 $$;
@@ -1111,7 +1139,7 @@ $$;
 -- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -1130,11 +1158,23 @@ begin
     if not found then
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I login', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person can sign in to the app, give them a psql login again with app.create_admin_login.', login;
     end if;
 end
 $$;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in again and reopens their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -1298,15 +1338,43 @@ $$;
 
 
 --
--- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: max_concurrent_calls(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 6 $$;
+
+
+--
+-- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.move_request_category(request_id bigint, category text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    update app.requests r set category = move_request_unchecked.category where r.id = request_id
+declare
+    me uuid := app.current_user_id();
+    target app.requests;
+begin
+    select * into target from app.requests r where r.id = move_request_category.request_id for update;
+    if not found
+       or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+               or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    update app.requests r set category = move_request_category.category where r.id = target.id;
+end
 $$;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.move_request_category(request_id bigint, category text) IS 'Moves a request to another category as its owner, for the requester, an agent of its category or an admin (the rules trigger decides); anyone else gets the "no request you can see" refusal.';
 
 
 --
@@ -1412,6 +1480,28 @@ $$;
 
 
 --
+-- Name: raise_no_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.raise_no_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception 'There is no request % that you can see.', request_id
+        using errcode = 'PT404', detail = 'request_id';
+end
+$$;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises the refusal app.require_visible_request raises; for security definer functions, which check the caller themselves.';
+
+
+--
 -- Name: refuse_change_of_entra_rights(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1501,6 +1591,30 @@ $$;
 
 
 --
+-- Name: require_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.require_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform 1 from app.requests r where r.id = require_visible_request.request_id;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.require_visible_request(request_id bigint) IS 'Raises PT404 "There is no request N that you can see." unless row-level security lets the caller see request N. Run as the caller (security invoker).';
+
+
+--
 -- Name: revoke_sessions_of(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1544,6 +1658,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) IS 'Ends the acting person''s live sessions except one (api.revoke_other_sessions).';
+
+
+--
+-- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_input(q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    clean text := pg_catalog.btrim(pg_catalog.regexp_replace(coalesce(q, ''), '\s+', ' ', 'g'));
+begin
+    if pg_catalog.char_length(clean) > 200
+       or pg_catalog.cardinality(pg_catalog.string_to_array(clean, ' ')) > 12 then
+        raise exception 'Search for at most 12 words (200 characters), as plain words.'
+            using errcode = '22023', detail = 'q';
+    end if;
+    return clean;
+end
+$$;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_input(q text) IS 'Returns the search input trimmed, with runs of white space made one space; raises 22023 (400) over 200 characters or 12 words.';
 
 
 --
@@ -1621,6 +1763,38 @@ CREATE FUNCTION app.status_label(status text) RETURNS text
     AS $$
     select coalesce((select s.label from app.statuses s where s.code = status_label.status), status)
 $$;
+
+
+--
+-- Name: take_call_slot(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
+begin
+    for slot in 1 .. app.max_concurrent_calls() loop
+        if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
+            return;
+        end if;
+    end loop;
+    raise sqlstate 'PT429' using
+        message = format('You have %s calls running already; wait for one to finish and try again.',
+                         app.max_concurrent_calls()),
+        hint = 'Someone with this sign-in is sending many calls at once.';
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
 
 
 --
@@ -1854,6 +2028,30 @@ $_$;
 
 
 --
+-- Name: tg_categories__number_sequence(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_categories__number_sequence() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        new.number_sequence := app.create_number_sequence(new.code, 0);
+    elsif tg_op = 'UPDATE' then
+        new.number_sequence := 'app.request_numbers_' || lower(new.code);
+        execute format('alter sequence %s rename to %s', old.number_sequence,
+                       'request_numbers_' || lower(new.code));
+    else
+        execute format('drop sequence %s', old.number_sequence);
+        return old;
+    end if;
+    return new;
+end
+$$;
+
+
+--
 -- Name: tg_comments__audit(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1908,6 +2106,21 @@ $$;
 --
 
 COMMENT ON FUNCTION app.tg_comments__notify() IS 'Outbox rows for a public reply (to the requester) and a requester''s reply (to the assignee).';
+
+
+--
+-- Name: tg_comments__require_visible_request(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__require_visible_request() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(new.request_id);
+    return new;
+end
+$$;
 
 
 --
@@ -1966,7 +2179,9 @@ CREATE FUNCTION app.tg_comments__touch_request() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    update app.requests r set updated_at = now() where r.id = new.request_id;
+    if not new.internal then
+        update app.requests r set updated_at = now() where r.id = new.request_id;
+    end if;
     return null;
 end
 $$;
@@ -1983,6 +2198,26 @@ CREATE FUNCTION app.tg_notifications__wake_worker() RETURNS trigger
 begin
     perform pg_catalog.pg_notify('reqstly_notifications', '');
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_requests__assignee_visible(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__assignee_visible() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.assignee_id is distinct from old.assignee_id and new.assignee_id is not null
+       and not exists (select 1 from app.users u where u.id = new.assignee_id) then
+        raise exception 'There is no agent of % with that id that you can see; a request can only be assigned to an agent of its category.',
+                new.category
+            using errcode = '23514', detail = 'assignee_id';
+    end if;
+    return new;
 end
 $$;
 
@@ -2218,7 +2453,7 @@ CREATE FUNCTION app.tg_requests__set_defaults() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    prefix text;
+    category app.categories;
 begin
     new.requester_id := coalesce(app.current_user_id(),
                                  case when app.acting_as_unmapped_superuser() then new.requester_id end);
@@ -2234,16 +2469,14 @@ begin
         raise exception 'Choose a category for the request.'
             using errcode = '23502', detail = 'category';
     end if;
-    update app.categories c
-       set last_number = c.last_number + 1
-     where c.code = new.category
-    returning c.last_number, c.key_prefix into new.number, prefix;
+    select * into category from app.categories c where c.code = new.category;
     if not found then
         raise exception 'There is no category "%". Choose one of: %.', new.category,
                 (select string_agg(c.code, ', ' order by c.code) from app.categories c)
             using errcode = '22023', detail = 'category';
     end if;
-    new.key := prefix || '-' || new.number;
+    new.number := pg_catalog.nextval(category.number_sequence);
+    new.key := category.key_prefix || '-' || new.number;
     return new;
 end
 $$;
@@ -3202,6 +3435,28 @@ COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc:
 
 
 --
+-- Name: active_sessions_by_method(); Type: FUNCTION; Schema: metrics; Owner: -
+--
+
+CREATE FUNCTION metrics.active_sessions_by_method() RETURNS TABLE(method text, active bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select m.code, count(s.id)::bigint
+      from auth.sign_in_methods m
+      left join auth.sessions s on s.method = m.code and auth.session_is_live(s)
+     group by m.code
+$$;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per sign-in method (auth.session_is_live), for metrics.active_sessions.';
+
+
+--
 -- Name: claim(integer, integer); Type: FUNCTION; Schema: notify; Owner: -
 --
 
@@ -3318,10 +3573,9 @@ CREATE TABLE app.categories (
     code text NOT NULL,
     name text NOT NULL,
     key_prefix text NOT NULL,
-    last_number integer DEFAULT 0 NOT NULL,
+    number_sequence text NOT NULL,
     CONSTRAINT categories_code_shape CHECK ((code ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
     CONSTRAINT categories_key_prefix_shape CHECK ((key_prefix ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
-    CONSTRAINT categories_last_number_positive CHECK ((last_number >= 0)),
     CONSTRAINT categories_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
 );
 
@@ -3330,7 +3584,14 @@ CREATE TABLE app.categories (
 -- Name: TABLE categories; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.categories IS 'Request categories; last_number is the counter behind human keys such as IT-42.';
+COMMENT ON TABLE app.categories IS 'Request categories; each numbers its requests from its own sequence (number_sequence) behind human keys such as IT-42.';
+
+
+--
+-- Name: COLUMN categories.number_sequence; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.categories.number_sequence IS 'The sequence that numbers this category''s requests (IT-1, IT-2, …); created with the category. Gaps are normal (ADR 0012).';
 
 
 --
@@ -3917,6 +4178,58 @@ ALTER TABLE app.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: request_numbers_admin; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_admin
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_hr; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_hr
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_it; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_it
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_ops; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_ops
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -4083,11 +4396,9 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.code AS method,
-    count(s.id) AS active
-   FROM (auth.sign_in_methods m
-     LEFT JOIN auth.sessions s ON (((s.method = m.code) AND auth.session_is_live(s.*))))
-  GROUP BY m.code;
+ SELECT method,
+    active
+   FROM metrics.active_sessions_by_method() a(method, active);
 
 
 --
@@ -4268,6 +4579,14 @@ ALTER TABLE ONLY app.audit_log
 
 ALTER TABLE ONLY app.categories
     ADD CONSTRAINT categories_key_prefix_unique UNIQUE (key_prefix);
+
+
+--
+-- Name: categories categories_number_sequence_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_number_sequence_unique UNIQUE (number_sequence);
 
 
 --
@@ -4697,6 +5016,20 @@ CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EA
 
 
 --
+-- Name: categories categories_100_number_sequence; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER categories_100_number_sequence BEFORE INSERT OR DELETE OR UPDATE OF code ON app.categories FOR EACH ROW EXECUTE FUNCTION app.tg_categories__number_sequence();
+
+
+--
+-- Name: comments comments_010_require_visible_request; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_010_require_visible_request BEFORE INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__require_visible_request();
+
+
+--
 -- Name: comments comments_100_defaults; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -4736,6 +5069,13 @@ CREATE TRIGGER notification_preferences_100_timestamps BEFORE UPDATE ON app.noti
 --
 
 CREATE TRIGGER notifications_900_wake_worker AFTER INSERT ON app.notifications FOR EACH STATEMENT EXECUTE FUNCTION app.tg_notifications__wake_worker();
+
+
+--
+-- Name: requests requests_050_assignee_visible; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_050_assignee_visible BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__assignee_visible();
 
 
 --
@@ -6193,8 +6533,6 @@ GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO web_user;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 
 
 --
@@ -6202,7 +6540,6 @@ GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
 
 
 --
@@ -6328,6 +6665,13 @@ GRANT ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) TO req
 
 
 --
+-- Name: FUNCTION create_number_sequence(code text, after integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.create_number_sequence(code text, after integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_session_id(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6350,7 +6694,6 @@ GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
 
 
 --
@@ -6443,8 +6786,6 @@ REVOKE ALL ON FUNCTION app.hmac_sha256(key bytea, message bytea) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
 
 
 --
@@ -6455,11 +6796,19 @@ REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category 
 
 
 --
--- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION max_concurrent_calls(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
+REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.move_request_category(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO reqstly_admin;
 
 
 --
@@ -6509,6 +6858,15 @@ REVOKE ALL ON FUNCTION app.person_can_read_request(person uuid, request_requeste
 
 
 --
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6532,6 +6890,15 @@ REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.require_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION revoke_sessions_of(person uuid, reason text, except_session uuid); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6544,6 +6911,15 @@ REVOKE ALL ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_s
 
 REVOKE ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_input(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_input(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_input(q text) TO reqstly_admin;
 
 
 --
@@ -6569,7 +6945,13 @@ GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, 
 --
 
 REVOKE ALL ON FUNCTION app.status_label(status text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.status_label(status text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
 
 
 --
@@ -6615,6 +6997,13 @@ REVOKE ALL ON FUNCTION app.tg_attachments__set_defaults() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_categories__number_sequence(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_categories__number_sequence() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_comments__audit(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6626,6 +7015,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__notify() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__require_visible_request(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__require_visible_request() FROM PUBLIC;
 
 
 --
@@ -6647,6 +7043,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_notifications__wake_worker() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__assignee_visible(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__assignee_visible() FROM PUBLIC;
 
 
 --
@@ -6998,6 +7401,14 @@ GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO auths
 
 REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: ACL; Schema: metrics; Owner: -
+--
+
+REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
+GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
 
 
 --

@@ -364,10 +364,7 @@ begin
             using errcode = '22023', detail = 'filename';
     end;
     -- Row-level security: a request or comment the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = request_ref::bigint;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_ref using errcode = 'PT404', detail = 'request_id';
-    end if;
+    perform app.require_visible_request(request_ref::bigint);
     if comment_ref is not null then
         perform 1 from app.comments c where c.id = comment_ref::bigint and c.request_id = request_ref::bigint;
         if not found then

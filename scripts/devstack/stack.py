@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +20,7 @@ from devstack.authsvc import SignInServices, start_sign_in
 from devstack.caddy import caddy_env, start_caddy
 from devstack.mailbox import Mailbox, start_mailbox
 from devstack.notifier import notifier_env, start_notifier
+from devstack.paths import DATA
 from devstack.postgres import LocalPostgres
 from devstack.postgrest import PostgrestConfig, start_postgrest
 from devstack.sessions import dev_token
@@ -168,3 +173,19 @@ class LocalStack:
                 email=email,
                 lifetime_seconds=lifetime_seconds,
             )
+
+
+@contextlib.contextmanager
+def stack_of_its_own(purpose: str) -> Iterator[LocalStack]:
+    """A whole local stack for one test run or measurement: its own data folder
+    under .data/ (named for `purpose`) and a free front-door port, so several
+    checkouts and runs work side by side; stopped by PID and removed afterwards."""
+    data_dir = DATA / f"{purpose}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    local = LocalStack(StackSettings(data_dir=data_dir, http_port=processes.free_port()))
+    local.start()
+    try:
+        yield local
+    finally:
+        local.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(local.postgres.socket_dir, ignore_errors=True)
