@@ -8,6 +8,7 @@ processes, stopped by PID (a test may also kill one on purpose).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -25,7 +26,7 @@ import pytest
 from devstack import processes
 from devstack.mailbox import Mailbox, start_mailbox
 from devstack.notifier import notifier_env, start_notifier
-from devstack.stack import LocalStack
+from devstack.stack import DBNAME, LocalStack
 from tests.people import People, Person, authenticate_as, clear_authentication, load_people
 
 
@@ -207,3 +208,38 @@ def webhook() -> Iterator[WebhookReceiver]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def delivering(stack: LocalStack, name: str) -> Iterator[Mailbox]:
+    """A mailbox and one worker on the stack's own database, as `make run` has."""
+    folder = stack.run_dir / name
+    folder.mkdir(parents=True, exist_ok=True)
+    box = start_mailbox(folder, folder / "mail")
+    env = notifier_env(
+        database_url=stack.postgres.uri(DBNAME, "notifier"),
+        public_origin=stack.origin,
+        mailbox=box,
+        metrics_port=processes.free_port(),
+    )
+    try:
+        worker = start_notifier(f"notifier-{name}", env, folder)
+    except BaseException:
+        box.service.stop()
+        raise
+    try:
+        yield box
+    finally:
+        worker.stop()
+        box.service.stop()
+
+
+def mail_about(mailbox: Mailbox, email: str, key: str) -> list[str]:
+    """The plain-text bodies of the e-mails `email` got about request `key`."""
+    bodies = []
+    for message in mailbox.messages():
+        if f"<{email}>" in str(message["To"]) and str(message["Subject"]).startswith(f"[{key}]"):
+            part = message.get_body(("plain",))
+            assert part is not None
+            bodies.append(part.get_content())
+    return bodies

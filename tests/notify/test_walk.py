@@ -16,11 +16,9 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from devstack import processes
-from devstack.mailbox import Mailbox, start_mailbox
-from devstack.notifier import notifier_env, start_notifier
-from devstack.stack import DBNAME, LocalStack
-from tests.notify.conftest import wait_for
+from devstack.mailbox import Mailbox
+from devstack.stack import LocalStack
+from tests.notify.conftest import delivering, mail_about, wait_for
 from tests.people import People, create_team
 from tests.sample_files import png
 
@@ -33,33 +31,8 @@ def team(stack: LocalStack) -> People:
 
 @pytest.fixture(scope="module")
 def delivery(stack: LocalStack) -> Iterator[Mailbox]:
-    """A mailbox and one worker on the stack's own database, as `make run` has."""
-    folder = stack.run_dir / "walk"
-    folder.mkdir(parents=True, exist_ok=True)
-    box = start_mailbox(folder, folder / "mail")
-    env = notifier_env(
-        database_url=stack.postgres.uri(DBNAME, "notifier"),
-        public_origin=stack.origin,
-        mailbox=box,
-        metrics_port=processes.free_port(),
-    )
-    worker = start_notifier("notifier-walk", env, folder)
-    try:
+    with delivering(stack, "walk") as box:
         yield box
-    finally:
-        worker.stop()
-        box.service.stop()
-
-
-def to(mailbox: Mailbox, email: str, key: str) -> list[str]:
-    """The plain-text bodies of the e-mails `email` got about request `key`."""
-    bodies = []
-    for message in mailbox.messages():
-        if f"<{email}>" in str(message["To"]) and str(message["Subject"]).startswith(f"[{key}]"):
-            part = message.get_body(("plain",))
-            assert part is not None
-            bodies.append(part.get_content())
-    return bodies
 
 
 def test_a_reply_reaches_the_requesters_mailbox_and_an_internal_note_does_not(
@@ -106,11 +79,14 @@ def test_a_reply_reaches_the_requesters_mailbox_and_an_internal_note_does_not(
         )
         assert replied.status_code == 201, replied.text
         sent_at = time.monotonic()
-        wait_for(lambda: len(to(delivery, team["alice"].email, key)) == 1, what="the reply e-mail")
+        wait_for(
+            lambda: len(mail_about(delivery, team["alice"].email, key)) == 1,
+            what="the reply e-mail",
+        )
         print(
             f"\nthe reply reached Alice's mailbox {time.monotonic() - sent_at:.2f}s after Ivan sent it"
         )
-        [body] = to(delivery, team["alice"].email, key)
+        [body] = mail_about(delivery, team["alice"].email, key)
         assert "Which app?" in body and f"{stack.origin}/requests/{key}" in body
 
         note = call(
@@ -119,7 +95,7 @@ def test_a_reply_reaches_the_requesters_mailbox_and_an_internal_note_does_not(
         )  # fmt: skip
         assert note.status_code == 201, note.text
         time.sleep(3)  # the worker is woken within milliseconds; give a wrong e-mail time to appear
-        assert len(to(delivery, team["alice"].email, key)) == 1
+        assert len(mail_about(delivery, team["alice"].email, key)) == 1
         assert not any("disk is nearly full" in Path(p).read_text(errors="replace")
                        for p in (delivery.maildir / "new").iterdir())  # fmt: skip
 

@@ -18,11 +18,13 @@ export type ApiRow<View extends ViewName, Nullable extends keyof Schemas[View] =
 };
 
 interface Rows {
+  attachments: ApiRow<'attachments', 'comment_id' | 'uploaded_by' | 'removed_at'>;
   categories: ApiRow<'categories'>;
   comments: ApiRow<'comments', 'author_id' | 'author_name'>;
   me: ApiRow<'me', 'email' | 'agent_categories'>;
   my_passkeys: ApiRow<'my_passkeys', 'name' | 'last_used_at'>;
   my_sessions: ApiRow<'my_sessions', 'last_seen_at' | 'user_agent'>;
+  notification_settings: ApiRow<'notification_settings'>;
   people: ApiRow<'people', 'email' | 'agent_categories' | 'is_admin' | 'disabled_at'>;
   request_counts: ApiRow<'request_counts'>;
   request_history: ApiRow<'request_history', 'actor_id' | 'actor_name' | 'changes' | 'internal'>;
@@ -64,11 +66,13 @@ export interface Database {
   };
 }
 
+export type Attachment = Rows['attachments'];
 export type Category = Rows['categories'];
 export type Comment = Rows['comments'];
 export type Me = Rows['me'];
 export type Passkey = Rows['my_passkeys'];
 export type SessionRow = Rows['my_sessions'];
+export type NotificationSetting = Rows['notification_settings'];
 export type Person = Rows['people'];
 export type RequestCount = Rows['request_counts'];
 export type HistoryEntry = Rows['request_history'];

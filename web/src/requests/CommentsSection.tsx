@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useState, type ClipboardEvent, type SubmitEvent } from 'react';
+import { attachmentKeys, formatSize } from '../attachments/api';
+import { UploadList, filesFrom, useUploads } from '../attachments/Uploads';
 import type { RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
 import { requestsKey } from '../api/keys';
@@ -21,12 +23,26 @@ export function CommentsSection({
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [formKey, setFormKey] = useState(0);
+  // Screenshots pasted into the box: attached to the comment once it is posted.
+  const [pending, setPending] = useState<File[]>([]);
+  const { uploads, start } = useUploads(() => {
+    void queryClient.invalidateQueries({ queryKey: attachmentKeys.forRequest(request.id) });
+  });
+
+  const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = filesFrom(event.clipboardData.files);
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    setPending((files) => [...files, ...pasted]);
+  };
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const body = data.get('body');
-    const text = typeof body === 'string' ? body.trim() : '';
+    const typed = typeof body === 'string' ? body.trim() : '';
+    const text =
+      typed || (pending.length > 0 ? `Attached ${pending.map((f) => f.name).join(', ')}` : '');
     if (!text) {
       setError('Write something first.');
       return;
@@ -34,9 +50,16 @@ export function CommentsSection({
     setSaving(true);
     setError(null);
     try {
-      await addComment(request.id, text, canWriteInternal && data.get('internal') === 'on');
+      const commentId = await addComment(
+        request.id,
+        text,
+        canWriteInternal && data.get('internal') === 'on',
+      );
       setFormKey((n) => n + 1);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
+      const files = pending;
+      setPending([]);
+      if (files.length > 0) await start(request.id, files, commentId);
     } catch (failure) {
       setError(describeError(failure));
     } finally {
@@ -76,11 +99,12 @@ export function CommentsSection({
       </Loaded>
       <form key={formKey} className="stack" onSubmit={submit} noValidate>
         <div className={error ? 'field field-invalid' : 'field'}>
-          <label htmlFor="comment-body">Add a comment</label>
+          <label htmlFor="comment-body">Add a comment (paste a screenshot to attach it)</label>
           <textarea
             id="comment-body"
             name="body"
             rows={3}
+            onPaste={paste}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'comment-error' : undefined}
           />
@@ -90,6 +114,25 @@ export function CommentsSection({
             </p>
           )}
         </div>
+        {pending.length > 0 && (
+          <ul className="pending-files" aria-label="Files to attach">
+            {pending.map((file, index) => (
+              <li key={`${file.name}-${String(index)}`}>
+                {file.name} <span className="muted">{formatSize(file.size)}</span>{' '}
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => {
+                    setPending((files) => files.filter((_, i) => i !== index));
+                  }}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <UploadList uploads={uploads} />
         {canWriteInternal && (
           <div className="checkbox">
             <input id="comment-internal" name="internal" type="checkbox" />

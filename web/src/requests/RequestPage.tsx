@@ -12,6 +12,7 @@ import { Time } from '../ui/Time';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { requestQuery } from './api';
 import { AuditMark } from './AuditMark';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
@@ -94,6 +95,7 @@ function RequestView({ request }: { request: RequestRow }) {
             )}
           </section>
           <TransitionPanel request={request} />
+          <AttachmentsSection requestId={request.id} />
           <CommentsSection request={request} canWriteInternal={isStaff} />
           <HistorySection request={request} />
         </div>
