@@ -98,10 +98,8 @@ CREATE FUNCTION api.allowed_transitions(request_id bigint) RETURNS TABLE(to_stat
 declare
     target app.requests;
 begin
+    perform app.require_visible_request(request_id);
     select * into target from app.requests r where r.id = allowed_transitions.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
     return query select m.to_status, m.note_required
                    from app.allowed_moves(target.status, target.requester_id, target.category) m;
 end
@@ -137,11 +135,8 @@ CREATE FUNCTION api.move_request(request_id bigint, category text) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform 1 from app.requests r where r.id = move_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
-    perform app.move_request_unchecked(request_id, category);
+    perform app.require_visible_request(request_id);
+    perform app.move_request_category(request_id, category);
 end
 $$;
 
@@ -199,6 +194,8 @@ begin
            and u.disabled_at is null) then
         raise sqlstate 'PT401' using message = 'Your session has ended. Please sign in again.';
     end if;
+
+    perform app.take_call_slot(sub);
 end
 $_$;
 
@@ -342,11 +339,7 @@ CREATE FUNCTION api.transition_request(request_id bigint, to_status text, note t
 declare
     updated api.requests;
 begin
-    -- Row-level security: a request the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = transition_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
+    perform app.require_visible_request(request_id);
     perform app.set_request_status(request_id, to_status, note);
     select * into updated from api.requests r where r.id = transition_request.request_id;
     return updated;
@@ -369,12 +362,24 @@ CREATE FUNCTION api.verify_audit(request_id bigint) RETURNS app.audit_verificati
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    result app.audit_verification;
+    readable integer;
 begin
-    perform 1 from app.requests r where r.id = verify_audit.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    perform app.require_visible_request(request_id);
+    result := app.verify_audit_chain(request_id);
+    select count(*) into readable from app.audit_log a where a.request_id = verify_audit.request_id;
+    if readable < result.entries then
+        -- Positions count every entry, so the reason is said without them.
+        result.entries := readable;
+        if not result.ok then
+            result.reason := 'The history of this request does not verify: entries were changed or removed after they were written. An admin can see where.';
+            if not exists (select 1 from app.audit_log a where a.id = result.first_bad_entry) then
+                result.first_bad_entry := null;
+            end if;
+        end if;
     end if;
-    return app.verify_audit_chain(request_id);
+    return result;
 end
 $$;
 
@@ -714,8 +719,14 @@ begin
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
     perform app.revoke_sessions_of(person, 'person disabled');
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I nologin', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person is disabled, there is no login to close.', login
+            using hint = 'After a restore, recreate the roles from the backup''s roles.sql (docs/RUNBOOK.md, Restore).';
     end if;
 end
 $$;
@@ -725,7 +736,7 @@ $$;
 -- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -744,11 +755,23 @@ begin
     if not found then
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I login', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person can sign in to the app, give them a psql login again with app.create_admin_login.', login;
     end if;
 end
 $$;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in again and reopens their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -796,15 +819,65 @@ $$;
 
 
 --
--- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: max_concurrent_calls(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 6 $$;
+
+
+--
+-- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.move_request_category(request_id bigint, category text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    update app.requests r set category = move_request_unchecked.category where r.id = request_id
+declare
+    me uuid := app.current_user_id();
+    target app.requests;
+begin
+    select * into target from app.requests r where r.id = move_request_category.request_id for update;
+    if not found
+       or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+               or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    update app.requests r set category = move_request_category.category where r.id = target.id;
+end
 $$;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.move_request_category(request_id bigint, category text) IS 'Moves a request to another category as its owner, for the requester, an agent of its category or an admin (the rules trigger decides); anyone else gets the "no request you can see" refusal.';
+
+
+--
+-- Name: raise_no_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.raise_no_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception 'There is no request % that you can see.', request_id
+        using errcode = 'PT404', detail = 'request_id';
+end
+$$;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises the refusal app.require_visible_request raises; for security definer functions, which check the caller themselves.';
 
 
 --
@@ -897,6 +970,30 @@ $$;
 
 
 --
+-- Name: require_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.require_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform 1 from app.requests r where r.id = require_visible_request.request_id;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.require_visible_request(request_id bigint) IS 'Raises PT404 "There is no request N that you can see." unless row-level security lets the caller see request N. Run as the caller (security invoker).';
+
+
+--
 -- Name: revoke_sessions_of(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -940,6 +1037,34 @@ $$;
 --
 
 COMMENT ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) IS 'Ends the acting person''s live sessions except one (api.revoke_other_sessions).';
+
+
+--
+-- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_input(q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    clean text := pg_catalog.btrim(pg_catalog.regexp_replace(coalesce(q, ''), '\s+', ' ', 'g'));
+begin
+    if pg_catalog.char_length(clean) > 200
+       or pg_catalog.cardinality(pg_catalog.string_to_array(clean, ' ')) > 12 then
+        raise exception 'Search for at most 12 words (200 characters), as plain words.'
+            using errcode = '22023', detail = 'q';
+    end if;
+    return clean;
+end
+$$;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_input(q text) IS 'Returns the search input trimmed, with runs of white space made one space; raises 22023 (400) over 200 characters or 12 words.';
 
 
 --
@@ -1017,6 +1142,38 @@ CREATE FUNCTION app.status_label(status text) RETURNS text
     AS $$
     select coalesce((select s.label from app.statuses s where s.code = status_label.status), status)
 $$;
+
+
+--
+-- Name: take_call_slot(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
+begin
+    for slot in 1 .. app.max_concurrent_calls() loop
+        if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
+            return;
+        end if;
+    end loop;
+    raise sqlstate 'PT429' using
+        message = format('You have %s calls running already; wait for one to finish and try again.',
+                         app.max_concurrent_calls()),
+        hint = 'Someone with this sign-in is sending many calls at once.';
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
 
 
 --
@@ -1107,6 +1264,21 @@ COMMENT ON FUNCTION app.tg_comments__audit() IS 'comments_500_audit: appends a c
 
 
 --
+-- Name: tg_comments__require_visible_request(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__require_visible_request() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(new.request_id);
+    return new;
+end
+$$;
+
+
+--
 -- Name: tg_comments__set_defaults(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1162,8 +1334,30 @@ CREATE FUNCTION app.tg_comments__touch_request() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    update app.requests r set updated_at = now() where r.id = new.request_id;
+    if not new.internal then
+        update app.requests r set updated_at = now() where r.id = new.request_id;
+    end if;
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_requests__assignee_visible(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__assignee_visible() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.assignee_id is distinct from old.assignee_id and new.assignee_id is not null
+       and not exists (select 1 from app.users u where u.id = new.assignee_id) then
+        raise exception 'There is no agent of % with that id that you can see; a request can only be assigned to an agent of its category.',
+                new.category
+            using errcode = '23514', detail = 'assignee_id';
+    end if;
+    return new;
 end
 $$;
 
@@ -3498,6 +3692,13 @@ CREATE TRIGGER categories_100_number_sequence BEFORE INSERT OR DELETE OR UPDATE 
 
 
 --
+-- Name: comments comments_010_require_visible_request; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_010_require_visible_request BEFORE INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__require_visible_request();
+
+
+--
 -- Name: comments comments_100_defaults; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -3516,6 +3717,13 @@ CREATE TRIGGER comments_100_touch_request AFTER INSERT ON app.comments FOR EACH 
 --
 
 CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__audit();
+
+
+--
+-- Name: requests requests_050_assignee_visible; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_050_assignee_visible BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__assignee_visible();
 
 
 --
@@ -4439,8 +4647,6 @@ GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO web_user;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 
 
 --
@@ -4448,7 +4654,6 @@ GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
 
 
 --
@@ -4614,7 +4819,6 @@ GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
 
 
 --
@@ -4647,8 +4851,6 @@ REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
 
 
 --
@@ -4659,11 +4861,28 @@ REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category 
 
 
 --
--- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION max_concurrent_calls(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
+REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.move_request_category(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly_admin;
 
 
 --
@@ -4690,6 +4909,15 @@ REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.require_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION revoke_sessions_of(person uuid, reason text, except_session uuid); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4702,6 +4930,15 @@ REVOKE ALL ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_s
 
 REVOKE ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_input(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_input(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_input(q text) TO reqstly_admin;
 
 
 --
@@ -4727,7 +4964,13 @@ GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, 
 --
 
 REVOKE ALL ON FUNCTION app.status_label(status text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.status_label(status text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
 
 
 --
@@ -4759,6 +5002,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_comments__require_visible_request(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__require_visible_request() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_comments__set_defaults(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -4770,6 +5020,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__set_defaults() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__assignee_visible(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__assignee_visible() FROM PUBLIC;
 
 
 --

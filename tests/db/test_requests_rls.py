@@ -240,8 +240,8 @@ COMMENT_MATRIX = [
     ("alice", "alice", "IT", True, "PT403"),  # internal notes are for agents
     ("ivan", "alice", "IT", True, "ok"),
     ("ivan", "alice", "IT", False, "ok"),
-    ("hana", "alice", "IT", False, "rls"),  # cannot see it
-    ("alice", "hana", "HR", False, "rls"),
+    ("hana", "alice", "IT", False, "PT404"),  # cannot see it: as if it did not exist
+    ("alice", "hana", "HR", False, "PT404"),
     ("olga", "alice", "OPS", True, "ok"),
     ("admin", "alice", "HR", True, "ok"),
 ]

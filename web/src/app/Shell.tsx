@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeError } from './api/errors';
-import { isAgent, useMe } from './auth/MeContext';
-import { signOut } from './auth/store';
-import { Link } from './router/Link';
-import { hrefFor, type Route } from './router/routes';
+import { describeError } from '../api/errors';
+import { isAgent, useMe } from '../api/me';
+import { signOut } from '../auth/store';
+import { Link } from '../router/Link';
+import { hrefFor, type Route } from '../router/routes';
 
 interface NavItem {
   label: string;
