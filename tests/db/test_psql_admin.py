@@ -121,10 +121,6 @@ def test_disabling_an_admin_closes_their_psql_login(db: psycopg.Connection, peop
 
 
 def test_the_last_admin_cannot_be_removed(db: psycopg.Connection, people: People) -> None:
-    # Other suites commit admins of their own: leave the demo admin the only one.
-    db.execute(
-        "update app.users set is_admin = false where is_admin and id <> %s", (people["admin"].id,)
-    )
     with pytest.raises(psycopg.Error) as raised, db.transaction():
         # Other suites sign in admins of their own; leave the seeded one the last.
         db.execute(
