@@ -719,8 +719,14 @@ begin
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
     perform app.revoke_sessions_of(person, 'person disabled');
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I nologin', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person is disabled, there is no login to close.', login
+            using hint = 'After a restore, recreate the roles from the backup''s roles.sql (docs/RUNBOOK.md, Restore).';
     end if;
 end
 $$;
@@ -730,7 +736,7 @@ $$;
 -- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -749,11 +755,23 @@ begin
     if not found then
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I login', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person can sign in to the app, give them a psql login again with app.create_admin_login.', login;
     end if;
 end
 $$;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in again and reopens their psql login (a missing login role is reported, not an error).';
 
 
 --
