@@ -96,3 +96,27 @@ def test_one_search_at_a_time_per_person(
         "You have a search running already; wait for it to finish and try again."
     )
     assert marked_statuses == [200, 200]
+
+
+def test_a_search_filter_counts_as_a_search(
+    stack: LocalStack, http: httpx.Client, tokens: dict[str, str]
+) -> None:
+    with temporary_api_function(
+        stack,
+        http,
+        tokens["olga"],
+        signature="zz_test_slow_rows()",
+        definition="""returns table (search text) language sql stable
+                      set search_path = pg_catalog, pg_temp
+                      as $$ select 'printer'::text from pg_catalog.pg_sleep(1.5) $$""",
+    ) as path:
+
+        def call() -> httpx.Response:
+            with httpx.Client(base_url=f"{stack.origin}/rest", timeout=10) as client:
+                return client.get(
+                    path, params={"search": "wfts.printer"}, headers=auth(tokens["ivan"])
+                )
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            statuses = sorted(f.result().status_code for f in [pool.submit(call) for _ in range(2)])
+    assert statuses == [200, 429]
