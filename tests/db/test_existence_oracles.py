@@ -185,7 +185,11 @@ def api_functions(db: psycopg.Connection) -> list[tuple[str, list[tuple[str, str
               and has_function_privilege('web_user', p.oid, 'EXECUTE')
             order by 1"""
     ).fetchall()
-    return [(name, list(zip(names, types, strict=True))) for name, names, types in rows]
+    # An unnamed argument (a raw body, `api.upload_attachment(bytea)`) has no name.
+    return [
+        (name, list(zip([*names, *[""] * (len(types) - len(names))], types, strict=True)))
+        for name, names, types in rows
+    ]
 
 
 def test_every_api_function_refuses_hidden_ids_as_missing_ones(
