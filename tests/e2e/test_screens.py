@@ -14,12 +14,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize
 
 from devstack.paths import ROOT
 from devstack.stack import LocalStack
@@ -30,23 +29,14 @@ from tests.e2e.browser import (
     UNCAUGHT,
     new_context,
     open_signed_in,
+    rest,
     uncaught_since,
 )
+from tests.e2e.screens import Screen, open_resolve_form, open_screen, send_empty_new_request
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 AXE_REPORTS = ARTIFACTS / "axe"
-
-Prepare = Callable[[Page], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class Screen:
-    name: str
-    path: str
-    heading: str | re.Pattern[str]
-    # What a person does on the page before it is looked at (open a form …).
-    prepare: Prepare | None = None
 
 
 @dataclass
@@ -55,24 +45,6 @@ class Findings:
     looked_at: list[str] = field(default_factory=list)
     # Rules axe could not decide (needs a person's review), with where.
     undecided: dict[str, set[str]] = field(default_factory=dict)
-
-
-async def rest(page: Page, method: str, path: str, body: object | None = None) -> Any:
-    """A call to /rest from inside the page, with the person's cookies."""
-    answer: dict[str, Any] = await page.evaluate(
-        """async ([method, path, body]) => {
-               const response = await fetch('/rest' + path, {
-                   method,
-                   headers: {'Content-Type': 'application/json', Prefer: 'return=representation',
-                             Accept: 'application/vnd.pgrst.object+json'},
-                   body: body === null ? undefined : JSON.stringify(body),
-               });
-               return {status: response.status, body: await response.text()};
-           }""",
-        [method, path, body],
-    )
-    assert answer["status"] < 300, answer
-    return json.loads(answer["body"]) if answer["body"] else None
 
 
 async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
@@ -111,32 +83,12 @@ async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
     return str(created["key"])
 
 
-async def open_resolve_form(page: Page) -> None:
-    await page.get_by_role("region", name="Status").get_by_role("button", name="Resolve").click()
-    await expect(page.get_by_role("textbox", name="Resolution")).to_be_focused()
-
-
-async def send_empty_new_request(page: Page) -> None:
-    await page.get_by_role("button", name="Send request").click()
-    await expect(page.get_by_label("Category")).to_have_attribute("aria-invalid", "true")
-
-
-async def wait_until_loaded(page: Page) -> None:
-    # Spinners and the audit check say "Loading …" / "Checking …" in a status.
-    busy = page.get_by_role("status").filter(has_text=re.compile(r"^(Loading|Checking)"))
-    await expect(busy).to_have_count(0)
-
-
 async def look_at(page: Page, screen: Screen, stack: LocalStack, findings: Findings) -> None:
     """Open the screen at desktop width, then phone width, then dark: a
     screenshot and an axe run for each."""
     await page.emulate_media(color_scheme="light")
     await page.set_viewport_size(DESKTOP)
-    await page.goto(f"{stack.origin}{screen.path}")
-    await expect(page.get_by_role("heading", name=screen.heading, level=1)).to_be_visible()
-    await wait_until_loaded(page)
-    if screen.prepare is not None:
-        await screen.prepare(page)
+    await open_screen(page, stack.origin, screen)
     looks: list[tuple[str, ViewportSize, Literal["light", "dark"]]] = [
         ("desktop", DESKTOP, "light"),
         ("phone", PHONE, "light"),

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Person } from '../api/database';
 import { peopleKey } from '../api/keys';
 import { useMe } from '../api/me';
-import { peopleQuery } from '../api/reference';
+import { categoryName, peopleQuery, useCategories } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
 import { disablePerson, setAdmin, teamMembersQuery } from './api';
@@ -57,6 +57,7 @@ export function PeopleAdmin() {
 
 function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Message) => void }) {
   const me = useMe();
+  const categories = useCategories();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
@@ -95,7 +96,9 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
         <p className="row-meta">
           {person.email ?? 'No email'}
           {(person.agent_categories ?? []).length > 0 &&
-            ` · agent for ${(person.agent_categories ?? []).join(', ')}`}
+            ` · agent for ${(person.agent_categories ?? [])
+              .map((code) => categoryName(categories, code))
+              .join(', ')}`}
           {disabled && (
             <>
               {' '}

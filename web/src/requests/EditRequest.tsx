@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { PRIORITIES, type RequestRow } from '../api/database';
 import { toFormErrors, type FormErrors } from '../api/errors';
 import { peopleKey, requestsKey } from '../api/keys';
@@ -24,6 +24,12 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   const categories = useCategories();
   const people = usePeople();
   const queryClient = useQueryClient();
+  // Back on "Edit request" when the form closes, so focus never drops to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const agents = people.list.filter(
     (person) =>
       (person.agent_categories ?? []).includes(request.category) ||
@@ -37,6 +43,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       <div className="card">
         {saved && <Notice tone="success">Your changes were saved.</Notice>}
         <button
+          ref={editButton}
           type="button"
           className="button button-wide"
           onClick={() => {
@@ -55,9 +62,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     event.preventDefault();
     const changes = changedFields(request, new FormData(event.currentTarget));
     if (Object.keys(changes).length === 0) {
-      setOpen(false);
+      close();
       return;
     }
+    if (saving) return;
     setSaving(true);
     setErrors(noEditErrors());
     const { category, ...columns } = changes;
@@ -66,7 +74,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       // A category change goes through rpc/move_request (ADR 0008): the
       // request may leave the caller's view, which a PATCH cannot survive.
       if (category !== undefined) await moveRequest(request.id, category);
-      setOpen(false);
+      close();
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
       void queryClient.invalidateQueries({ queryKey: peopleKey });
@@ -145,18 +153,12 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
         <button
           type="submit"
           className="button button-primary"
-          disabled={saving}
+          aria-disabled={saving}
           aria-busy={saving}
         >
           {saving ? 'Saving…' : 'Save changes'}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setOpen(false);
-          }}
-        >
+        <button type="button" className="button" onClick={close}>
           Cancel
         </button>
       </div>
