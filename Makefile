@@ -56,7 +56,7 @@ test: setup lint web-build ## every test suite (db/schema.sql is checked by test
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 BENCH_ARGS ?=
-bench: setup ## the benchmark of DESIGN §9 → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)
+bench: setup ## the benchmark (docs/perf/README.md) → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)
 	$(PY) scripts/bench $(BENCH_ARGS)
 
 measure-web: setup web-build ## print the SPA's initial JS size and first paint in Chromium
