@@ -22,8 +22,8 @@ def main_nav(page: Page) -> Locator:
 @pytest.mark.slow
 async def test_drafts_survive_and_leaving_asks_first(stack: LocalStack, chromium: Browser) -> None:
     mark = len(UNCAUGHT)
-    person = new_person(stack, "Drafter")
-    context, page = await open_signed_in(chromium, stack, person.sign_in_name, "/requests/new")
+    person = new_person(stack, "drafter")
+    context, page = await open_signed_in(chromium, stack, person.sub, "/requests/new")
     try:
         form = page.get_by_role("form", name="New request")
         title = f"Half-written request {uuid.uuid4().hex[:6]}"
@@ -81,7 +81,7 @@ async def test_drafts_survive_and_leaving_asks_first(stack: LocalStack, chromium
         page.on("dialog", lambda dialog: say(True, dialog))
         await page.reload()
         await expect(page.get_by_role("heading", name="Sign in to Reqstly")).to_be_visible()
-        await sign_in_with_microsoft(page, stack, person.sign_in_name)
+        await sign_in_with_microsoft(page, stack, person.sub)
         await expect(page.get_by_role("textbox", name="Add a comment")).to_have_value(comment)
         await page.get_by_role("button", name="Post comment").click()
         await expect(page.get_by_role("list", name="Comments")).to_contain_text(comment)

@@ -25,7 +25,7 @@ from tests.e2e.browser import (
     rest,
     uncaught_since,
 )
-from tests.e2e.people import E2ePerson, new_person
+from tests.e2e.people import new_person
 from tests.e2e.screens import (
     Screen,
     ask_to_remove_a_team_member,
@@ -34,6 +34,7 @@ from tests.e2e.screens import (
     open_screen,
     send_empty_new_request,
 )
+from tests.people import StandInPerson
 
 PHONE_WIDTH = PHONE["width"]
 LONG_URL = (
@@ -105,10 +106,10 @@ async def measure(
 
 
 async def signed_in_phone(
-    chromium: Browser, stack: LocalStack, person: E2ePerson, path: str
+    chromium: Browser, stack: LocalStack, person: StandInPerson, path: str
 ) -> tuple[BrowserContext, Page]:
     return await open_signed_in(
-        chromium, stack, person.sign_in_name, path, viewport=PHONE, is_mobile=True, has_touch=True
+        chromium, stack, person.sub, path, viewport=PHONE, is_mobile=True, has_touch=True
     )
 
 
@@ -117,9 +118,17 @@ async def test_no_screen_scrolls_sideways_on_a_phone(
     stack: LocalStack, chromium: Browser, capsys: pytest.CaptureFixture[str]
 ) -> None:
     mark = len(UNCAUGHT)
-    requester = new_person(stack, "Requester with a rather long name Bartholomew-Featherstonehaugh")
-    agent = new_person(stack, "Agent", agent_of=["IT", "HR"])
-    admin = new_person(stack, "Admin", admin=True, agent_of=["IT"])
+    requester = new_person(stack, "requester")
+    with stack.connect() as conn:
+        conn.execute(
+            "update app.users set display_name = %s where id = %s",
+            (
+                f"Bartholomew Featherstonehaugh-Wolfeschlegelsteinhausen {requester.sub}",
+                requester.person.id,
+            ),
+        )
+    agent = new_person(stack, "agent", agent_of=["IT", "HR"])
+    admin = new_person(stack, "admin", admin=True, agent_of=["IT"])
     contexts: list[BrowserContext] = []
     widths: list[str] = []
     problems: list[str] = []
@@ -136,7 +145,7 @@ async def test_no_screen_scrolls_sideways_on_a_phone(
         filed = await file_requests(requester_page, 24)
         worked = filed[0]
         await rest(
-            agent_page, "PATCH", f"/requests?id=eq.{worked['id']}", {"assignee_id": agent.id}
+            agent_page, "PATCH", f"/requests?id=eq.{worked['id']}", {"assignee_id": agent.person.id}
         )
         await rest(
             agent_page,

@@ -92,6 +92,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
           {person.display_name}
           {person.is_admin && <span className="badge">Admin</span>}
           {disabled && <span className="badge badge-cancelled">Disabled</span>}
+          {person.rights_from_entra && <span className="badge">Rights from Entra ID</span>}
         </p>
         <p className="row-meta">
           {person.email ?? 'No email'}
@@ -105,6 +106,9 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
               · disabled <Time value={person.disabled_at} />
             </>
           )}
+          {person.rights_from_entra && (
+            <> · their admin and agent rights follow their Entra ID app roles</>
+          )}
         </p>
       </div>
       <div className="row-actions">
@@ -114,7 +118,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
             type="checkbox"
             aria-label={`Administrator: ${person.display_name}`}
             checked={adminChecked}
-            disabled={busy || disabled || isMe}
+            disabled={busy || disabled || isMe || Boolean(person.rights_from_entra)}
             onChange={(event) => {
               const value = event.target.checked;
               setPending({ value, over: serverAdmin });

@@ -3,7 +3,7 @@ import { useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { RequestRow } from '../api/database';
 import { describeError, fieldOf } from '../api/errors';
 import { peopleKey, requestsKey } from '../api/keys';
-import { statusLabel } from '../ui/format';
+import { statusLabel, useStatuses } from '../api/reference';
 import { Notice } from '../ui/States';
 import { allowedTransitionsQuery, transitionRequest, type AllowedTransition } from './api';
 import { noteLabel, transitionLabel } from './history';
@@ -11,6 +11,7 @@ import { noteLabel, transitionLabel } from './history';
 /** Only the moves the database allows this person now; a note where one is asked for. */
 export function TransitionPanel({ request }: { request: RequestRow }) {
   const allowed = useQuery(allowedTransitionsQuery(request.id));
+  const statuses = useStatuses();
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<AllowedTransition | null>(null);
   const [busy, setBusy] = useState(false);
@@ -58,7 +59,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
       setChosen(null);
       setMessage({
         tone: 'success',
-        text: `Status changed to ${statusLabel(transition.to_status)}.`,
+        text: `Status changed to ${statusLabel(statuses, transition.to_status)}.`,
       });
       void queryClient.invalidateQueries({ queryKey: requestsKey });
       void queryClient.invalidateQueries({ queryKey: peopleKey });
