@@ -3,8 +3,9 @@ light and (desktop) dark: a screenshot of each under
 test-artifacts/screenshots/, and axe-core on each — no serious or critical
 violation anywhere (docs/ARCHITECTURE.md "The web app": accessible, usable on a phone, light and dark).
 
-Each person has their own context: the signed-out visitor, Alice (requester),
-Ivan (IT agent), Hana (HR agent) and the administrator. The request shown is
+Each person has their own context: the signed-out visitor, and people of
+the test's own in the demo roles — Alice (requester), Ivan (IT agent), Hana
+(HR agent) and an administrator. The request shown is
 filed and worked through the API first, so the screens always have the same
 kind of content whatever ran before.
 """
@@ -32,7 +33,15 @@ from tests.e2e.browser import (
     rest,
     uncaught_since,
 )
-from tests.e2e.screens import Screen, open_resolve_form, open_screen, send_empty_new_request
+from tests.e2e.people import new_person
+from tests.e2e.screens import (
+    Screen,
+    ask_to_remove_a_team_member,
+    internal_note_mode,
+    open_resolve_form,
+    open_screen,
+    send_empty_new_request,
+)
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -123,10 +132,28 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
         visitor = await visitor_context.new_page()
         await look_at(visitor, Screen("sign-in", "/signin", "Sign in to Reqstly"), stack, findings)
 
-        alice_context, alice = await open_signed_in(chromium, stack, "alice", viewport=DESKTOP)
-        ivan_context, ivan = await open_signed_in(chromium, stack, "ivan", viewport=DESKTOP)
-        hana_context, hana = await open_signed_in(chromium, stack, "hana", viewport=DESKTOP)
-        admin_context, admin = await open_signed_in(chromium, stack, "admin", viewport=DESKTOP)
+        await look_at(
+            visitor,
+            Screen("sign-in-failed", "/signin?reason=sign_in_failed", "Sign in to Reqstly"),
+            stack,
+            findings,
+        )
+
+        # People of the test's own, in the demo roles.
+        team = {
+            "alice": new_person(stack, "alice"),
+            "ivan": new_person(stack, "ivan", agent_of=["IT"]),
+            "hana": new_person(stack, "hana", agent_of=["HR"]),
+            "admin": new_person(stack, "admin", admin=True, agent_of=["IT"]),
+        }
+
+        async def sign_in(name: str) -> tuple[BrowserContext, Page]:
+            return await open_signed_in(chromium, stack, team[name].sub, viewport=DESKTOP)
+
+        alice_context, alice = await sign_in("alice")
+        ivan_context, ivan = await sign_in("ivan")
+        hana_context, hana = await sign_in("hana")
+        admin_context, admin = await sign_in("admin")
         contexts += [alice_context, ivan_context, hana_context, admin_context]
         key = await file_and_work_a_request(alice, ivan)
         title = re.compile(r"^Projector in room 4")
@@ -136,6 +163,7 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                 alice,
                 [
                     Screen("my-requests", "/", "My requests"),
+                    Screen("requests", "/requests", "Requests"),
                     Screen("new-request", "/requests/new", "New request"),
                     Screen(
                         "new-request-errors",
@@ -153,6 +181,7 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                 [
                     Screen("queue", "/queue", "Queue"),
                     Screen("request", f"/requests/{key}", title),
+                    Screen("request-note", f"/requests/{key}", title, internal_note_mode),
                     Screen("request-resolve-form", f"/requests/{key}", title, open_resolve_form),
                 ],
             ),
@@ -163,6 +192,9 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                     Screen("admin-requests", "/admin/requests", "Admin"),
                     Screen("admin-people", "/admin/people", "Admin"),
                     Screen("admin-teams", "/admin/teams", "Admin"),
+                    Screen(
+                        "admin-team-remove", "/admin/teams", "Admin", ask_to_remove_a_team_member
+                    ),
                     Screen("admin-transitions", "/admin/transitions", "Admin"),
                 ],
             ),

@@ -11,6 +11,7 @@ import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
 import { PRIORITY_LABELS } from '../ui/format';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
+import { checkRequestText, DESCRIPTION_MAX, TITLE_MAX } from './limits';
 
 /**
  * Edit what the person may edit. The form offers the fields; the database
@@ -60,7 +61,21 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = changedFields(request, new FormData(event.currentTarget));
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    // Every problem with the text at once; the database checks again.
+    const problems = checkRequestText({
+      title: text('title'),
+      description: text('description'),
+    });
+    if (Object.keys(problems).length > 0) {
+      setErrors({ fields: problems, form: null });
+      return;
+    }
+    const changes = changedFields(request, data);
     if (Object.keys(changes).length === 0) {
       close();
       return;
@@ -93,10 +108,14 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   return (
     <form className="card stack" onSubmit={submit} aria-label="Edit request" noValidate>
       <h2>Edit request</h2>
-      <Field label="Title" error={errors.fields.title}>
+      <Field label="Title" hint={`Up to ${TITLE_MAX} characters.`} error={errors.fields.title}>
         {(props) => <input {...props} name="title" type="text" defaultValue={request.title} />}
       </Field>
-      <Field label="Description" error={errors.fields.description}>
+      <Field
+        label="Description"
+        hint={`Markdown works. Up to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
+        error={errors.fields.description}
+      >
         {(props) => (
           <textarea
             {...props}

@@ -12,3 +12,21 @@ export function lengthHint(text: string, max: number): string {
   if (length >= max * 0.8) return `${max - length} characters left.`;
   return `Up to ${max.toLocaleString('en')} characters.`;
 }
+
+/** What is wrong with a request's title and description, all at once (trimmed as the database trims). */
+export function checkRequestText(values: {
+  title: string;
+  description: string;
+}): Partial<Record<'title' | 'description', string>> {
+  const problems: Partial<Record<'title' | 'description', string>> = {};
+  const title = values.title.trim();
+  const description = values.description.trim();
+  if (!title) problems.title = 'Give the request a title.';
+  else if (title.length > TITLE_MAX) {
+    problems.title = `The title is ${title.length} characters long; keep it to ${TITLE_MAX} and put the rest in the description.`;
+  }
+  if (description.length > DESCRIPTION_MAX) {
+    problems.description = `The description is ${description.length} characters long; the limit is ${DESCRIPTION_MAX}.`;
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 import { isPriority, type NewRequest, type Priority } from '../api/database';
 import type { FormErrors } from '../api/errors';
-import { DESCRIPTION_MAX, TITLE_MAX } from './limits';
+import { checkRequestText } from './limits';
 
 export const NEW_REQUEST_FIELDS = ['category', 'priority', 'title', 'description'] as const;
 export type NewRequestField = (typeof NEW_REQUEST_FIELDS)[number];
@@ -27,15 +27,10 @@ export function readNewRequest(
   const priority: Priority = isPriority(values.priority) ? values.priority : 'normal';
   const title = values.title.trim();
   const description = values.description.trim();
-  const fields: Partial<Record<NewRequestField, string>> = {};
-  if (!category) fields.category = 'Choose a category.';
-  if (!title) fields.title = 'Give the request a title.';
-  else if (title.length > TITLE_MAX) {
-    fields.title = `The title is ${title.length} characters long; keep it to ${TITLE_MAX} and put the rest in the description.`;
-  }
-  if (description.length > DESCRIPTION_MAX) {
-    fields.description = `The description is ${description.length} characters long; the limit is ${DESCRIPTION_MAX}.`;
-  }
+  const fields: Partial<Record<NewRequestField, string>> = {
+    ...(category ? {} : { category: 'Choose a category.' }),
+    ...checkRequestText({ title, description }),
+  };
   if (Object.keys(fields).length > 0) return { ok: false, errors: { fields, form: null } };
   return { ok: true, value: { category, priority, title, description } };
 }
