@@ -6,11 +6,13 @@ printed at the end of the run."""
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Iterator
 
 import pytest
 
+from devstack.paths import DATA
 from tests.swarm.engine import Engine
 from tests.swarm.images import LocalImages
 from tests.swarm.swarm import Swarm, scaled_to_zero
@@ -46,4 +48,9 @@ def swarm() -> Iterator[Swarm]:
         deployment.prepare()
         yield deployment
     finally:
+        # What the scripts said, kept for a look after the run (the engine's
+        # folder goes with it).
+        log = engine.root / "scripts.log"
+        if log.exists():
+            shutil.copy2(log, DATA / "swarm-last-run-scripts.log")
         engine.stop()
