@@ -193,13 +193,15 @@ class Engine:
             subprocess.run(["umount", "-l", mount], capture_output=True, check=False)
 
     def _drop_iptables_rules(self) -> None:
-        names = (self.bridge, self.gw_bridge)
+        # Rules name our bridges, or (host-mode port masquerading) only
+        # addresses of our 10.x range.
+        names = (f" {self.bridge} ", f" {self.gw_bridge} ", f" 10.{self.subnet_x}.")
         for table in ("nat", "filter"):
             rules = subprocess.run(
                 ["iptables", "-t", table, "-S"], capture_output=True, text=True, check=False
             ).stdout
             for rule in rules.splitlines():
-                if rule.startswith("-A ") and any(f" {n} " in f"{rule} " for n in names):
+                if rule.startswith("-A ") and self.subnet_x and any(n in f"{rule} " for n in names):
                     args = ["-D", *rule.split()[1:]]
                     subprocess.run(["iptables", "-t", table, *args], capture_output=True)
 

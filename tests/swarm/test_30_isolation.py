@@ -7,50 +7,62 @@ import json
 
 from tests.swarm.swarm import STACK, Swarm
 
-
-def test_a_container_on_the_public_network_cannot_reach_postgresql(swarm: Swarm) -> None:
-    # An attacker who owns a public-facing container (Caddy's network) tries
-    # the database by name and by address.
-    networks = json.loads(
-        swarm.engine.docker(
-            "inspect",
-            "--format",
-            "{{json .NetworkSettings.Networks}}",
-            swarm.containers("postgres")[0],
-        ).stdout
-    )
-    postgres_ip = networks["reqstly_internal"]["IPAddress"]
-    image = swarm.images.base("python")
-    probe = (
-        "import socket,sys\n"
-        "for host in sys.argv[1:]:\n"
-        "    try:\n"
-        "        socket.create_connection((host, 5432), 3).close(); print('OPEN', host)\n"
-        "    except OSError as e:\n"
-        "        print('refused', host, e)\n"
-    )
+# Speaks PostgreSQL's first message (SSLRequest): a PostgreSQL server answers
+# one byte, N or S. A bare TCP connect proves nothing here: this machine's
+# network gateway accepts any TCP connection (and answers in HTTP).
+PROBE = """
+import socket, sys
+for host in sys.argv[1:]:
     try:
-        # reqstly_public is not attachable (as in production): a service on it.
+        with socket.create_connection((host, 5432), 3) as s:
+            s.settimeout(3)
+            s.sendall(bytes([0, 0, 0, 8, 4, 210, 22, 47]))
+            answer = s.recv(1)
+        print("POSTGRES" if answer in (b"N", b"S") else "not-postgres", host, answer)
+    except OSError as error:
+        print("unreachable", host, error)
+"""
+
+
+def _probe_from(swarm: Swarm, network: str, *hosts: str) -> str:
+    name = f"probe-{network.removeprefix('reqstly_')}"
+    try:
         swarm.engine.docker(
-            "service", "create", "--name", "probe", "--network", "reqstly_public",
-            "--restart-condition", "none", "--detach", image,
-            "python", "-c", probe, "postgres", "tasks.postgres", postgres_ip,
+            "service", "create", "--name", name, "--network", network,
+            "--restart-condition", "none", "--detach", swarm.images.base("python"),
+            "python", "-c", PROBE, *hosts,
         )  # fmt: skip
         swarm.engine.wait(
-            "the probe finished",
+            f"{name} finished",
             lambda: (
                 "Complete"
                 in swarm.engine.docker(
-                    "service", "ps", "probe", "--format", "{{.CurrentState}}"
+                    "service", "ps", name, "--format", "{{.CurrentState}}"
                 ).stdout
             ),
             timeout=120,
         )
-        output = swarm.engine.docker("service", "logs", "--raw", "probe").stdout
+        return swarm.engine.docker("service", "logs", "--raw", name).stdout
     finally:
-        swarm.engine.docker("service", "rm", "probe", check=False)
-    assert "refused" in output, output
-    assert "OPEN" not in output, output
+        swarm.engine.docker("service", "rm", name, check=False)
+
+
+def test_a_container_on_the_public_network_cannot_reach_postgresql(swarm: Swarm) -> None:
+    networks = json.loads(
+        swarm.engine.docker(
+            "inspect", "--format", "{{json .NetworkSettings.Networks}}",
+            swarm.containers("postgres")[0],
+        ).stdout
+    )  # fmt: skip
+    postgres_ip = networks["reqstly_internal"]["IPAddress"]
+    # The probe can tell PostgreSQL when it reaches it: from the internal
+    # network (where the app's services are) it does.
+    inside = _probe_from(swarm, "reqstly_internal", "postgres", postgres_ip)
+    assert inside.count("POSTGRES") == 2, inside
+    # From the public network (Caddy's), by name and by address: never.
+    outside = _probe_from(swarm, "reqstly_public", "postgres", "tasks.postgres", postgres_ip)
+    assert "POSTGRES" not in outside, outside
+    assert len(outside.splitlines()) == 3, outside  # every host was tried
 
 
 def test_secrets_are_files_never_environment_values(swarm: Swarm) -> None:
