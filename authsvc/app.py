@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 import re
 import time
 import uuid
 from collections.abc import AsyncIterator
 
-import httpx2
 from aiohttp import web
 from aiohttp.typedefs import Handler
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from authsvc import state
+from authsvc.azure_routes import routes as azure_routes
+from authsvc.cookies import CookieSealer, clear_session_cookies, clear_signin_cookie
 from authsvc.db import Database, create_pool
-from authsvc.errors import AuthServiceError, RateLimited
+from authsvc.errors import AuthServiceError, NotSignedIn, RateLimited
+from authsvc.http_helpers import error_answer, redirect
 from authsvc.logs import correlation_id
 from authsvc.metrics import Metrics
-from authsvc.oidc import AzureSignIn
+from authsvc.oidc import AzureSignIn, new_oauth_client
 from authsvc.passkey_routes import routes as passkey_routes
+from authsvc.periodic import every
 from authsvc.ratelimit import RateLimiter
-from authsvc.routes import redirect, routes
-from authsvc.sessions import SIGNIN_COOKIE, CookieSealer, clear_cookie
+from authsvc.retention import retention_job
+from authsvc.service_routes import routes as service_routes
+from authsvc.session_routes import routes as session_routes
 from authsvc.settings import Settings
 
 log = logging.getLogger("authsvc")
@@ -54,7 +56,8 @@ async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
         request.app[state.METRICS].request_duration.labels(
             route=route, method=request.method, status=str(status)
         ).observe(elapsed)
-        # The path only: query strings carry authorization codes and state.
+        # The path only: query strings carry authorization codes and state
+        # (logs.py redacts them from any other logger's lines too).
         log.info(
             "request",
             extra={
@@ -70,40 +73,47 @@ async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
 
 @web.middleware
 async def errors_as_json(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Turn AuthServiceError into `{error, message}` with its status."""
+    """Turn every refusal into `{error, message[, details]}` (http_helpers.error_answer):
+    authsvc's own errors with their status, aiohttp's (404, 405 …) and
+    anything unexpected (500, logged with its traceback)."""
     try:
         return await handler(request)
     except AuthServiceError as error:
-        log.warning("refused", extra={"error": error.code, "reason": error.reason})
-        if request.path in _BROWSER_ROUTES and "text/html" in request.headers.get("Accept", ""):
-            response: web.StreamResponse = redirect(f"/signin?reason={error.code}", 303)
-        else:
-            body = {"error": error.code, "message": error.message}
-            if error.details:
-                body["details"] = error.details
-            response = web.json_response(
-                body,
-                status=error.status,
-                headers={"Cache-Control": "no-store"},
-            )
-        if isinstance(error, RateLimited):
-            response.headers["Retry-After"] = str(error.retry_after)
-        if request.path == "/auth/callback/azure":
-            clear_cookie(response, SIGNIN_COOKIE, samesite="Lax")
-        return response
+        return _refusal(request, error)
     except web.HTTPException as error:
-        if error.status >= 400:
-            return web.json_response(
-                {"error": error.reason.lower().replace(" ", "_"), "message": error.reason},
-                status=error.status,
-            )
-        raise
+        if error.status < 400:
+            raise
+        return error_answer(
+            status=error.status,
+            code=error.reason.lower().replace(" ", "_"),
+            message=error.reason,
+        )
     except Exception:
         log.exception("unexpected error")
-        return web.json_response(
-            {"error": "internal_error", "message": "Something went wrong on our side."},
-            status=500,
+        return error_answer(
+            status=500, code="internal_error", message="Something went wrong on our side."
         )
+
+
+def _refusal(request: web.Request, error: AuthServiceError) -> web.StreamResponse:
+    if not (isinstance(error, RateLimited) and not error.first_in_window):
+        log.warning("refused", extra={"error": error.code, "reason": error.reason})
+    response: web.StreamResponse
+    if request.path in _BROWSER_ROUTES and "text/html" in request.headers.get("Accept", ""):
+        # A browser lands on the sign-in page instead of a page of JSON.
+        response = redirect(f"/signin?reason={error.code}", 303)
+    else:
+        response = error_answer(
+            status=error.status, code=error.code, message=error.message, details=error.details
+        )
+    if isinstance(error, RateLimited):
+        response.headers["Retry-After"] = str(error.retry_after)
+    if isinstance(error, NotSignedIn) and request.path == "/auth/refresh":
+        # The SPA refreshes on a timer: a dead session's cookies go at once.
+        clear_session_cookies(response)
+    if request.path == "/auth/callback/azure":
+        clear_signin_cookie(response)
+    return response
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
@@ -113,7 +123,6 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     )
     # Start even if the database is still coming up; healthz reports it.
     await pool.open(wait=False)
-    app[state.POOL] = pool
     app[state.DB] = Database(pool)
     app[state.LIMITER] = RateLimiter(
         db=app[state.DB], settings=settings, metrics=app[state.METRICS]
@@ -123,36 +132,26 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     await pool.close()
 
 
-async def _http_client(app: web.Application) -> AsyncIterator[None]:
-    settings = app[state.SETTINGS]
-    client = httpx2.AsyncClient(
-        timeout=settings.http_timeout_seconds, follow_redirects=False, trust_env=False
-    )
-    app[state.HTTP] = client
-    app[state.AZURE] = AzureSignIn(settings, client)
+async def _identity_provider(app: web.Application) -> AsyncIterator[None]:
+    client = new_oauth_client(app[state.SETTINGS])
+    app[state.AZURE] = AzureSignIn(app[state.SETTINGS], client)
     yield
     await client.aclose()
 
 
-async def _active_sessions(app: web.Application) -> AsyncIterator[None]:
+async def _count_active_sessions(app: web.Application) -> None:
     """Keep authsvc_active_sessions in step with the database."""
+    counts = await app[state.DB].active_session_counts()
+    gauge = app[state.METRICS].active_sessions
+    for method in {"azure", "passkey", *counts}:
+        gauge.labels(method=method).set(counts.get(method, 0))
 
-    async def refresh_forever() -> None:
-        gauge = app[state.METRICS].active_sessions
-        while True:
-            try:
-                counts = await app[state.DB].active_session_counts()
-                for method in {"azure", "passkey", *counts}:
-                    gauge.labels(method=method).set(counts.get(method, 0))
-            except AuthServiceError:
-                log.warning("could not count active sessions")
-            await asyncio.sleep(app[state.SETTINGS].active_sessions_refresh_seconds)
 
-    task = asyncio.create_task(refresh_forever())
-    yield
-    task.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+_active_sessions = every(
+    "active_sessions",
+    _count_active_sessions,
+    lambda app: app[state.SETTINGS].active_sessions_refresh_seconds,
+)
 
 
 async def _metrics_server(app: web.Application) -> AsyncIterator[None]:
@@ -184,7 +183,9 @@ def create_app(settings: Settings) -> web.Application:
     app[state.SETTINGS] = settings
     app[state.METRICS] = Metrics()
     app[state.SEALER] = CookieSealer(settings.verification_keys)
-    app.cleanup_ctx.extend([_database, _http_client, _active_sessions, _metrics_server])
-    app.add_routes(routes)
-    app.add_routes(passkey_routes)
+    app.cleanup_ctx.extend(
+        [_database, _identity_provider, _active_sessions, retention_job, _metrics_server]
+    )
+    for routes in (azure_routes, passkey_routes, session_routes, service_routes):
+        app.add_routes(routes)
     return app

@@ -1,7 +1,9 @@
 """The database calls authsvc makes: only the auth.* functions it may execute.
 
 authsvc connects as the `authsvc` role, which has no table rights; each
-function here calls one security definer function of migration 05xx.
+method here calls one security definer function (migrations 05xx, 10xx).
+Rows come back typed: psycopg's `class_row` builds the dataclass named for
+the call, so a renamed column fails loudly instead of shifting a tuple.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ import ipaddress
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, TypeVar
 
 import psycopg
-from psycopg.rows import tuple_row
+from psycopg.rows import class_row, scalar_row
 from psycopg_pool import AsyncConnectionPool
 
-from authsvc.errors import DatabaseUnavailable, PasskeyAlreadyRegistered
+from authsvc.errors import DatabaseUnavailable, InvalidPasskeyName, PasskeyAlreadyRegistered
 from authsvc.passkeys import NewPasskey, StoredPasskey
 
-Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[object, ...]]]
+Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
+Row = TypeVar("Row")
 
 
 def create_pool(url: str, *, min_size: int, max_size: int) -> Pool:
@@ -29,19 +33,28 @@ def create_pool(url: str, *, min_size: int, max_size: int) -> Pool:
         max_size=max_size,
         open=False,
         timeout=10.0,
-        kwargs={"autocommit": True, "row_factory": tuple_row, "application_name": "authsvc"},
+        kwargs={"autocommit": True, "application_name": "authsvc"},
         name="authsvc",
     )
 
 
 @dataclass(frozen=True)
 class SessionRow:
+    """A live session and its person (auth.start_session, auth.use_session)."""
+
     session_id: uuid.UUID
     person_id: uuid.UUID
     method: str
     expires_at: datetime
     display_name: str
     email: str | None
+
+
+@dataclass(frozen=True)
+class EndedSession:
+    session_id: uuid.UUID
+    person_id: uuid.UUID
+    method: str
 
 
 @dataclass(frozen=True)
@@ -57,23 +70,72 @@ class PersonResult:
     disabled: bool
 
 
+@dataclass(frozen=True)
+class PasskeyDescriptor:
+    credential_id: bytes
+    transports: list[str]
+
+
+@dataclass(frozen=True)
+class ConsumedChallenge:
+    person_id: uuid.UUID | None
+    expired: bool
+
+
+@dataclass(frozen=True)
+class AddedPasskey:
+    passkey_id: uuid.UUID
+    passkey_name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class MethodCount:
+    method: str
+    sessions: int
+
+
+@dataclass(frozen=True)
+class DeletedRows:
+    table_name: str
+    deleted: int
+
+
 class Database:
     """Typed wrappers over the auth.* functions; database errors become 503."""
 
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
 
-    async def _fetch(self, query: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
+    async def _rows(self, row: type[Row], query: str, params: tuple[object, ...]) -> list[Row]:
         try:
-            async with self.pool.connection() as conn:
-                cursor = await conn.execute(query, params)
-                return await cursor.fetchall() if cursor.description else []
+            async with (
+                self.pool.connection() as conn,
+                conn.cursor(row_factory=class_row(row)) as cursor,
+            ):
+                await cursor.execute(query, params)
+                return await cursor.fetchall()
+        except (psycopg.OperationalError, TimeoutError) as error:
+            raise DatabaseUnavailable(reason=type(error).__name__) from error
+
+    async def _one(self, row: type[Row], query: str, params: tuple[object, ...]) -> Row | None:
+        rows = await self._rows(row, query, params)
+        return rows[0] if rows else None
+
+    async def _value(self, query: str, params: tuple[object, ...]) -> Any:
+        """The one value a function returns (None for void)."""
+        try:
+            async with (
+                self.pool.connection() as conn,
+                conn.cursor(row_factory=scalar_row) as cursor,
+            ):
+                await cursor.execute(query, params)
+                return await cursor.fetchone()
         except (psycopg.OperationalError, TimeoutError) as error:
             raise DatabaseUnavailable(reason=type(error).__name__) from error
 
     async def ping(self) -> bool:
-        rows = await self._fetch("select true", ())
-        return bool(rows and rows[0][0])
+        return bool(await self._value("select true", ()))
 
     async def upsert_azure_person(
         self,
@@ -86,16 +148,16 @@ class Database:
         is_admin: bool,
         agent_categories: list[str],
     ) -> PersonResult:
-        rows = await self._fetch(
+        person = await self._one(
+            PersonResult,
             "select person_id, disabled from auth.upsert_azure_person(%s, %s, %s, %s, %s, %s, %s)",
             (tenant_id, object_id, display_name, email, manage_rights, is_admin, agent_categories),
         )
-        person_id, disabled = rows[0]
-        assert isinstance(person_id, uuid.UUID)
-        assert isinstance(disabled, bool)
-        return PersonResult(person_id, disabled)
+        if person is None:
+            raise DatabaseUnavailable(reason="upsert_azure_person_returned_nothing")
+        return person
 
-    async def open_session(
+    async def start_session(
         self,
         *,
         person_id: uuid.UUID,
@@ -104,37 +166,29 @@ class Database:
         idle: timedelta,
         absolute: timedelta,
         user_agent: str | None,
-    ) -> tuple[uuid.UUID, datetime] | None:
-        rows = await self._fetch(
-            "select session_id, expires_at from auth.open_session(%s, %s, %s, %s, %s, %s)",
+    ) -> SessionRow | None:
+        """The new session with its person; None if the person is disabled."""
+        return await self._one(
+            SessionRow,
+            "select session_id, person_id, method, expires_at, display_name, email"
+            " from auth.start_session(%s, %s, %s, %s, %s, %s)",
             (person_id, token_hash, method, idle, absolute, user_agent),
         )
-        if not rows:
-            return None
-        session_id, expires_at = rows[0]
-        assert isinstance(session_id, uuid.UUID)
-        assert isinstance(expires_at, datetime)
-        return session_id, expires_at
 
     async def use_session(self, *, token_hash: bytes, touch: bool) -> SessionRow | None:
-        rows = await self._fetch(
+        return await self._one(
+            SessionRow,
             "select session_id, person_id, method, expires_at, display_name, email"
             " from auth.use_session(%s, %s)",
             (token_hash, touch),
         )
-        if not rows:
-            return None
-        return SessionRow(*rows[0])  # type: ignore[arg-type]
 
-    async def end_session(self, *, token_hash: bytes, reason: str) -> SessionRow | None:
-        rows = await self._fetch(
+    async def end_session(self, *, token_hash: bytes, reason: str) -> EndedSession | None:
+        return await self._one(
+            EndedSession,
             "select session_id, person_id, method from auth.end_session(%s, %s)",
             (token_hash, reason),
         )
-        if not rows:
-            return None
-        session_id, person_id, method = rows[0]
-        return SessionRow(session_id, person_id, method, datetime.min, "", None)  # type: ignore[arg-type]
 
     async def record_login_event(
         self,
@@ -153,48 +207,68 @@ class Database:
                 address = str(ipaddress.ip_address(ip))
             except ValueError:
                 address = None
-        await self._fetch(
+        await self._value(
             "select auth.record_login_event(%s, %s, %s, %s, %s::inet, %s, %s)",
             (person_id, method, result, reason, address, user_agent, correlation_id),
         )
 
     async def rate_limit_hit(self, *, bucket: str, window_seconds: int, max_hits: int) -> int:
-        rows = await self._fetch(
-            "select auth.rate_limit_hit(%s, %s, %s)", (bucket[:200], window_seconds, max_hits)
+        """Count a hit; 0 if within the limit, else the seconds to wait."""
+        return int(
+            await self._value(
+                "select auth.rate_limit_hit(%s, %s, %s)", (bucket[:200], window_seconds, max_hits)
+            )
         )
-        retry_after = rows[0][0]
-        assert isinstance(retry_after, int)
-        return retry_after
+
+    async def rate_limit_check(self, *, bucket: str, window_seconds: int, max_hits: int) -> int:
+        """Like rate_limit_hit without counting."""
+        return int(
+            await self._value(
+                "select auth.rate_limit_check(%s, %s, %s)",
+                (bucket[:200], window_seconds, max_hits),
+            )
+        )
 
     async def begin_signin(self, *, state_hash: bytes, lifetime: timedelta) -> None:
-        await self._fetch("select auth.begin_signin(%s, %s)", (state_hash, lifetime))
+        await self._value("select auth.begin_signin(%s, %s)", (state_hash, lifetime))
 
     async def consume_signin(self, *, state_hash: bytes) -> bool:
-        rows = await self._fetch("select auth.consume_signin(%s)", (state_hash,))
-        return bool(rows[0][0])
+        return bool(await self._value("select auth.consume_signin(%s)", (state_hash,)))
 
     async def active_session_counts(self) -> dict[str, int]:
-        rows = await self._fetch("select method, sessions from auth.active_session_counts()", ())
-        return {str(method): int(count) for method, count in rows}  # type: ignore[call-overload]
+        rows = await self._rows(
+            MethodCount, "select method, sessions from auth.active_session_counts()", ()
+        )
+        return {row.method: row.sessions for row in rows}
+
+    async def delete_expired_sign_in_rows(
+        self, *, login_events_kept: timedelta, ended_sessions_kept: timedelta
+    ) -> dict[str, int]:
+        """Rows deleted per table by the retention function (migration 1010)."""
+        rows = await self._rows(
+            DeletedRows,
+            "select table_name, deleted from auth.delete_expired_sign_in_rows(%s, %s)",
+            (login_events_kept, ended_sessions_kept),
+        )
+        return {row.table_name: row.deleted for row in rows}
 
     # Passkeys (migration 0560) -------------------------------------------------
 
     async def webauthn_user(
         self, *, person_id: uuid.UUID, proposed_handle: bytes
     ) -> WebAuthnUser | None:
-        rows = await self._fetch(
+        return await self._one(
+            WebAuthnUser,
             "select user_handle, user_name, display_name from auth.webauthn_user(%s, %s)",
             (person_id, proposed_handle),
         )
-        if not rows:
-            return None
-        return WebAuthnUser(*rows[0])  # type: ignore[arg-type]
 
-    async def passkey_descriptors(self, *, person_id: uuid.UUID) -> list[tuple[bytes, list[str]]]:
-        rows = await self._fetch(
-            "select credential_id, transports from auth.passkey_descriptors(%s)", (person_id,)
+    async def passkey_descriptors(self, *, person_id: uuid.UUID) -> list[PasskeyDescriptor]:
+        return await self._rows(
+            PasskeyDescriptor,
+            "select credential_id, transports from auth.passkey_descriptors(%s)",
+            (person_id,),
         )
-        return [(bytes(cid), list(transports)) for cid, transports in rows]  # type: ignore[call-overload]
 
     async def issue_webauthn_challenge(
         self,
@@ -205,32 +279,31 @@ class Database:
         person_id: uuid.UUID | None,
         lifetime: timedelta,
     ) -> None:
-        await self._fetch(
+        await self._value(
             "select auth.issue_webauthn_challenge(%s, %s, %s, %s, %s)",
             (challenge, binding_hash, purpose, person_id, lifetime),
         )
 
     async def consume_webauthn_challenge(
         self, *, challenge: bytes, binding_hash: bytes, purpose: str
-    ) -> tuple[uuid.UUID | None, bool] | None:
-        """(person or None, expired) for a challenge of this browser and
-        purpose, deleted as it is read; None if there is none."""
-        rows = await self._fetch(
+    ) -> ConsumedChallenge | None:
+        """The challenge of this browser and purpose, deleted as it is read;
+        None if there is none."""
+        return await self._one(
+            ConsumedChallenge,
             "select person_id, expired from auth.consume_webauthn_challenge(%s, %s, %s)",
             (challenge, binding_hash, purpose),
         )
-        if not rows:
-            return None
-        person_id, expired = rows[0]
-        return person_id, bool(expired)  # type: ignore[return-value]
 
     async def add_passkey(
         self, *, person_id: uuid.UUID, passkey: NewPasskey, name: str
-    ) -> tuple[uuid.UUID, str, datetime] | None:
-        """The new passkey's id, name and creation time; None if the person
-        is disabled. Raises PasskeyAlreadyRegistered for a known credential."""
+    ) -> AddedPasskey | None:
+        """The new passkey; None if the person is disabled. Raises
+        PasskeyAlreadyRegistered for a known credential, InvalidPasskeyName
+        with the database's sentence for a name its rule refuses."""
         try:
-            rows = await self._fetch(
+            return await self._one(
+                AddedPasskey,
                 "select passkey_id, passkey_name, created_at"
                 " from auth.add_passkey(%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 (
@@ -247,24 +320,24 @@ class Database:
             )
         except psycopg.errors.UniqueViolation as error:
             raise PasskeyAlreadyRegistered(reason="credential_id_taken") from error
-        if not rows:
-            return None
-        return rows[0]  # type: ignore[return-value]
+        except psycopg.errors.CheckViolation as error:
+            if error.diag.message_detail != "name" or not error.diag.message_primary:
+                raise
+            raise InvalidPasskeyName(error.diag.message_primary) from error
 
     async def passkey_for_sign_in(self, *, credential_id: bytes) -> StoredPasskey | None:
-        rows = await self._fetch(
+        return await self._one(
+            StoredPasskey,
             "select passkey_id, person_id, user_handle, public_key, sign_count, backup_eligible,"
             " person_disabled, last_azure_sign_in_at from auth.passkey_for_sign_in(%s)",
             (credential_id,),
         )
-        if not rows:
-            return None
-        return StoredPasskey(*rows[0])  # type: ignore[arg-type]
 
     async def use_passkey(
         self, *, passkey_id: uuid.UUID, new_sign_count: int, backed_up: bool
     ) -> bool:
-        rows = await self._fetch(
-            "select auth.use_passkey(%s, %s, %s)", (passkey_id, new_sign_count, backed_up)
+        return bool(
+            await self._value(
+                "select auth.use_passkey(%s, %s, %s)", (passkey_id, new_sign_count, backed_up)
+            )
         )
-        return bool(rows[0][0])

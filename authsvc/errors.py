@@ -1,6 +1,7 @@
 """authsvc's domain errors: each has an HTTP status, a machine code and a
 sentence for people. One middleware (app.py) turns them into JSON
-`{error, message}`; nothing else builds error responses.
+`{error, message[, details]}` with http_helpers.error_answer; nothing else
+builds error responses. docs/error_codes.md lists the codes.
 """
 
 from __future__ import annotations
@@ -121,10 +122,13 @@ class RateLimited(AuthServiceError):
     code = "rate_limited"
     default_message = "Too many sign-in attempts. Please wait a moment and try again."
 
-    def __init__(self, *, retry_after: int, endpoint: str) -> None:
+    def __init__(self, *, retry_after: int, endpoint: str, first_in_window: bool = True) -> None:
         super().__init__(reason="rate_limited")
         self.retry_after = retry_after
         self.endpoint = endpoint
+        # Only the first refusal of a bucket in its window is logged and
+        # written to auth.login_events (ratelimit.py); the rest are counted.
+        self.first_in_window = first_in_window
 
 
 class IdentityProviderUnavailable(AuthServiceError):

@@ -14,7 +14,22 @@ from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
 # Every endpoint name ratelimit.py is called with, so the series exist at 0.
-RATE_LIMITED_ENDPOINTS = ("login", "callback", "passkey_options", "passkey", "passkey_register")
+RATE_LIMITED_ENDPOINTS = (
+    "login",
+    "callback",
+    "passkey_options",
+    "passkey",
+    "passkey_failures",
+    "passkey_register",
+)
+# Every table auth.delete_expired_sign_in_rows reports on (migration 1010).
+RETENTION_TABLES = (
+    "login_events",
+    "sessions",
+    "signin_states",
+    "webauthn_challenges",
+    "rate_limits",
+)
 
 
 class _PoolCollector(Collector):
@@ -65,7 +80,7 @@ class Metrics:
         )
         self.rate_limited = Counter(
             "authsvc_rate_limited",
-            "Requests refused by a rate limit, by endpoint.",
+            "Requests refused by a rate limit, by endpoint (counted here, not a row each).",
             ["endpoint"],
             registry=self.registry,
         )
@@ -75,6 +90,19 @@ class Metrics:
             ["result"],
             registry=self.registry,
         )
+        self.retention_deleted = Counter(
+            "authsvc_retention_deleted_rows",
+            "Rows the retention job deleted, by table (auth.delete_expired_sign_in_rows).",
+            ["table"],
+            registry=self.registry,
+        )
+        self.retention_last_success = Gauge(
+            "authsvc_retention_last_success_timestamp_seconds",
+            "When the retention job last finished without error (Unix time).",
+            registry=self.registry,
+        )
+        for table in RETENTION_TABLES:
+            self.retention_deleted.labels(table=table)
         for endpoint in RATE_LIMITED_ENDPOINTS:
             self.rate_limited.labels(endpoint=endpoint)
         for registration_result in ("success", "failure"):

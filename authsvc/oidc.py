@@ -1,28 +1,35 @@
-"""Sign-in with Azure AD (Entra ID): authorization code + PKCE, ID token checks.
+"""Sign-in with Azure AD (Entra ID), the OpenID Connect client side.
 
-Production talks to Entra's tenant endpoints directly (no discovery): the
-issuer of a v2.0 ID token is exactly `{authority}/{tid}/v2.0`. Local mode
-talks to the OIDC stand-in through its discovery document and accepts its
-issuer (it cannot produce Azure's) and its kid-less single-key JWKS.
+Authlib does the protocol: the provider's discovery document, the
+authorization URL with state, nonce and PKCE (S256), the code exchange, and
+the ID token's standard claims (issuer, audience, expiry, not-before,
+issued-at, nonce, azp) with its `CodeIDToken` claims class; joserfc (which
+Authlib uses) checks the signature. Reqstly's own rules sit on top: the
+issuer is exactly `{authority}/{tid}/v2.0` of the tenant in the token, the
+tenant is configured or allow-listed, app-only tokens are refused, and a
+person is `tid` + `oid`.
+
+Local mode talks to the OIDC stand-in, whose issuer (from its discovery
+document) cannot be Azure's and whose single key has no `kid`.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
-import hashlib
-import hmac
 import re
 import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlencode
 
 import httpx2
+from authlib.common.security import generate_token
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.httpx_client import AsyncOAuth2Client
+from authlib.oidc.core import CodeIDToken
 from joserfc import jws, jwt
 from joserfc.errors import JoseError
-from joserfc.jwk import KeySet, RSAKey
+from joserfc.jwk import RSAKey
 
 from authsvc.errors import (
     IdentityProviderUnavailable,
@@ -30,12 +37,12 @@ from authsvc.errors import (
     SignInRefused,
     UnsafeRedirect,
 )
-from authsvc.sessions import SignInTransaction
 from authsvc.settings import Settings
 
 SCOPES = "openid profile email"
 ID_TOKEN_ALGORITHMS = ["RS256"]
 CLOCK_SKEW_SECONDS = 120
+SIGNIN_LIFETIME_SECONDS = 600
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -61,18 +68,38 @@ def safe_next_path(*, next_path: str | None) -> str:
     return next_path
 
 
-def code_challenge(verifier: str) -> str:
-    """PKCE S256: BASE64URL(SHA256(verifier)) without padding."""
-    digest = hashlib.sha256(verifier.encode("ascii")).digest()
-    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+@dataclass(frozen=True)
+class SignInTransaction:
+    """One Azure sign-in in flight: what the callback needs to finish it
+    (kept sealed in the browser's sign-in cookie, cookies.py)."""
+
+    state: str
+    nonce: str
+    code_verifier: str
+    next_path: str
+    expires_at: int
+
+    @classmethod
+    def start(cls, next_path: str) -> SignInTransaction:
+        """Fresh `state`, `nonce` and PKCE verifier (Authlib's generator, from
+        the system's CSPRNG; 48 and 64 letters and digits, ~285 and ~380 bits)."""
+        return cls(
+            state=generate_token(48),
+            nonce=generate_token(48),
+            code_verifier=generate_token(64),
+            next_path=next_path,
+            expires_at=int(time.time()) + SIGNIN_LIFETIME_SECONDS,
+        )
 
 
 @dataclass(frozen=True)
-class Endpoints:
-    authorization: str
-    token: str
-    jwks: str
-    issuer: str | None  # the stand-in's issuer (local mode); Azure's is per tenant
+class ProviderMetadata:
+    """What discovery told us (the issuer only matters in local mode)."""
+
+    authorization_endpoint: str
+    token_endpoint: str
+    jwks_uri: str
+    issuer: str
 
 
 @dataclass(frozen=True)
@@ -95,11 +122,27 @@ class Rights:
     agent_categories: list[str]
 
 
-class _Jwks:
-    """The provider's signing keys by kid: cached, refetched on an unknown kid."""
+def new_oauth_client(settings: Settings) -> AsyncOAuth2Client:
+    """Authlib's HTTP client for this app registration (one per app)."""
+    return AsyncOAuth2Client(
+        client_id=settings.azure_client_id,
+        client_secret=settings.azure_client_secret,
+        token_endpoint_auth_method="client_secret_post",  # noqa: S106 (a method name)
+        scope=SCOPES,
+        redirect_uri=settings.redirect_uri,
+        code_challenge_method="S256",
+        timeout=settings.http_timeout_seconds,
+        follow_redirects=False,
+        trust_env=False,
+    )
 
-    def __init__(self, http: httpx2.AsyncClient, url: str, min_refresh_seconds: float) -> None:
-        self.http = http
+
+class _Jwks:
+    """The provider's signing keys by kid: cached, refetched on an unknown kid,
+    but not more often than REQSTLY_JWKS_MIN_REFRESH_SECONDS."""
+
+    def __init__(self, client: AsyncOAuth2Client, url: str, min_refresh_seconds: float) -> None:
+        self.client = client
         self.url = url
         self.min_refresh_seconds = min_refresh_seconds
         self.keys: list[RSAKey] = []
@@ -115,12 +158,14 @@ class _Jwks:
                     return True
                 if now - self.fetched_at < self.min_refresh_seconds:
                     return False
-            document = await _get_json(self.http, self.url)
+            document = await _get_json(self.client, self.url)
             try:
-                key_set = KeySet.import_key_set(document)  # type: ignore[arg-type]
-            except (JoseError, ValueError, TypeError, KeyError) as error:
+                keys = [
+                    RSAKey.import_key(key) for key in document["keys"] if key.get("kty") == "RSA"
+                ]
+            except (JoseError, ValueError, TypeError, KeyError, AttributeError) as error:
                 raise IdentityProviderUnavailable(reason="jwks_unreadable") from error
-            self.keys = [key for key in key_set.keys if isinstance(key, RSAKey)]
+            self.keys = keys
             self.fetched_at = now
             return True
 
@@ -130,9 +175,9 @@ class _Jwks:
         return next((key for key in self.keys if key.kid == kid), None)
 
 
-async def _get_json(http: httpx2.AsyncClient, url: str) -> dict[str, Any]:
+async def _get_json(client: AsyncOAuth2Client, url: str) -> dict[str, Any]:
     try:
-        response = await http.get(url)
+        response = await client.request("GET", url, withhold_token=True)
         response.raise_for_status()
         document = response.json()
     except (httpx2.HTTPError, ValueError) as error:
@@ -145,58 +190,55 @@ async def _get_json(http: httpx2.AsyncClient, url: str) -> dict[str, Any]:
 class AzureSignIn:
     """The Azure AD side of a sign-in, for one configured app registration."""
 
-    def __init__(self, settings: Settings, http: httpx2.AsyncClient) -> None:
+    def __init__(self, settings: Settings, client: AsyncOAuth2Client) -> None:
         self.settings = settings
-        self.http = http
-        self._endpoints: Endpoints | None = None
+        self.client = client
+        self._metadata: ProviderMetadata | None = None
         self._jwks: _Jwks | None = None
 
-    async def endpoints(self) -> Endpoints:
-        if self._endpoints is None:
-            self._endpoints = await self._find_endpoints()
-        return self._endpoints
-
-    async def _find_endpoints(self) -> Endpoints:
+    @property
+    def discovery_url(self) -> str:
         authority = self.settings.azure_authority
         if self.settings.local_mode:
-            document = await _get_json(self.http, f"{authority}/.well-known/openid-configuration")
-            return Endpoints(
-                authorization=str(document["authorization_endpoint"]),
-                token=str(document["token_endpoint"]),
-                jwks=str(document["jwks_uri"]),
-                issuer=str(document["issuer"]),
-            )
+            return f"{authority}/.well-known/openid-configuration"
         # One tenant, or any work account ("organizations") narrowed by the allow-list.
         tenant = "organizations" if self.settings.multi_tenant else self.settings.azure_tenant_id
-        return Endpoints(
-            authorization=f"{authority}/{tenant}/oauth2/v2.0/authorize",
-            token=f"{authority}/{tenant}/oauth2/v2.0/token",
-            jwks=f"{authority}/{tenant}/discovery/v2.0/keys",
-            issuer=None,
-        )
+        return f"{authority}/{tenant}/v2.0/.well-known/openid-configuration"
+
+    async def metadata(self) -> ProviderMetadata:
+        """The provider's discovery document, read once."""
+        if self._metadata is None:
+            document = await _get_json(self.client, self.discovery_url)
+            try:
+                self._metadata = ProviderMetadata(
+                    authorization_endpoint=str(document["authorization_endpoint"]),
+                    token_endpoint=str(document["token_endpoint"]),
+                    jwks_uri=str(document["jwks_uri"]),
+                    issuer=str(document["issuer"]),
+                )
+            except KeyError as error:
+                raise IdentityProviderUnavailable(reason="discovery_incomplete") from error
+        return self._metadata
 
     async def jwks(self) -> _Jwks:
         if self._jwks is None:
-            endpoints = await self.endpoints()
-            self._jwks = _Jwks(self.http, endpoints.jwks, self.settings.jwks_min_refresh_seconds)
+            metadata = await self.metadata()
+            self._jwks = _Jwks(
+                self.client, metadata.jwks_uri, self.settings.jwks_min_refresh_seconds
+            )
         return self._jwks
 
     async def authorization_url(self, transaction: SignInTransaction) -> str:
-        endpoints = await self.endpoints()
-        query = urlencode(
-            {
-                "client_id": self.settings.azure_client_id,
-                "response_type": "code",
-                "redirect_uri": self.settings.redirect_uri,
-                "response_mode": "query",
-                "scope": SCOPES,
-                "state": transaction.state,
-                "nonce": transaction.nonce,
-                "code_challenge": code_challenge(transaction.code_verifier),
-                "code_challenge_method": "S256",
-            }
+        """Where to send the browser: code flow with state, nonce and PKCE S256."""
+        metadata = await self.metadata()
+        url, _ = self.client.create_authorization_url(
+            metadata.authorization_endpoint,
+            state=transaction.state,
+            code_verifier=transaction.code_verifier,
+            nonce=transaction.nonce,
+            response_mode="query",
         )
-        return f"{endpoints.authorization}?{query}"
+        return str(url)
 
     async def exchange_code(self, *, code: str, code_verifier: str) -> str:
         """Redeem the authorization code (with the PKCE verifier) for an ID token.
@@ -204,93 +246,80 @@ class AzureSignIn:
         Raises SignInFailed when the provider refuses the code or answers
         without an ID token, IdentityProviderUnavailable when it cannot be reached.
         """
-        endpoints = await self.endpoints()
+        metadata = await self.metadata()
         try:
-            response = await self.http.post(
-                endpoints.token,
-                data={
-                    "grant_type": "authorization_code",
-                    "code": code,
-                    "redirect_uri": self.settings.redirect_uri,
-                    "client_id": self.settings.azure_client_id,
-                    "client_secret": self.settings.azure_client_secret,
-                    "code_verifier": code_verifier,
-                },
-                headers={"Accept": "application/json"},
+            token = await self.client.fetch_token(
+                metadata.token_endpoint,
+                grant_type="authorization_code",
+                code=code,
+                code_verifier=code_verifier,
             )
+        except OAuthError as error:
+            raise SignInFailed(reason=f"token_endpoint:{str(error.error)[:40]}") from error
+        except httpx2.HTTPStatusError as error:
+            status = error.response.status_code
+            if status >= 500:
+                raise IdentityProviderUnavailable(reason=f"token_endpoint_{status}") from error
+            raise SignInFailed(reason=f"token_endpoint:{status}") from error
         except httpx2.HTTPError as error:
             raise IdentityProviderUnavailable(reason="token_endpoint_unreachable") from error
-        try:
-            body = response.json()
-        except ValueError:
-            body = {}
-        if response.status_code >= 500:
-            raise IdentityProviderUnavailable(reason=f"token_endpoint_{response.status_code}")
-        if response.status_code != 200 or not isinstance(body, dict):
-            error_code = body.get("error") if isinstance(body, dict) else None
-            raise SignInFailed(
-                reason=f"token_endpoint:{str(error_code or response.status_code)[:40]}"
-            )
-        id_token = body.get("id_token")
+        except ValueError as error:
+            raise SignInFailed(reason="token_endpoint_not_json") from error
+        id_token = token.get("id_token")
         if not isinstance(id_token, str):
             raise SignInFailed(reason="no_id_token")
         return id_token
 
     async def validate_id_token(
-        self, *, id_token: str, nonce: str, now: float | None = None
+        self, *, id_token: str, nonce: str, now: int | None = None
     ) -> AzureIdentity:
         """Check an ID token and return the person it vouches for.
 
         Checks: the RS256 signature by the key named in `kid`, from the
         tenant's JWKS (refetched once on an unknown kid; kid-less tokens only
-        from the local stand-in's single key); the issuer is exactly
-        `{authority}/{tid}/v2.0` (or the stand-in's in local mode); `tid` is the
-        configured tenant or allow-listed; `aud` is our client id; `exp`, `nbf`,
-        `iat` (with 2 minutes of clock skew); `nonce` matches this browser's
-        sign-in; the token names a user (`oid`), not an application.
+        from the local stand-in's single key); with Authlib's CodeIDToken the
+        issuer — exactly `{authority}/{tid}/v2.0` (or the stand-in's in local
+        mode) —, `aud` is our client id (and `azp` when there are several),
+        `exp`, `nbf`, `iat` (with 2 minutes of clock skew) and `nonce`; then
+        `tid` is the configured tenant or allow-listed, and the token names a
+        user (`oid`, no `idtyp: app`), not an application.
         Raises SignInFailed for a token that is not valid, SignInRefused for a
         valid one whose account may not sign in here.
         """
-        claims = await self._verified_claims(id_token)
-        current = time.time() if now is None else now
-
+        header, claims = await self._verified(id_token)
         tenant = _uuid_claim(claims, "tid")
         if tenant is None:
             raise SignInFailed(reason="tid_missing")
         expected_issuer = (
-            (await self.endpoints()).issuer
+            (await self.metadata()).issuer
             if self.settings.local_mode
             else f"{self.settings.azure_authority}/{tenant}/v2.0"
         )
-        if claims.get("iss") != expected_issuer:
-            raise SignInFailed(reason="issuer_mismatch")
+        id_claims = CodeIDToken(
+            claims,
+            header,
+            {
+                "iss": {"essential": True, "value": expected_issuer},
+                "aud": {"essential": True, "value": self.settings.azure_client_id},
+            },
+            {"nonce": nonce, "client_id": self.settings.azure_client_id},
+        )
+        try:
+            id_claims.validate(now=now, leeway=CLOCK_SKEW_SECONDS)
+        except JoseError as error:
+            claim = getattr(error, "claim", None) or type(error).__name__
+            raise SignInFailed(reason=f"id_token_claim:{claim}"[:200]) from error
         if str(tenant) not in self.settings.allowed_tenants:
             raise SignInRefused(
                 "Your organisation's accounts may not sign in to Reqstly.",
                 reason="tenant_not_allowed",
             )
-        audience = claims.get("aud")
-        audiences = audience if isinstance(audience, list) else [audience]
-        if self.settings.azure_client_id not in audiences:
-            raise SignInFailed(reason="audience_mismatch")
-        if len(audiences) > 1 and claims.get("azp") != self.settings.azure_client_id:
-            raise SignInFailed(reason="azp_mismatch")
-        exp, nbf, iat = claims.get("exp"), claims.get("nbf"), claims.get("iat")
-        if not isinstance(exp, int | float) or exp + CLOCK_SKEW_SECONDS < current:
-            raise SignInFailed(reason="id_token_expired")
-        if isinstance(nbf, int | float) and nbf - CLOCK_SKEW_SECONDS > current:
-            raise SignInFailed(reason="id_token_not_yet_valid")
-        if isinstance(iat, int | float) and iat - CLOCK_SKEW_SECONDS > current:
-            raise SignInFailed(reason="id_token_issued_in_future")
-        token_nonce = claims.get("nonce")
-        if not isinstance(token_nonce, str) or not _same(token_nonce, nonce):
-            raise SignInFailed(reason="nonce_mismatch")
         if claims.get("idtyp") == "app":
             raise SignInRefused(
                 "Applications cannot sign in to Reqstly, only people.", reason="app_only_token"
             )
         object_id = _uuid_claim(claims, "oid")
-        if object_id is None or not isinstance(claims.get("sub"), str):
+        if object_id is None:
             raise SignInRefused(
                 "Applications cannot sign in to Reqstly, only people.", reason="no_user_in_token"
             )
@@ -305,7 +334,8 @@ class AzureSignIn:
             else frozenset(),
         )
 
-    async def _verified_claims(self, id_token: str) -> dict[str, Any]:
+    async def _verified(self, id_token: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The header and claims of an ID token whose signature checks out."""
         try:
             header = jws.extract_compact(id_token.encode()).protected
         except (JoseError, ValueError) as error:
@@ -333,7 +363,7 @@ class AzureSignIn:
                     raise SignInFailed(reason="id_token_signature") from second
             else:
                 raise SignInFailed(reason="id_token_signature") from error
-        return dict(token.claims)
+        return dict(token.header), dict(token.claims)
 
 
 def rights_for(*, identity: AzureIdentity, settings: Settings) -> Rights:
@@ -358,10 +388,6 @@ def rights_for(*, identity: AzureIdentity, settings: Settings) -> Rights:
         is_admin=any(right.kind == "admin" for right in granted),
         agent_categories=sorted({r.category for r in granted if r.kind == "agent" and r.category}),
     )
-
-
-def _same(a: str, b: str) -> bool:
-    return hmac.compare_digest(a.encode(), b.encode())
 
 
 def _uuid_claim(claims: dict[str, Any], name: str) -> uuid.UUID | None:

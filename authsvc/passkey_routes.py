@@ -1,38 +1,40 @@
-"""The /auth/passkey endpoints (DESIGN §5): add a passkey with a live
-session, and sign in with one without a username.
+"""The /auth/passkey endpoints: add a passkey with a live session, and sign
+in with one without a username (docs/ARCHITECTURE.md, sign-in).
 
 Each ceremony is two POSTs: `…/options` stores a challenge bound to this
 browser (the __Host-reqstly_webauthn cookie) and answers py_webauthn's
 options JSON; `…/verify` consumes that challenge atomically and checks the
-browser's `credential.toJSON()` (passkeys.py).
+browser's `credential.toJSON()` (passkeys.py). A verified sign-in ends in
+signin.complete_sign_in, as an Azure one does.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
 from aiohttp import web
 
 from authsvc import state
+from authsvc.cookies import WEBAUTHN_COOKIE, set_webauthn_cookie
 from authsvc.errors import (
     AuthServiceError,
-    BadRequest,
     NotSignedIn,
     PasskeyFailed,
     PasskeyUnknown,
-    RateLimited,
     SignInExpired,
-    SignInRefused,
+)
+from authsvc.http_helpers import (
+    NO_STORE,
+    client_address,
+    json_answer,
+    json_object,
+    require_same_origin,
 )
 from authsvc.passkeys import (
     CHALLENGE_LIFETIME_SECONDS,
-    WEBAUTHN_COOKIE,
     authentication_options,
     browser_binding,
     challenge_in,
@@ -45,17 +47,14 @@ from authsvc.passkeys import (
     verify_assertion,
     verify_registration,
 )
-from authsvc.routes import (
-    NO_STORE,
-    client_address,
+from authsvc.sessions import hash_token
+from authsvc.signin import (
+    SignInAttempt,
+    accounted,
+    complete_sign_in,
     live_session,
-    mint_for,
-    record_sign_in_event,
-    require_same_origin,
     session_body,
-    user_agent,
 )
-from authsvc.sessions import hash_token, new_session_token, set_cookie, set_session_cookies
 
 log = logging.getLogger("authsvc.passkeys")
 routes = web.RouteTableDef()
@@ -64,25 +63,9 @@ _CHALLENGE_LIFETIME = timedelta(seconds=CHALLENGE_LIFETIME_SECONDS)
 _REGISTRATION_EXPIRED = "This passkey request has expired or was already used. Please try again."
 
 
-async def _json_object(request: web.Request) -> dict[str, Any]:
-    try:
-        body = await request.json()
-    except (ValueError, UnicodeDecodeError) as error:
-        raise BadRequest("Send the passkey as JSON.", reason="body_not_json") from error
-    if not isinstance(body, dict):
-        raise BadRequest("Send the passkey as a JSON object.", reason="body_not_object")
-    return body
-
-
-def _options_response(options_json: str, binding_token: str) -> web.Response:
+def _options_answer(options_json: str, binding_token: str) -> web.Response:
     response = web.Response(text=options_json, content_type="application/json", headers=NO_STORE)
-    set_cookie(
-        response,
-        WEBAUTHN_COOKIE,
-        binding_token,
-        max_age=CHALLENGE_LIFETIME_SECONDS,
-        samesite="Strict",
-    )
+    set_webauthn_cookie(response, token=binding_token, max_age=CHALLENGE_LIFETIME_SECONDS)
     return response
 
 
@@ -122,10 +105,9 @@ async def _consume(
     )
     if found is None:
         raise SignInExpired(expired_message, reason="challenge_unknown_or_used")
-    person_id, expired = found
-    if expired:
+    if found.expired:
         raise SignInExpired(expired_message, reason="challenge_expired")
-    return challenge, person_id
+    return challenge, found.person_id
 
 
 @routes.post("/auth/passkey/register/options")
@@ -152,9 +134,9 @@ async def register_options(request: web.Request) -> web.StreamResponse:
         user_handle=user.user_handle,
         user_name=user.user_name,
         display_name=user.display_name,
-        existing=existing,
+        existing=[(known.credential_id, known.transports) for known in existing],
     )
-    return _options_response(options, binding_token)
+    return _options_answer(options, binding_token)
 
 
 @routes.post("/auth/passkey/register/verify")
@@ -164,7 +146,7 @@ async def register_verify(request: web.Request) -> web.StreamResponse:
     settings, db, metrics = app[state.SETTINGS], app[state.DB], app[state.METRICS]
     session = await live_session(request, touch=True)
     try:
-        body = await _json_object(request)
+        body = await json_object(request, what="passkey")
         name = passkey_name(body.get("name"))
         credential = parse_registration(body.get("credential"))
         challenge, challenge_person = await _consume(
@@ -192,17 +174,18 @@ async def register_verify(request: web.Request) -> web.StreamResponse:
             extra={"person_id": str(session.person_id), "reason": error.reason},
         )
         raise
-    passkey_id, stored_name, created_at = added
     metrics.passkey_registrations.labels(result="success").inc()
     log.info(
         "passkey added",
-        extra={"person_id": str(session.person_id), "passkey_id": str(passkey_id)},
+        extra={"person_id": str(session.person_id), "passkey_id": str(added.passkey_id)},
     )
-    return web.json_response(
-        {"id": str(passkey_id), "name": stored_name, "created_at": created_at.isoformat()},
+    return json_answer(
+        {
+            "id": str(added.passkey_id),
+            "name": added.passkey_name,
+            "created_at": added.created_at.isoformat(),
+        },
         status=201,
-        headers=NO_STORE,
-        dumps=json.dumps,
     )
 
 
@@ -215,50 +198,32 @@ async def login_options(request: web.Request) -> web.StreamResponse:
     )
     challenge, binding_token = await _issue(request, purpose="login", person_id=None)
     options = authentication_options(rp_id=app[state.SETTINGS].webauthn_rp_id, challenge=challenge)
-    return _options_response(options, binding_token)
-
-
-@dataclass
-class _Attempt:
-    """What is known about a passkey sign-in so far, for its login event."""
-
-    person_id: uuid.UUID | None = None
+    return _options_answer(options, binding_token)
 
 
 @routes.post("/auth/passkey/login/verify")
 async def login_verify(request: web.Request) -> web.StreamResponse:
     require_same_origin(request)
-    attempt = _Attempt()
-    try:
-        response = await _finish_passkey_sign_in(request, attempt)
-    except AuthServiceError as error:
-        if isinstance(error, RateLimited):
-            result = "rate_limited"
-        elif isinstance(error, SignInRefused):
-            result = "refused"
-        else:
-            result = "failure"
-        # A failure names the passkey's owner once the credential is known:
-        # they (and an admin) can see that someone tried their passkey.
-        await record_sign_in_event(
-            request,
-            person_id=attempt.person_id,
-            method="passkey",
-            result=result,
-            reason=error.reason,
-        )
-        raise
-    await record_sign_in_event(
-        request, person_id=attempt.person_id, method="passkey", result="success", reason=None
-    )
-    return response
+    return await accounted(request, "passkey", _finish_passkey_sign_in)
 
 
-async def _finish_passkey_sign_in(request: web.Request, attempt: _Attempt) -> web.StreamResponse:
+async def _finish_passkey_sign_in(
+    request: web.Request, attempt: SignInAttempt
+) -> web.StreamResponse:
+    """Verify the assertion, then sign its owner in.
+
+    Limits, so that holding someone's credential id is not enough to lock
+    them out (docs/adr/0010): every attempt counts against the caller's
+    address; a failed verification counts against this credential *from
+    this address* only (checked before verifying); the owner's account is
+    counted only once the signature has verified, which a stranger cannot
+    make happen.
+    """
     app = request.app
-    settings, db = app[state.SETTINGS], app[state.DB]
-    await app[state.LIMITER].hit_address(endpoint="passkey", address=client_address(request))
-    body = await _json_object(request)
+    settings, db, limiter = app[state.SETTINGS], app[state.DB], app[state.LIMITER]
+    address = client_address(request)
+    await limiter.hit_address(endpoint="passkey", address=address)
+    body = await json_object(request, what="passkey")
     credential = parse_assertion(body.get("credential"))
     challenge, _ = await _consume(
         request,
@@ -269,15 +234,22 @@ async def _finish_passkey_sign_in(request: web.Request, attempt: _Attempt) -> we
     stored = await db.passkey_for_sign_in(credential_id=credential.raw_id)
     if stored is None:
         raise PasskeyUnknown(reason="credential_unknown")
+    # A failure names the passkey's owner: they (and an admin) can see that
+    # someone tried their passkey.
     attempt.person_id = stored.person_id
-    await app[state.LIMITER].hit_account(endpoint="passkey", account=str(stored.person_id))
-    verified = verify_assertion(
-        credential=credential,
-        stored=stored,
-        challenge=challenge,
-        rp_id=settings.webauthn_rp_id,
-        origin=settings.public_origin,
-    )
+    await limiter.check_credential_failures(credential_id=credential.raw_id, address=address)
+    try:
+        verified = verify_assertion(
+            credential=credential,
+            stored=stored,
+            challenge=challenge,
+            rp_id=settings.webauthn_rp_id,
+            origin=settings.public_origin,
+        )
+    except PasskeyFailed:
+        await limiter.count_credential_failure(credential_id=credential.raw_id, address=address)
+        raise
+    await limiter.hit_account(endpoint="passkey", account=str(stored.person_id))
     check_owner_may_sign_in(stored=stored, reauth_days=settings.passkey_reauth_days)
     if not await db.use_passkey(
         passkey_id=stored.passkey_id,
@@ -285,27 +257,7 @@ async def _finish_passkey_sign_in(request: web.Request, attempt: _Attempt) -> we
         backed_up=verified.backed_up,
     ):
         raise PasskeyFailed(reason="sign_count_not_increased")
-    session_token = new_session_token()
-    opened = await db.open_session(
-        person_id=stored.person_id,
-        token_hash=hash_token(session_token),
-        method="passkey",
-        idle=timedelta(minutes=settings.session_idle_minutes),
-        absolute=timedelta(hours=settings.session_absolute_hours),
-        user_agent=user_agent(request),
-    )
-    session = (
-        await db.use_session(token_hash=hash_token(session_token), touch=False) if opened else None
-    )
-    if session is None:
-        raise SignInRefused(reason="person_disabled")
-    access_token, access_expires_at = mint_for(request, session)
-    response = web.json_response(session_body(session, access_expires_at), headers=NO_STORE)
-    set_session_cookies(
-        response,
-        access_token=access_token,
-        access_max_age=settings.access_token_minutes * 60,
-        session_token=session_token,
-        session_max_age=settings.session_absolute_hours * 3600,
-    )
+    signed_in = await complete_sign_in(request, person_id=stored.person_id, method="passkey")
+    response = json_answer(session_body(signed_in.session, signed_in.access_expires_at))
+    signed_in.set_cookies(response, request=request)
     return response

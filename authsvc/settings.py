@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from joserfc.jwk import ECKey
@@ -54,9 +55,11 @@ class Settings:
     access_token_minutes: int = 5
     passkey_reauth_days: int = 30
     webauthn_rp_id: str = "localhost"
-    host: str = "127.0.0.1"
+    # A container's ports: every interface (Caddy and Prometheus reach them
+    # over the overlay network). Local runs set 127.0.0.1.
+    host: str = "0.0.0.0"  # noqa: S104
     port: int = 8000
-    metrics_host: str = "127.0.0.1"
+    metrics_host: str = "0.0.0.0"  # noqa: S104
     metrics_port: int | None = 9100
     local_mode: bool = False
     demo_people: tuple[str, ...] = ()
@@ -66,6 +69,12 @@ class Settings:
     rate_limit_window_seconds: int = 60
     rate_limit_per_address: int = 30
     rate_limit_per_account: int = 10
+    # Failed passkey verifications of one credential from one address.
+    rate_limit_passkey_failures: int = 5
+    # Retention (authsvc/retention.py, migration 1010).
+    login_events_retention_days: int = 90
+    ended_sessions_retention_days: int = 30
+    retention_interval_seconds: float = 3600.0
     # An unknown kid refetches the JWKS, but not more often than this.
     jwks_min_refresh_seconds: float = 30.0
     http_timeout_seconds: float = 10.0
@@ -89,9 +98,14 @@ class Settings:
             ("REQSTLY_RATE_LIMIT_WINDOW_SECONDS", self.rate_limit_window_seconds),
             ("REQSTLY_RATE_LIMIT_PER_ADDRESS", self.rate_limit_per_address),
             ("REQSTLY_RATE_LIMIT_PER_ACCOUNT", self.rate_limit_per_account),
+            ("REQSTLY_RATE_LIMIT_PASSKEY_FAILURES", self.rate_limit_passkey_failures),
+            ("REQSTLY_LOGIN_EVENTS_RETENTION_DAYS", self.login_events_retention_days),
+            ("REQSTLY_RETENTION_INTERVAL_SECONDS", self.retention_interval_seconds),
         ]:
             if value <= 0:
                 raise SettingsError(f"{name} must be a positive number")
+        if self.ended_sessions_retention_days < 0:
+            raise SettingsError("REQSTLY_ENDED_SESSIONS_RETENTION_DAYS must not be negative")
 
     @property
     def multi_tenant(self) -> bool:
@@ -119,46 +133,70 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
-        """Read every setting from `env`; raises SettingsError naming what is wrong."""
+        """Read every setting from `env`; raises SettingsError naming what is wrong.
+
+        An unset variable leaves the field's default above: defaults are
+        written once, there.
+        """
         reader = _EnvReader(env)
+        public_origin = reader.required("REQSTLY_PUBLIC_ORIGIN").rstrip("/")
         previous_keys_file = reader.optional("REQSTLY_PREVIOUS_SIGNING_KEYS_FILE")
-        demo = reader.optional("REQSTLY_DEMO_PEOPLE") or ""
-        metrics_port = reader.integer("REQSTLY_METRICS_PORT", 9100)
+        authority = reader.optional("REQSTLY_AZURE_AUTHORITY")
+        role_map = reader.optional("REQSTLY_AZURE_ROLE_MAP")
+        metrics_port = reader.integer("REQSTLY_METRICS_PORT")
+        given: dict[str, Any] = {
+            "jwt_audience": reader.optional("REQSTLY_JWT_AUDIENCE"),
+            "previous_signing_keys": _read_keys(previous_keys_file) if previous_keys_file else None,
+            "azure_authority": authority.rstrip("/") if authority else None,
+            "azure_allowed_tenants": frozenset(
+                t.lower() for t in _split(reader.optional("REQSTLY_AZURE_ALLOWED_TENANTS"))
+            )
+            or None,
+            "azure_required_roles": frozenset(
+                _split(reader.optional("REQSTLY_AZURE_REQUIRED_ROLES"))
+            )
+            or None,
+            "azure_role_map": parse_role_map(role_map) if role_map else None,
+            "webauthn_rp_id": reader.optional("REQSTLY_WEBAUTHN_RP_ID")
+            or urlsplit(public_origin).hostname,
+            "host": reader.optional("REQSTLY_HOST"),
+            "port": reader.integer("REQSTLY_PORT"),
+            "metrics_host": reader.optional("REQSTLY_METRICS_HOST"),
+            "local_mode": reader.boolean("REQSTLY_LOCAL_MODE"),
+            "demo_people": tuple(_split(reader.optional("REQSTLY_DEMO_PEOPLE"))) or None,
+        }
+        for name in _INTEGER_SETTINGS:
+            given[name] = reader.integer(f"REQSTLY_{name.upper()}")
+        given["retention_interval_seconds"] = reader.number("REQSTLY_RETENTION_INTERVAL_SECONDS")
+        chosen = {name: value for name, value in given.items() if value is not None}
+        if metrics_port is not None:
+            chosen["metrics_port"] = metrics_port or None  # 0 turns the metrics port off
         return cls(
             database_url=reader.secret("REQSTLY_DATABASE_URL"),
             signing_key=_read_key(reader.required("REQSTLY_SIGNING_KEY_FILE")),
-            previous_signing_keys=(_read_keys(previous_keys_file) if previous_keys_file else ()),
-            public_origin=reader.required("REQSTLY_PUBLIC_ORIGIN").rstrip("/"),
-            jwt_audience=reader.optional("REQSTLY_JWT_AUDIENCE") or "reqstly",
+            public_origin=public_origin,
             azure_tenant_id=reader.required("REQSTLY_AZURE_TENANT_ID").lower(),
             azure_client_id=reader.required("REQSTLY_AZURE_CLIENT_ID"),
             azure_client_secret=reader.secret("REQSTLY_AZURE_CLIENT_SECRET"),
-            azure_authority=(reader.optional("REQSTLY_AZURE_AUTHORITY") or AZURE_AUTHORITY).rstrip(
-                "/"
-            ),
-            azure_allowed_tenants=frozenset(
-                t.lower() for t in _split(reader.optional("REQSTLY_AZURE_ALLOWED_TENANTS"))
-            ),
-            azure_required_roles=frozenset(_split(reader.optional("REQSTLY_AZURE_REQUIRED_ROLES"))),
-            azure_role_map=parse_role_map(reader.optional("REQSTLY_AZURE_ROLE_MAP") or ""),
-            session_idle_minutes=reader.integer("REQSTLY_SESSION_IDLE_MINUTES", 30),
-            session_absolute_hours=reader.integer("REQSTLY_SESSION_ABSOLUTE_HOURS", 12),
-            access_token_minutes=reader.integer("REQSTLY_ACCESS_TOKEN_MINUTES", 5),
-            passkey_reauth_days=reader.integer("REQSTLY_PASSKEY_REAUTH_DAYS", 30),
-            webauthn_rp_id=reader.optional("REQSTLY_WEBAUTHN_RP_ID")
-            or (urlsplit(reader.required("REQSTLY_PUBLIC_ORIGIN")).hostname or "localhost"),
-            host=reader.optional("REQSTLY_HOST") or "0.0.0.0",  # noqa: S104 (a container's port)
-            port=reader.integer("REQSTLY_PORT", 8000),
-            metrics_host=reader.optional("REQSTLY_METRICS_HOST") or "0.0.0.0",  # noqa: S104
-            metrics_port=metrics_port or None,
-            local_mode=reader.boolean("REQSTLY_LOCAL_MODE"),
-            demo_people=tuple(_split(demo)),
-            db_pool_min=reader.integer("REQSTLY_DB_POOL_MIN", 1),
-            db_pool_max=reader.integer("REQSTLY_DB_POOL_MAX", 10),
-            rate_limit_window_seconds=reader.integer("REQSTLY_RATE_LIMIT_WINDOW_SECONDS", 60),
-            rate_limit_per_address=reader.integer("REQSTLY_RATE_LIMIT_PER_ADDRESS", 30),
-            rate_limit_per_account=reader.integer("REQSTLY_RATE_LIMIT_PER_ACCOUNT", 10),
+            **chosen,
         )
+
+
+# Whole-number settings read from REQSTLY_<NAME in capitals>.
+_INTEGER_SETTINGS = (
+    "session_idle_minutes",
+    "session_absolute_hours",
+    "access_token_minutes",
+    "passkey_reauth_days",
+    "db_pool_min",
+    "db_pool_max",
+    "rate_limit_window_seconds",
+    "rate_limit_per_address",
+    "rate_limit_per_account",
+    "rate_limit_passkey_failures",
+    "login_events_retention_days",
+    "ended_sessions_retention_days",
+)
 
 
 def parse_role_map(text: str) -> dict[str, RoleRight]:
@@ -251,17 +289,28 @@ class _EnvReader:
                 raise SettingsError(f"cannot read {name}_FILE: {error}") from error
         return self.required(name)
 
-    def integer(self, name: str, default: int) -> int:
+    def integer(self, name: str) -> int | None:
         value = self.optional(name)
         if value is None:
-            return default
+            return None
         try:
             return int(value)
         except ValueError as error:
             raise SettingsError(f"{name} must be a whole number, got {value!r}") from error
 
-    def boolean(self, name: str) -> bool:
-        value = (self.optional(name) or "false").lower()
-        if value not in {"true", "false", "1", "0", "yes", "no"}:
+    def number(self, name: str) -> float | None:
+        value = self.optional(name)
+        if value is None:
+            return None
+        try:
+            return float(value)
+        except ValueError as error:
+            raise SettingsError(f"{name} must be a number, got {value!r}") from error
+
+    def boolean(self, name: str) -> bool | None:
+        value = self.optional(name)
+        if value is None:
+            return None
+        if value.lower() not in {"true", "false", "1", "0", "yes", "no"}:
             raise SettingsError(f"{name} must be true or false")
-        return value in {"true", "1", "yes"}
+        return value.lower() in {"true", "1", "yes"}

@@ -98,10 +98,8 @@ CREATE FUNCTION api.allowed_transitions(request_id bigint) RETURNS TABLE(to_stat
 declare
     target app.requests;
 begin
+    perform app.require_visible_request(request_id);
     select * into target from app.requests r where r.id = allowed_transitions.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
     return query select m.to_status, m.note_required
                    from app.allowed_moves(target.status, target.requester_id, target.category) m;
 end
@@ -137,11 +135,8 @@ CREATE FUNCTION api.move_request(request_id bigint, category text) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform 1 from app.requests r where r.id = move_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
-    perform app.move_request_unchecked(request_id, category);
+    perform app.require_visible_request(request_id);
+    perform app.move_request_category(request_id, category);
 end
 $$;
 
@@ -199,6 +194,8 @@ begin
            and u.disabled_at is null) then
         raise sqlstate 'PT401' using message = 'Your session has ended. Please sign in again.';
     end if;
+
+    perform app.take_call_slot(sub);
 end
 $_$;
 
@@ -218,15 +215,7 @@ CREATE FUNCTION api.revoke_other_sessions() RETURNS integer
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    with ended as (
-        update auth.sessions s
-           set revoked_at = now(), revoked_reason = 'ended by the person'
-         where s.user_id = app.current_user_id()
-           and s.revoked_at is null
-           and s.id::text is distinct from
-               (nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::json ->> 'sid')
-        returning 1)
-    select count(*)::integer from ended
+    select app.revoke_sessions_of_caller('ended by the person', app.current_session_id())
 $$;
 
 
@@ -292,7 +281,6 @@ END) STORED,
     CONSTRAINT requests_description_length CHECK ((char_length(description) <= 20000)),
     CONSTRAINT requests_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
     CONSTRAINT requests_resolved_at_matches_status CHECK (((status = 'resolved'::text) = (resolved_at IS NOT NULL))),
-    CONSTRAINT requests_status_known CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
     CONSTRAINT requests_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
 );
 
@@ -351,11 +339,7 @@ CREATE FUNCTION api.transition_request(request_id bigint, to_status text, note t
 declare
     updated api.requests;
 begin
-    -- Row-level security: a request the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = transition_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
+    perform app.require_visible_request(request_id);
     perform app.set_request_status(request_id, to_status, note);
     select * into updated from api.requests r where r.id = transition_request.request_id;
     return updated;
@@ -378,12 +362,24 @@ CREATE FUNCTION api.verify_audit(request_id bigint) RETURNS app.audit_verificati
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    result app.audit_verification;
+    readable integer;
 begin
-    perform 1 from app.requests r where r.id = verify_audit.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    perform app.require_visible_request(request_id);
+    result := app.verify_audit_chain(request_id);
+    select count(*) into readable from app.audit_log a where a.request_id = verify_audit.request_id;
+    if readable < result.entries then
+        -- Positions count every entry, so the reason is said without them.
+        result.entries := readable;
+        if not result.ok then
+            result.reason := 'The history of this request does not verify: entries were changed or removed after they were written. An admin can see where.';
+            if not exists (select 1 from app.audit_log a where a.id = result.first_bad_entry) then
+                result.first_bad_entry := null;
+            end if;
+        end if;
     end if;
-    return app.verify_audit_chain(request_id);
+    return result;
 end
 $$;
 
@@ -580,6 +576,26 @@ COMMENT ON FUNCTION app.create_admin_login(person uuid, role_name text) IS 'Make
 
 
 --
+-- Name: create_number_sequence(text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.create_number_sequence(code text, after integer) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text := 'app.request_numbers_' || lower(code);
+begin
+    execute format('create sequence %s as integer minvalue 1', name);
+    if after > 0 then
+        perform pg_catalog.setval(name, after);
+    end if;
+    return name;
+end
+$$;
+
+
+--
 -- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -593,6 +609,26 @@ CREATE FUNCTION app.current_agent_categories() RETURNS text[]
      where tm.user_id = app.current_user_id()
        and u.disabled_at is null
 $$;
+
+
+--
+-- Name: current_session_id(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_session_id() RETURNS uuid
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    select case when sid ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then sid::uuid end
+      from (select nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::json ->> 'sid' as sid) c
+$_$;
+
+
+--
+-- Name: FUNCTION current_session_id(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.current_session_id() IS 'The session named by the current request''s JWT (its sid claim); null at psql or for a malformed sid.';
 
 
 --
@@ -683,8 +719,14 @@ begin
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
     perform app.revoke_sessions_of(person, 'person disabled');
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I nologin', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person is disabled, there is no login to close.', login
+            using hint = 'After a restore, recreate the roles from the backup''s roles.sql (docs/RUNBOOK.md, Restore).';
     end if;
 end
 $$;
@@ -694,7 +736,7 @@ $$;
 -- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -713,10 +755,36 @@ begin
     if not found then
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I login', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person can sign in to the app, give them a psql login again with app.create_admin_login.', login;
     end if;
 end
+$$;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in again and reopens their psql login (a missing login role is reported, not an error).';
+
+
+--
+-- Name: entra_rights_sync_of(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.entra_rights_sync_of(person uuid) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.current_setting('reqstly.entra_rights_sync', true) = person::text
+       and (pg_catalog.pg_has_role(app.acting_role(), 'authsvc', 'member')
+            or coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = app.acting_role()), false))
 $$;
 
 
@@ -751,15 +819,93 @@ $$;
 
 
 --
--- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: max_concurrent_calls(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 6 $$;
+
+
+--
+-- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.move_request_category(request_id bigint, category text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    update app.requests r set category = move_request_unchecked.category where r.id = request_id
+declare
+    me uuid := app.current_user_id();
+    target app.requests;
+begin
+    select * into target from app.requests r where r.id = move_request_category.request_id for update;
+    if not found
+       or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+               or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    update app.requests r set category = move_request_category.category where r.id = target.id;
+end
 $$;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.move_request_category(request_id bigint, category text) IS 'Moves a request to another category as its owner, for the requester, an agent of its category or an admin (the rules trigger decides); anyone else gets the "no request you can see" refusal.';
+
+
+--
+-- Name: raise_no_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.raise_no_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception 'There is no request % that you can see.', request_id
+        using errcode = 'PT404', detail = 'request_id';
+end
+$$;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises the refusal app.require_visible_request raises; for security definer functions, which check the caller themselves.';
+
+
+--
+-- Name: refuse_change_of_entra_rights(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.refuse_change_of_entra_rights(person uuid) RETURNS void
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text;
+begin
+    select u.display_name into name from app.users u where u.id = person and u.rights_from_entra;
+    if found and not app.entra_rights_sync_of(person) then
+        raise exception '%''s rights come from their Entra ID app roles, so they cannot be changed in Reqstly.', name
+            using errcode = 'PT409', detail = 'person_id',
+                  hint = 'Change their app role assignment in Entra ID; Reqstly applies it at their next sign-in.';
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.refuse_change_of_entra_rights(person uuid) IS 'Refuses (PT409) a change to the rights of a person whose rights come from Entra ID, except the sign-in''s own rewrite.';
 
 
 --
@@ -824,6 +970,30 @@ $$;
 
 
 --
+-- Name: require_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.require_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform 1 from app.requests r where r.id = require_visible_request.request_id;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+end
+$$;
+
+
+--
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.require_visible_request(request_id bigint) IS 'Raises PT404 "There is no request N that you can see." unless row-level security lets the caller see request N. Run as the caller (security invoker).';
+
+
+--
 -- Name: revoke_sessions_of(uuid, text, uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -847,6 +1017,54 @@ $$;
 --
 
 COMMENT ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid) IS 'Ends every live session of a person, except one if named. Callers check rights.';
+
+
+--
+-- Name: revoke_sessions_of_caller(text, uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case when app.current_user_id() is null then 0
+                else app.revoke_sessions_of(app.current_user_id(), reason, except_session) end
+$$;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of_caller(reason text, except_session uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) IS 'Ends the acting person''s live sessions except one (api.revoke_other_sessions).';
+
+
+--
+-- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_input(q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    clean text := pg_catalog.btrim(pg_catalog.regexp_replace(coalesce(q, ''), '\s+', ' ', 'g'));
+begin
+    if pg_catalog.char_length(clean) > 200
+       or pg_catalog.cardinality(pg_catalog.string_to_array(clean, ' ')) > 12 then
+        raise exception 'Search for at most 12 words (200 characters), as plain words.'
+            using errcode = '22023', detail = 'q';
+    end if;
+    return clean;
+end
+$$;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_input(q text) IS 'Returns the search input trimmed, with runs of white space made one space; raises 22023 (400) over 200 characters or 12 words.';
 
 
 --
@@ -884,8 +1102,9 @@ declare
     clean_note text := nullif(btrim(note), '');
     current app.requests;
 begin
-    if to_status is null or to_status not in ('open', 'in_progress', 'resolved', 'cancelled') then
-        raise exception 'There is no status "%". The statuses are open, in_progress, resolved and cancelled.', to_status
+    if to_status is null or not exists (select 1 from app.statuses s where s.code = to_status) then
+        raise exception 'There is no status "%". The statuses are %.', to_status,
+                (select string_agg(s.code, ', ' order by s.position) from app.statuses s)
             using errcode = '22023', detail = 'to_status';
     end if;
     select * into current from app.requests r where r.id = request_id for update;
@@ -918,60 +1137,66 @@ COMMENT ON FUNCTION app.set_request_status(request_id bigint, to_status text, no
 --
 
 CREATE FUNCTION app.status_label(status text) RETURNS text
-    LANGUAGE sql IMMUTABLE
+    LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    select case status
-        when 'open' then 'Open'
-        when 'in_progress' then 'In progress'
-        when 'resolved' then 'Resolved'
-        when 'cancelled' then 'Cancelled'
-        else status end
+    select coalesce((select s.label from app.statuses s where s.code = status_label.status), status)
 $$;
 
 
 --
--- Name: tg__audit(); Type: FUNCTION; Schema: app; Owner: -
+-- Name: take_call_slot(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.tg__audit() RETURNS trigger
-    LANGUAGE plpgsql SECURITY DEFINER
+CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
+    LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
-    SET "TimeZone" TO 'UTC'
     AS $$
 declare
-    ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
-    old_row jsonb;
-    new_row jsonb;
-    diff jsonb := '{}';
-    col text;
+    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
 begin
-    if tg_table_name = 'comments' then
-        perform app.append_audit(new.request_id,
-            case when new.internal then 'internal_note' else 'commented' end,
-            jsonb_build_object('comment_id', new.id, 'body', new.body, 'internal', new.internal),
-            new.internal);
-        return null;
-    end if;
-
-    new_row := to_jsonb(new) - ignored;
-    old_row := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
-    for col in select k from jsonb_object_keys(new_row) k order by k loop
-        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
-            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
+    for slot in 1 .. app.max_concurrent_calls() loop
+        if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
+            return;
         end if;
     end loop;
-    if diff = '{}' then
-        return null;  -- only updated_at moved (a comment touched the request)
-    end if;
-    perform app.append_audit(new.id,
-        case when tg_op = 'INSERT' then 'created'
-             when new.status is distinct from old.status then 'transitioned'
-             else 'updated' end,
-        diff, false);
-    return null;
+    raise sqlstate 'PT429' using
+        message = format('You have %s calls running already; wait for one to finish and try again.',
+                         app.max_concurrent_calls()),
+        hint = 'Someone with this sign-in is sending many calls at once.';
 end
 $$;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
+
+
+--
+-- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg__append_only() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception '% is append-only: entries cannot be changed or removed (% refused).',
+            coalesce(tg_argv[0], tg_table_name), tg_op
+        using errcode = '42501';
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg__append_only(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg__append_only() IS 'Refuses UPDATE, DELETE and TRUNCATE on an append-only table; the argument names it for people.';
 
 
 --
@@ -990,16 +1215,65 @@ $$;
 
 
 --
--- Name: tg_audit_log__refuse_change(); Type: FUNCTION; Schema: app; Owner: -
+-- Name: tg_categories__number_sequence(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.tg_audit_log__refuse_change() RETURNS trigger
+CREATE FUNCTION app.tg_categories__number_sequence() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        new.number_sequence := app.create_number_sequence(new.code, 0);
+    elsif tg_op = 'UPDATE' then
+        new.number_sequence := 'app.request_numbers_' || lower(new.code);
+        execute format('alter sequence %s rename to %s', old.number_sequence,
+                       'request_numbers_' || lower(new.code));
+    else
+        execute format('drop sequence %s', old.number_sequence);
+        return old;
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_comments__audit(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.append_audit(new.request_id,
+        case when new.internal then 'internal_note' else 'commented' end,
+        jsonb_build_object('comment_id', new.id, 'body', new.body, 'internal', new.internal),
+        new.internal);
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_comments__audit(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_comments__audit() IS 'comments_500_audit: appends a commented/internal_note entry.';
+
+
+--
+-- Name: tg_comments__require_visible_request(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__require_visible_request() RETURNS trigger
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    raise exception 'The audit log is append-only: entries cannot be changed or removed (% refused).', tg_op
-        using errcode = '42501';
+    perform app.require_visible_request(new.request_id);
+    return new;
 end
 $$;
 
@@ -1060,10 +1334,73 @@ CREATE FUNCTION app.tg_comments__touch_request() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    update app.requests r set updated_at = now() where r.id = new.request_id;
+    if not new.internal then
+        update app.requests r set updated_at = now() where r.id = new.request_id;
+    end if;
     return null;
 end
 $$;
+
+
+--
+-- Name: tg_requests__assignee_visible(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__assignee_visible() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.assignee_id is distinct from old.assignee_id and new.assignee_id is not null
+       and not exists (select 1 from app.users u where u.id = new.assignee_id) then
+        raise exception 'There is no agent of % with that id that you can see; a request can only be assigned to an agent of its category.',
+                new.category
+            using errcode = '23514', detail = 'assignee_id';
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_requests__audit(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET "TimeZone" TO 'UTC'
+    AS $$
+declare
+    ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
+    old_row jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
+    new_row jsonb := to_jsonb(new) - ignored;
+    diff jsonb := '{}';
+    col text;
+begin
+    for col in select k from jsonb_object_keys(new_row) k order by k loop
+        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
+            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
+        end if;
+    end loop;
+    if diff = '{}' then
+        return null;  -- only updated_at moved (a comment touched the request)
+    end if;
+    perform app.append_audit(new.id,
+        case when tg_op = 'INSERT' then 'created'
+             when new.status is distinct from old.status then 'transitioned'
+             else 'updated' end,
+        diff, false);
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_requests__audit(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_requests__audit() IS 'requests_500_audit: appends created/updated/transitioned entries with the changed columns.';
 
 
 --
@@ -1194,7 +1531,7 @@ CREATE FUNCTION app.tg_requests__set_defaults() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    prefix text;
+    category app.categories;
 begin
     new.requester_id := coalesce(app.current_user_id(),
                                  case when app.acting_as_unmapped_superuser() then new.requester_id end);
@@ -1210,16 +1547,14 @@ begin
         raise exception 'Choose a category for the request.'
             using errcode = '23502', detail = 'category';
     end if;
-    update app.categories c
-       set last_number = c.last_number + 1
-     where c.code = new.category
-    returning c.last_number, c.key_prefix into new.number, prefix;
+    select * into category from app.categories c where c.code = new.category;
     if not found then
         raise exception 'There is no category "%". Choose one of: %.', new.category,
                 (select string_agg(c.code, ', ' order by c.code) from app.categories c)
             using errcode = '22023', detail = 'category';
     end if;
-    new.key := prefix || '-' || new.number;
+    new.number := pg_catalog.nextval(category.number_sequence);
+    new.key := category.key_prefix || '-' || new.number;
     return new;
 end
 $$;
@@ -1263,6 +1598,21 @@ $$;
 
 
 --
+-- Name: tg_team_members__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.refuse_change_of_entra_rights(case when tg_op = 'DELETE' then old.user_id else new.user_id end);
+    return case when tg_op = 'DELETE' then old else new end;
+end
+$$;
+
+
+--
 -- Name: tg_team_members__log(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1277,6 +1627,23 @@ begin
         perform app.log_rights_change(old.user_id, 'agent_removed', old.category);
     end if;
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_users__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_users__guard_entra_rights() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.is_admin is distinct from old.is_admin then
+        perform app.refuse_change_of_entra_rights(old.id);
+    end if;
+    return new;
 end
 $$;
 
@@ -1493,6 +1860,55 @@ COMMENT ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_has
 
 
 --
+-- Name: delete_expired_sign_in_rows(interval, interval, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone DEFAULT now()) RETURNS TABLE(table_name text, deleted bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    counted bigint;
+begin
+    perform auth.require_authsvc();
+    if login_events_kept < interval '1 day' or ended_sessions_kept < interval '0' then
+        raise exception 'Keep login events at least a day, and ended sessions for no negative time.'
+            using errcode = '22023';
+    end if;
+
+    delete from auth.login_events e where e.at < delete_expired_sign_in_rows.at - login_events_kept;
+    get diagnostics counted = row_count;
+    table_name := 'login_events'; deleted := counted; return next;
+
+    delete from auth.sessions s
+     where least(s.expires_at, s.last_seen_at + s.idle_timeout, coalesce(s.revoked_at, 'infinity'))
+           < delete_expired_sign_in_rows.at - ended_sessions_kept;
+    get diagnostics counted = row_count;
+    table_name := 'sessions'; deleted := counted; return next;
+
+    delete from auth.signin_states s where s.expires_at < delete_expired_sign_in_rows.at;
+    get diagnostics counted = row_count;
+    table_name := 'signin_states'; deleted := counted; return next;
+
+    delete from auth.webauthn_challenges c where c.expires_at < delete_expired_sign_in_rows.at;
+    get diagnostics counted = row_count;
+    table_name := 'webauthn_challenges'; deleted := counted; return next;
+
+    delete from auth.rate_limits r where r.window_start < delete_expired_sign_in_rows.at - interval '1 day';
+    get diagnostics counted = row_count;
+    table_name := 'rate_limits'; deleted := counted; return next;
+end
+$$;
+
+
+--
+-- Name: FUNCTION delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) IS 'authsvc: delete old login events, long-ended sessions, expired sign-in states and challenges, old rate-limit windows; rows deleted per table.';
+
+
+--
 -- Name: end_session(bytea, text); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1541,35 +1957,6 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) IS 'authsvc: store a challenge bound to a browser and purpose; expired ones are deleted.';
-
-
---
--- Name: open_session(uuid, bytea, text, interval, interval, text); Type: FUNCTION; Schema: auth; Owner: -
---
-
-CREATE FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) RETURNS TABLE(session_id uuid, expires_at timestamp with time zone)
-    LANGUAGE plpgsql SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-begin
-    perform auth.require_authsvc();
-    if not exists (select 1 from app.users u where u.id = person and u.disabled_at is null) then
-        return;
-    end if;
-    return query
-    insert into auth.sessions as s (user_id, token_hash, method, expires_at, idle_timeout, user_agent)
-    values (person, open_session.token_hash, open_session.method, now() + absolute_timeout,
-            open_session.idle_timeout, left(open_session.user_agent, 500))
-    returning s.id, s.expires_at;
-end
-$$;
-
-
---
--- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: COMMENT; Schema: auth; Owner: -
---
-
-COMMENT ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person.';
 
 
 --
@@ -1626,6 +2013,35 @@ COMMENT ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) IS 'authsvc: t
 
 
 --
+-- Name: rate_limit_check(text, integer, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
+    counted integer;
+begin
+    perform auth.require_authsvc();
+    select r.hits into counted
+      from auth.rate_limits r
+     where r.bucket = rate_limit_check.bucket and r.window_start = started;
+    return case when coalesce(counted, 0) < max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_check(bucket text, window_seconds integer, max_hits integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: 0 if `bucket` is under its limit in this window, else seconds to wait (counts nothing).';
+
+
+--
 -- Name: rate_limit_hit(text, integer, integer); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -1634,27 +2050,21 @@ CREATE FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hit
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    started timestamptz;
+    started timestamptz := auth.rate_limit_window_start(window_seconds);
     counted integer;
 begin
     perform auth.require_authsvc();
-    if window_seconds < 1 or max_hits < 1 then
-        raise exception 'A rate limit needs a window of at least a second and at least one hit.'
-            using errcode = '22023';
+    if max_hits < 1 then
+        raise exception 'A rate limit needs at least one hit.' using errcode = '22023';
     end if;
-    started := pg_catalog.to_timestamp(
-        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
     delete from auth.rate_limits r
      where r.bucket = rate_limit_hit.bucket and r.window_start < started;
     insert into auth.rate_limits as r (bucket, window_start, hits)
     values (rate_limit_hit.bucket, started, 1)
     on conflict on constraint rate_limits_pkey do update set hits = r.hits + 1
     returning r.hits into counted;
-    if counted <= max_hits then
-        return 0;
-    end if;
-    return greatest(1, ceil(extract(epoch from
-        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer);
+    return case when counted <= max_hits then 0
+                else auth.rate_limit_seconds_left(started, window_seconds) end;
 end
 $$;
 
@@ -1664,6 +2074,51 @@ $$;
 --
 
 COMMENT ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) IS 'authsvc: count a sign-in attempt; 0 if allowed, else seconds to wait.';
+
+
+--
+-- Name: rate_limit_seconds_left(timestamp with time zone, integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) RETURNS integer
+    LANGUAGE sql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select greatest(1, ceil(extract(epoch from
+        (started + pg_catalog.make_interval(secs => window_seconds) - pg_catalog.clock_timestamp())))::integer)
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) IS 'Seconds (at least 1) until a rate-limit window ends: the Retry-After.';
+
+
+--
+-- Name: rate_limit_window_start(integer); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.rate_limit_window_start(window_seconds integer) RETURNS timestamp with time zone
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if window_seconds < 1 then
+        raise exception 'A rate limit needs a window of at least a second.' using errcode = '22023';
+    end if;
+    return pg_catalog.to_timestamp(
+        pg_catalog.floor(extract(epoch from pg_catalog.clock_timestamp()) / window_seconds) * window_seconds);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.rate_limit_window_start(window_seconds integer) IS 'The start of the current fixed rate-limit window.';
 
 
 --
@@ -1724,7 +2179,6 @@ CREATE TABLE auth.sessions (
     user_agent text,
     CONSTRAINT sessions_expiry_after_start CHECK ((expires_at > created_at)),
     CONSTRAINT sessions_idle_timeout_positive CHECK ((idle_timeout > '00:00:00'::interval)),
-    CONSTRAINT sessions_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
     CONSTRAINT sessions_token_hash_is_sha256 CHECK ((octet_length(token_hash) = 32)),
     CONSTRAINT sessions_user_agent_length CHECK ((char_length(user_agent) <= 500))
 );
@@ -1738,17 +2192,73 @@ COMMENT ON TABLE auth.sessions IS 'Sign-in sessions: idle and absolute expiry, e
 
 
 --
--- Name: session_is_live(auth.sessions); Type: FUNCTION; Schema: auth; Owner: -
+-- Name: session_is_live(auth.sessions, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
 --
 
-CREATE FUNCTION auth.session_is_live(s auth.sessions) RETURNS boolean
+CREATE FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone DEFAULT now()) RETURNS boolean
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    select s.revoked_at is null
-       and s.expires_at > now()
-       and s.last_seen_at + s.idle_timeout > now()
+    select auth.session_is_live(s.revoked_at, s.expires_at, s.last_seen_at, s.idle_timeout, at)
 $$;
+
+
+--
+-- Name: FUNCTION session_is_live(s auth.sessions, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) IS 'auth.session_is_live on a whole session row (security definer callers).';
+
+
+--
+-- Name: session_is_live(timestamp with time zone, timestamp with time zone, timestamp with time zone, interval, timestamp with time zone); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone DEFAULT now()) RETURNS boolean
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select revoked_at is null and expires_at > at and last_seen_at + idle_timeout > at
+$$;
+
+
+--
+-- Name: FUNCTION session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) IS 'Whether a session is live at `at` (default now): not revoked, before expires_at, not idle past idle_timeout.';
+
+
+--
+-- Name: start_session(uuid, bytea, text, interval, interval, text); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) RETURNS TABLE(session_id uuid, person_id uuid, method text, expires_at timestamp with time zone, display_name text, email text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    someone app.users;
+begin
+    perform auth.require_authsvc();
+    select u.* into someone from app.users u where u.id = person and u.disabled_at is null;
+    if someone.id is null then
+        return;
+    end if;
+    return query
+    insert into auth.sessions as s (user_id, token_hash, method, expires_at, idle_timeout, user_agent)
+    values (person, start_session.token_hash, sign_in_method, now() + absolute_timeout,
+            start_session.idle_timeout, left(start_session.user_agent, 500))
+    returning s.id, s.user_id, s.method, s.expires_at, someone.display_name, someone.email;
+end
+$$;
+
+
+--
+-- Name: FUNCTION start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) IS 'authsvc: a new session (hashed token) for an enabled person, with what the sign-in answer shows.';
 
 
 --
@@ -1758,18 +2268,13 @@ $$;
 CREATE FUNCTION auth.tg_passkeys__end_other_sessions() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
-declare
-    claims text := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
-    current_sid text := case when claims is null then null else claims::json ->> 'sid' end;
+    AS $$
 begin
-    perform app.revoke_sessions_of(
-        old.user_id,
-        'passkey removed',
-        case when current_sid ~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$' then current_sid::uuid end);
+    -- The session making the request stays; at psql (no sid) every session ends.
+    perform app.revoke_sessions_of(old.user_id, 'passkey removed', app.current_session_id());
     return null;
 end
-$_$;
+$$;
 
 
 --
@@ -1830,7 +2335,11 @@ begin
             last_azure_sign_in_at = excluded.last_azure_sign_in_at
     returning u.id into person;
 
+    update app.users u set rights_from_entra = coalesce(manage_rights, false)
+     where u.id = person and u.rights_from_entra is distinct from coalesce(manage_rights, false);
+
     if manage_rights then
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', person::text, true);
         update app.users u set is_admin = upsert_azure_person.is_admin
          where u.id = person and u.is_admin is distinct from upsert_azure_person.is_admin;
         delete from app.team_members tm
@@ -1840,6 +2349,7 @@ begin
           from app.categories c
          where c.code = any (coalesce(agent_categories, '{}'))
         on conflict do nothing;
+        perform pg_catalog.set_config('reqstly.entra_rights_sync', '', true);
     end if;
 
     return query select person, false;
@@ -1946,6 +2456,28 @@ COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc:
 
 
 --
+-- Name: active_sessions_by_method(); Type: FUNCTION; Schema: metrics; Owner: -
+--
+
+CREATE FUNCTION metrics.active_sessions_by_method() RETURNS TABLE(method text, active bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select m.code, count(s.id)::bigint
+      from auth.sign_in_methods m
+      left join auth.sessions s on s.method = m.code and auth.session_is_live(s)
+     group by m.code
+$$;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per sign-in method (auth.session_is_live), for metrics.active_sessions.';
+
+
+--
 -- Name: categories; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -1953,10 +2485,9 @@ CREATE TABLE app.categories (
     code text NOT NULL,
     name text NOT NULL,
     key_prefix text NOT NULL,
-    last_number integer DEFAULT 0 NOT NULL,
+    number_sequence text NOT NULL,
     CONSTRAINT categories_code_shape CHECK ((code ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
     CONSTRAINT categories_key_prefix_shape CHECK ((key_prefix ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
-    CONSTRAINT categories_last_number_positive CHECK ((last_number >= 0)),
     CONSTRAINT categories_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
 );
 
@@ -1965,7 +2496,14 @@ CREATE TABLE app.categories (
 -- Name: TABLE categories; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.categories IS 'Request categories; last_number is the counter behind human keys such as IT-42.';
+COMMENT ON TABLE app.categories IS 'Request categories; each numbers its requests from its own sequence (number_sequence) behind human keys such as IT-42.';
+
+
+--
+-- Name: COLUMN categories.number_sequence; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.categories.number_sequence IS 'The sequence that numbers this category''s requests (IT-1, IT-2, …); created with the category. Gaps are normal (ADR 0012).';
 
 
 --
@@ -2034,6 +2572,7 @@ CREATE TABLE app.users (
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
     webauthn_user_id bytea,
+    rights_from_entra boolean DEFAULT false NOT NULL,
     CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
     CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
     CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
@@ -2066,6 +2605,13 @@ COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disable
 --
 
 COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.rights_from_entra IS 'True while Entra ID app roles decide this person''s admin flag and agent categories (authsvc''s role mapping is on); set at each Azure sign-in. Other changes to those rights are refused.';
 
 
 --
@@ -2166,9 +2712,9 @@ CREATE VIEW api.my_sessions WITH (security_invoker='true') AS
     created_at,
     last_seen_at,
     user_agent,
-    ((id)::text = ((NULLIF(current_setting('request.jwt.claims'::text, true), ''::text))::json ->> 'sid'::text)) AS current
+    (NOT (id IS DISTINCT FROM app.current_session_id())) AS current
    FROM auth.sessions s
-  WHERE ((user_id = app.current_user_id()) AND (revoked_at IS NULL) AND (expires_at > now()) AND ((last_seen_at + idle_timeout) > now()));
+  WHERE ((user_id = app.current_user_id()) AND (revoked_at IS NULL) AND auth.session_is_live(revoked_at, expires_at, last_seen_at, idle_timeout));
 
 
 --
@@ -2211,7 +2757,11 @@ CREATE VIEW api.people WITH (security_invoker='true') AS
         CASE
             WHEN app.current_user_is_admin() THEN disabled_at
             ELSE NULL::timestamp with time zone
-        END AS disabled_at
+        END AS disabled_at,
+        CASE
+            WHEN app.current_user_is_admin() THEN rights_from_entra
+            ELSE NULL::boolean
+        END AS rights_from_entra
    FROM app.users u;
 
 
@@ -2308,9 +2858,7 @@ CREATE TABLE app.status_transitions (
     allow_agent boolean DEFAULT false NOT NULL,
     allow_admin boolean DEFAULT false NOT NULL,
     note_required boolean DEFAULT false NOT NULL,
-    CONSTRAINT status_transitions_from_known CHECK ((from_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text]))),
-    CONSTRAINT status_transitions_is_a_move CHECK ((from_status <> to_status)),
-    CONSTRAINT status_transitions_to_known CHECK ((to_status = ANY (ARRAY['open'::text, 'in_progress'::text, 'resolved'::text, 'cancelled'::text])))
+    CONSTRAINT status_transitions_is_a_move CHECK ((from_status <> to_status))
 );
 
 
@@ -2333,6 +2881,46 @@ CREATE VIEW api.status_transitions WITH (security_invoker='true') AS
     allow_admin,
     note_required
    FROM app.status_transitions t;
+
+
+--
+-- Name: statuses; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.statuses (
+    code text NOT NULL,
+    label text NOT NULL,
+    "position" smallint NOT NULL,
+    is_closed boolean DEFAULT false NOT NULL,
+    CONSTRAINT statuses_code_shape CHECK ((code ~ '^[a-z][a-z_]{1,29}$'::text)),
+    CONSTRAINT statuses_label_present CHECK (((char_length(btrim(label)) >= 1) AND (char_length(btrim(label)) <= 50)))
+);
+
+
+--
+-- Name: TABLE statuses; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.statuses IS 'Request statuses in workflow order; is_closed: no more edits, moves or assignments (resolved, cancelled). Moves between them: app.status_transitions.';
+
+
+--
+-- Name: statuses; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.statuses WITH (security_invoker='true') AS
+ SELECT code,
+    label,
+    "position",
+    is_closed
+   FROM app.statuses s;
+
+
+--
+-- Name: VIEW statuses; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.statuses IS 'Request statuses in workflow order: code, label, position, is_closed.';
 
 
 --
@@ -2393,6 +2981,58 @@ ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: request_numbers_admin; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_admin
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_hr; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_hr
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_it; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_it
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_ops; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_ops
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -2435,7 +3075,6 @@ CREATE TABLE auth.login_events (
     user_agent text,
     correlation_id text,
     CONSTRAINT login_events_correlation_id_length CHECK ((char_length(correlation_id) <= 100)),
-    CONSTRAINT login_events_method_known CHECK ((method = ANY (ARRAY['azure'::text, 'passkey'::text, 'dev'::text]))),
     CONSTRAINT login_events_reason_length CHECK ((char_length(reason) <= 200)),
     CONSTRAINT login_events_result_known CHECK ((result = ANY (ARRAY['success'::text, 'failure'::text, 'rate_limited'::text, 'refused'::text, 'sign_out'::text]))),
     CONSTRAINT login_events_user_agent_length CHECK ((char_length(user_agent) <= 500))
@@ -2481,6 +3120,25 @@ CREATE TABLE auth.rate_limits (
 --
 
 COMMENT ON TABLE auth.rate_limits IS 'Fixed-window sign-in counters per address and per account, shared by authsvc replicas.';
+
+
+--
+-- Name: sign_in_methods; Type: TABLE; Schema: auth; Owner: -
+--
+
+CREATE TABLE auth.sign_in_methods (
+    code text NOT NULL,
+    label text NOT NULL,
+    CONSTRAINT sign_in_methods_code_shape CHECK ((code ~ '^[a-z][a-z_]{1,29}$'::text)),
+    CONSTRAINT sign_in_methods_label_present CHECK (((char_length(btrim(label)) >= 1) AND (char_length(btrim(label)) <= 50)))
+);
+
+
+--
+-- Name: TABLE sign_in_methods; Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON TABLE auth.sign_in_methods IS 'How a session was opened: azure (Entra ID), passkey, dev (scripts/dev token, local only).';
 
 
 --
@@ -2541,11 +3199,9 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.method,
-    count(s.id) AS active
-   FROM (( VALUES ('azure'::text), ('passkey'::text), ('dev'::text)) m(method)
-     LEFT JOIN auth.sessions s ON (((s.method = m.method) AND (s.revoked_at IS NULL) AND (s.expires_at > now()) AND ((s.last_seen_at + s.idle_timeout) > now()))))
-  GROUP BY m.method;
+ SELECT method,
+    active
+   FROM metrics.active_sessions_by_method() a(method, active);
 
 
 --
@@ -2578,8 +3234,9 @@ COMMENT ON VIEW metrics.audit_entries IS 'Audit log entries ever written (a coun
 CREATE VIEW metrics.oldest_open_request AS
  SELECT c.code AS category,
     (COALESCE(EXTRACT(epoch FROM (now() - min(r.created_at))), (0)::numeric))::double precision AS age_seconds
-   FROM (app.categories c
-     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = ANY (ARRAY['open'::text, 'in_progress'::text])))))
+   FROM ((app.categories c
+     LEFT JOIN app.statuses s ON ((NOT s.is_closed)))
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.code))))
   GROUP BY c.code;
 
 
@@ -2637,12 +3294,12 @@ COMMENT ON VIEW metrics.request_resolution_totals IS 'Sum and count of creation-
 
 CREATE VIEW metrics.requests_by_status AS
  SELECT c.code AS category,
-    s.status,
+    s.code AS status,
     count(r.id) AS requests
    FROM ((app.categories c
-     CROSS JOIN ( VALUES ('open'::text), ('in_progress'::text), ('resolved'::text), ('cancelled'::text)) s(status))
-     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.status))))
-  GROUP BY c.code, s.status;
+     CROSS JOIN app.statuses s)
+     LEFT JOIN app.requests r ON (((r.category = c.code) AND (r.status = s.code))))
+  GROUP BY c.code, s.code;
 
 
 --
@@ -2704,6 +3361,14 @@ ALTER TABLE ONLY app.categories
 
 
 --
+-- Name: categories categories_number_sequence_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_number_sequence_unique UNIQUE (number_sequence);
+
+
+--
 -- Name: categories categories_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -2749,6 +3414,22 @@ ALTER TABLE ONLY app.rights_log
 
 ALTER TABLE ONLY app.status_transitions
     ADD CONSTRAINT status_transitions_pkey PRIMARY KEY (from_status, to_status);
+
+
+--
+-- Name: statuses statuses_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.statuses
+    ADD CONSTRAINT statuses_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: statuses statuses_position_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.statuses
+    ADD CONSTRAINT statuses_position_unique UNIQUE ("position");
 
 
 --
@@ -2837,6 +3518,14 @@ ALTER TABLE ONLY auth.sessions
 
 ALTER TABLE ONLY auth.sessions
     ADD CONSTRAINT sessions_token_hash_unique UNIQUE (token_hash);
+
+
+--
+-- Name: sign_in_methods sign_in_methods_pkey; Type: CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sign_in_methods
+    ADD CONSTRAINT sign_in_methods_pkey PRIMARY KEY (code);
 
 
 --
@@ -2978,21 +3667,35 @@ CREATE INDEX webauthn_challenges_expires_at_idx ON auth.webauthn_challenges USIN
 -- Name: audit_heads audit_heads_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_heads_100_no_truncate BEFORE TRUNCATE ON app.audit_heads FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_heads_100_no_truncate BEFORE TRUNCATE ON app.audit_heads FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The audit log''s chain heads');
 
 
 --
 -- Name: audit_log audit_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_log_100_append_only BEFORE DELETE OR UPDATE ON app.audit_log FOR EACH ROW EXECUTE FUNCTION app.tg__append_only('The audit log');
 
 
 --
 -- Name: audit_log audit_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The audit log');
+
+
+--
+-- Name: categories categories_100_number_sequence; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER categories_100_number_sequence BEFORE INSERT OR DELETE OR UPDATE OF code ON app.categories FOR EACH ROW EXECUTE FUNCTION app.tg_categories__number_sequence();
+
+
+--
+-- Name: comments comments_010_require_visible_request; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_010_require_visible_request BEFORE INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__require_visible_request();
 
 
 --
@@ -3013,7 +3716,14 @@ CREATE TRIGGER comments_100_touch_request AFTER INSERT ON app.comments FOR EACH 
 -- Name: comments comments_500_audit; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__audit();
+
+
+--
+-- Name: requests requests_050_assignee_visible; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_050_assignee_visible BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__assignee_visible();
 
 
 --
@@ -3041,21 +3751,28 @@ CREATE TRIGGER requests_200_validate BEFORE INSERT OR UPDATE ON app.requests FOR
 -- Name: requests requests_500_audit; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg__audit();
+CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__audit();
 
 
 --
 -- Name: rights_log rights_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_log FOR EACH ROW EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_log FOR EACH ROW EXECUTE FUNCTION app.tg__append_only('The log of rights changes');
 
 
 --
 -- Name: rights_log rights_log_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg_audit_log__refuse_change();
+CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The log of rights changes');
+
+
+--
+-- Name: team_members team_members_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_200_guard_entra_rights BEFORE INSERT OR DELETE ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__guard_entra_rights();
 
 
 --
@@ -3070,6 +3787,13 @@ CREATE TRIGGER team_members_500_log AFTER INSERT OR DELETE ON app.team_members F
 --
 
 CREATE TRIGGER users_100_timestamps BEFORE UPDATE ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: users users_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER users_200_guard_entra_rights BEFORE UPDATE OF is_admin ON app.users FOR EACH ROW EXECUTE FUNCTION app.tg_users__guard_entra_rights();
 
 
 --
@@ -3158,6 +3882,14 @@ ALTER TABLE ONLY app.requests
 
 
 --
+-- Name: requests requests_status_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.requests
+    ADD CONSTRAINT requests_status_known FOREIGN KEY (status) REFERENCES app.statuses(code);
+
+
+--
 -- Name: rights_log rights_log_actor_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -3171,6 +3903,22 @@ ALTER TABLE ONLY app.rights_log
 
 ALTER TABLE ONLY app.rights_log
     ADD CONSTRAINT rights_log_person_id_fkey FOREIGN KEY (person_id) REFERENCES app.users(id);
+
+
+--
+-- Name: status_transitions status_transitions_from_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.status_transitions
+    ADD CONSTRAINT status_transitions_from_known FOREIGN KEY (from_status) REFERENCES app.statuses(code);
+
+
+--
+-- Name: status_transitions status_transitions_to_known; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.status_transitions
+    ADD CONSTRAINT status_transitions_to_known FOREIGN KEY (to_status) REFERENCES app.statuses(code);
 
 
 --
@@ -3190,6 +3938,14 @@ ALTER TABLE ONLY app.team_members
 
 
 --
+-- Name: login_events login_events_method_known; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.login_events
+    ADD CONSTRAINT login_events_method_known FOREIGN KEY (method) REFERENCES auth.sign_in_methods(code);
+
+
+--
 -- Name: login_events login_events_user_id_fkey; Type: FK CONSTRAINT; Schema: auth; Owner: -
 --
 
@@ -3203,6 +3959,14 @@ ALTER TABLE ONLY auth.login_events
 
 ALTER TABLE ONLY auth.passkeys
     ADD CONSTRAINT passkeys_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id) ON DELETE CASCADE;
+
+
+--
+-- Name: sessions sessions_method_known; Type: FK CONSTRAINT; Schema: auth; Owner: -
+--
+
+ALTER TABLE ONLY auth.sessions
+    ADD CONSTRAINT sessions_method_known FOREIGN KEY (method) REFERENCES auth.sign_in_methods(code);
 
 
 --
@@ -3308,6 +4072,13 @@ CREATE POLICY select_all ON app.categories FOR SELECT USING (true);
 --
 
 CREATE POLICY select_all ON app.status_transitions FOR SELECT USING (true);
+
+
+--
+-- Name: statuses select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.statuses FOR SELECT USING (true);
 
 
 --
@@ -3443,6 +4214,12 @@ CREATE POLICY select_team ON app.team_members FOR SELECT USING ((category = ANY 
 ALTER TABLE app.status_transitions ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: statuses; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.statuses ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: team_members; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -3508,6 +4285,13 @@ ALTER TABLE auth.passkeys ENABLE ROW LEVEL SECURITY;
 ALTER TABLE auth.rate_limits ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: sign_in_methods select_all; Type: POLICY; Schema: auth; Owner: -
+--
+
+CREATE POLICY select_all ON auth.sign_in_methods FOR SELECT USING (true);
+
+
+--
 -- Name: login_events select_all_admin; Type: POLICY; Schema: auth; Owner: -
 --
 
@@ -3533,6 +4317,12 @@ CREATE POLICY select_own ON auth.sessions FOR SELECT USING ((user_id = ( SELECT 
 --
 
 ALTER TABLE auth.sessions ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sign_in_methods; Type: ROW SECURITY; Schema: auth; Owner: -
+--
+
+ALTER TABLE auth.sign_in_methods ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: signin_states; Type: ROW SECURITY; Schema: auth; Owner: -
@@ -3857,8 +4647,6 @@ GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO web_user;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 
 
 --
@@ -3866,10 +4654,6 @@ GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_role() TO web_user;
-GRANT ALL ON FUNCTION app.acting_role() TO web_anon;
-GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
-GRANT ALL ON FUNCTION app.acting_role() TO authsvc;
 
 
 --
@@ -3988,13 +4772,28 @@ GRANT ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) TO req
 
 
 --
+-- Name: FUNCTION create_number_sequence(code text, after integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.create_number_sequence(code text, after integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
-GRANT ALL ON FUNCTION app.current_agent_categories() TO web_anon;
 GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_session_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_session_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_session_id() TO web_user;
+GRANT ALL ON FUNCTION app.current_session_id() TO reqstly_admin;
 
 
 --
@@ -4003,7 +4802,6 @@ GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
 
 REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
-GRANT ALL ON FUNCTION app.current_user_id() TO web_anon;
 GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
 
 
@@ -4013,7 +4811,6 @@ GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
 
 REVOKE ALL ON FUNCTION app.current_user_is_admin() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_user_is_admin() TO web_user;
-GRANT ALL ON FUNCTION app.current_user_is_admin() TO web_anon;
 GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 
 
@@ -4022,8 +4819,6 @@ GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO web_user;
-GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
 
 
 --
@@ -4045,12 +4840,17 @@ GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION entra_rights_sync_of(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION is_agent_of(person uuid, category_code text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
 
 
 --
@@ -4058,17 +4858,38 @@ GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstl
 --
 
 REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO web_user;
-GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO reqstly_admin;
-GRANT ALL ON FUNCTION app.log_rights_change(person uuid, change text, category text) TO authsvc;
 
 
 --
--- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION max_concurrent_calls(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
+REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.move_request_category(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLIC;
 
 
 --
@@ -4085,8 +4906,15 @@ GRANT ALL ON FUNCTION app.request_counts() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.require_admin() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.require_admin() TO web_user;
-GRANT ALL ON FUNCTION app.require_admin() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.require_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.require_visible_request(request_id bigint) TO reqstly_admin;
 
 
 --
@@ -4094,6 +4922,23 @@ GRANT ALL ON FUNCTION app.require_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.revoke_sessions_of(person uuid, reason text, except_session uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION revoke_sessions_of_caller(reason text, except_session uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_input(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_input(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_input(q text) TO reqstly_admin;
 
 
 --
@@ -4119,15 +4964,20 @@ GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, 
 --
 
 REVOKE ALL ON FUNCTION app.status_label(status text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.status_label(status text) TO web_user;
-GRANT ALL ON FUNCTION app.status_label(status text) TO reqstly_admin;
 
 
 --
--- Name: FUNCTION tg__audit(); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION take_call_slot(person uuid); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.tg__audit() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 
 
 --
@@ -4138,10 +4988,24 @@ REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
 
 
 --
--- Name: FUNCTION tg_audit_log__refuse_change(); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION tg_categories__number_sequence(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.tg_audit_log__refuse_change() FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.tg_categories__number_sequence() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__audit(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__require_visible_request(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__require_visible_request() FROM PUBLIC;
 
 
 --
@@ -4156,6 +5020,20 @@ REVOKE ALL ON FUNCTION app.tg_comments__set_defaults() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__assignee_visible(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__assignee_visible() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__audit(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__audit() FROM PUBLIC;
 
 
 --
@@ -4180,10 +5058,24 @@ REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_team_members__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__guard_entra_rights() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_team_members__log(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_users__guard_entra_rights(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_users__guard_entra_rights() FROM PUBLIC;
 
 
 --
@@ -4243,6 +5135,14 @@ GRANT ALL ON FUNCTION auth.consume_webauthn_challenge(challenge bytea, binding_h
 
 
 --
+-- Name: FUNCTION delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.delete_expired_sign_in_rows(login_events_kept interval, ended_sessions_kept interval, at timestamp with time zone) TO authsvc;
+
+
+--
 -- Name: FUNCTION end_session(token_hash bytea, reason text); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -4256,14 +5156,6 @@ GRANT ALL ON FUNCTION auth.end_session(token_hash bytea, reason text) TO authsvc
 
 REVOKE ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.issue_webauthn_challenge(challenge bytea, binding_hash bytea, purpose text, person uuid, lifetime interval) TO authsvc;
-
-
---
--- Name: FUNCTION open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
---
-
-REVOKE ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.open_session(person uuid, token_hash bytea, method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
 
 
 --
@@ -4283,11 +5175,33 @@ GRANT ALL ON FUNCTION auth.passkey_for_sign_in(credential_id bytea) TO authsvc;
 
 
 --
+-- Name: FUNCTION rate_limit_check(bucket text, window_seconds integer, max_hits integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.rate_limit_check(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
 -- Name: FUNCTION rate_limit_hit(bucket text, window_seconds integer, max_hits integer); Type: ACL; Schema: auth; Owner: -
 --
 
 REVOKE ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.rate_limit_hit(bucket text, window_seconds integer, max_hits integer) TO authsvc;
+
+
+--
+-- Name: FUNCTION rate_limit_seconds_left(started timestamp with time zone, window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_seconds_left(started timestamp with time zone, window_seconds integer) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION rate_limit_window_start(window_seconds integer); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.rate_limit_window_start(window_seconds integer) FROM PUBLIC;
 
 
 --
@@ -4303,7 +5217,6 @@ GRANT ALL ON FUNCTION auth.record_login_event(person uuid, method text, result t
 --
 
 REVOKE ALL ON FUNCTION auth.require_authsvc() FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.require_authsvc() TO authsvc;
 
 
 --
@@ -4377,12 +5290,26 @@ GRANT SELECT(user_agent) ON TABLE auth.sessions TO web_user;
 
 
 --
--- Name: FUNCTION session_is_live(s auth.sessions); Type: ACL; Schema: auth; Owner: -
+-- Name: FUNCTION session_is_live(s auth.sessions, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
 --
 
-REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions) FROM PUBLIC;
-GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions) TO web_user;
-GRANT ALL ON FUNCTION auth.session_is_live(s auth.sessions) TO authsvc;
+REVOKE ALL ON FUNCTION auth.session_is_live(s auth.sessions, at timestamp with time zone) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.session_is_live(revoked_at timestamp with time zone, expires_at timestamp with time zone, last_seen_at timestamp with time zone, idle_timeout interval, at timestamp with time zone) TO web_user;
+
+
+--
+-- Name: FUNCTION start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.start_session(person uuid, token_hash bytea, sign_in_method text, idle_timeout interval, absolute_timeout interval, user_agent text) TO authsvc;
 
 
 --
@@ -4429,6 +5356,14 @@ GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO auths
 
 REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: ACL; Schema: metrics; Owner: -
+--
+
+REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
+GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
 
 
 --
@@ -4572,6 +5507,13 @@ GRANT SELECT(is_admin) ON TABLE app.users TO web_user;
 --
 
 GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(rights_from_entra) ON TABLE app.users TO web_user;
 
 
 --
@@ -4734,6 +5676,22 @@ GRANT SELECT ON TABLE api.status_transitions TO reqstly_admin;
 
 
 --
+-- Name: TABLE statuses; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.statuses TO web_user;
+GRANT SELECT ON TABLE app.statuses TO reqstly_admin;
+
+
+--
+-- Name: TABLE statuses; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.statuses TO web_user;
+GRANT SELECT ON TABLE api.statuses TO reqstly_admin;
+
+
+--
 -- Name: TABLE team_members; Type: ACL; Schema: api; Owner: -
 --
 
@@ -4762,6 +5720,14 @@ GRANT INSERT(category) ON TABLE api.team_members TO reqstly_admin;
 --
 
 GRANT SELECT ON TABLE auth.login_events TO reqstly_admin;
+
+
+--
+-- Name: TABLE sign_in_methods; Type: ACL; Schema: auth; Owner: -
+--
+
+GRANT SELECT ON TABLE auth.sign_in_methods TO web_user;
+GRANT SELECT ON TABLE auth.sign_in_methods TO reqstly_admin;
 
 
 --

@@ -69,6 +69,8 @@ class LocalPostgres:
 
     pgdata: Path
     tcp_port: int | None = None
+    # Settings on top of SERVER_SETTINGS (tests/backup: WAL summaries for incremental backups).
+    settings: dict[str, str] = field(default_factory=dict)
     socket_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="rq-pg-")))
 
     @property
@@ -125,7 +127,8 @@ class LocalPostgres:
         self.init()
         options = [f"-k {self.socket_dir}"]
         options.append(f"-h 127.0.0.1 -p {self.tcp_port}" if self.tcp_port else "-h ''")
-        options += [f"-c {key}={value}" for key, value in SERVER_SETTINGS.items()]
+        settings = {**SERVER_SETTINGS, **self.settings}
+        options += [f"-c {key}={value}" for key, value in settings.items()]
         try:
             self.pg_ctl(
                 "-w", "-t", "60", "-l", str(self.log_path), "-o", " ".join(options), "start"
@@ -165,6 +168,21 @@ class LocalPostgres:
     def migrate(self, dbname: str) -> list[str]:
         """Apply every pending migration; returns their ids."""
         return self._yoyo(dbname, rollback=False)
+
+    def migrate_in_order(self, dbname: str, order: list[str]) -> None:
+        """Apply the migrations with these ids one by one, in exactly this order
+        (as a database upgraded release by release ran them)."""
+        from yoyo import get_backend, read_migrations
+        from yoyo.migrations import MigrationList
+
+        backend = get_backend(self.yoyo_url(dbname))
+        try:
+            by_id = {m.id: m for m in read_migrations(str(MIGRATIONS))}
+            with backend.lock():
+                for migration_id in order:
+                    backend.apply_migrations(MigrationList([by_id[migration_id]]))
+        finally:
+            backend.connection.close()
 
     def rollback_all(self, dbname: str) -> list[str]:
         """Roll back every applied migration, newest first; returns their ids."""

@@ -7,6 +7,7 @@ import pytest
 
 from devstack.stack import LocalStack
 from tests.api.conftest import auth
+from tests.people import People
 
 NEW_REQUEST = {"title": "Front door probe", "category": "IT"}
 
@@ -62,11 +63,11 @@ def test_non_json_bodies_are_refused(
 
 
 def test_the_access_cookie_becomes_the_authorization_header(
-    http: httpx.Client, tokens: dict[str, str]
+    http: httpx.Client, tokens: dict[str, str], people: People
 ) -> None:
     response = http.get("/me", headers={"Cookie": f"__Host-reqstly_at={tokens['ivan']}"})
     assert response.status_code == 200
-    assert response.json()[0]["email"] == "ivan@example.com"
+    assert response.json()[0]["email"] == people["ivan"].email
 
 
 def test_security_headers(http: httpx.Client, tokens: dict[str, str]) -> None:

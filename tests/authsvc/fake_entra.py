@@ -1,4 +1,5 @@
-"""A tiny Entra ID over HTTP for tests: authorize, token (PKCE S256 checked), JWKS.
+"""A tiny Entra ID over HTTP for tests: discovery, authorize, token (PKCE S256
+checked), JWKS.
 
 The OIDC stand-in cannot produce Azure's issuer, does not enforce PKCE and
 signs without `kid`, so the Azure rules are tested against this instead:
@@ -77,10 +78,25 @@ class FakeEntra:
 
     def app(self) -> web.Application:
         app = web.Application()
+        app.router.add_get("/{tenant}/v2.0/.well-known/openid-configuration", self.discovery)
         app.router.add_get("/{tenant}/oauth2/v2.0/authorize", self.authorize)
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self.token)
         app.router.add_get("/{tenant}/discovery/v2.0/keys", self.keys)
         return app
+
+    async def discovery(self, request: web.Request) -> web.StreamResponse:
+        """As Entra answers it: for `organizations` the issuer is a template."""
+        tenant = request.match_info["tenant"]
+        issuer_tenant = "{tenantid}" if tenant in {"organizations", "common"} else tenant
+        return web.json_response(
+            {
+                "issuer": f"{self.url}/{issuer_tenant}/v2.0",
+                "authorization_endpoint": f"{self.url}/{tenant}/oauth2/v2.0/authorize",
+                "token_endpoint": f"{self.url}/{tenant}/oauth2/v2.0/token",
+                "jwks_uri": f"{self.url}/{tenant}/discovery/v2.0/keys",
+                "id_token_signing_alg_values_supported": ["RS256"],
+            }
+        )
 
     async def authorize(self, request: web.Request) -> web.StreamResponse:
         query = request.query

@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import pytest
 from joserfc import jwt
@@ -15,12 +16,20 @@ from joserfc.jwk import KeySet
 from authsvc.logs import JsonFormatter
 from devstack.stack import LocalStack
 from tests.authsvc.browser import SECRETS, Browser
-from tests.authsvc.conftest import LocalAuthsvcFactory, NewBrowser, sign_in_with_stand_in
+from tests.authsvc.conftest import (
+    LocalAuthsvcFactory,
+    NewBrowser,
+    NewSigner,
+    SignIn,
+    sign_in_with_stand_in,
+)
 
 JWT_SHAPE = re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}")
 
 
-async def test_cookie_flags(stack: LocalStack, new_browser: NewBrowser) -> None:
+async def test_cookie_flags(
+    stack: LocalStack, new_browser: NewBrowser, new_signer: NewSigner
+) -> None:
     browser = new_browser()
     start = await browser.get(f"{stack.origin}/auth/login/azure")
     signin = browser.last_set_cookies["__Host-reqstly_signin"]
@@ -31,7 +40,7 @@ async def test_cookie_flags(stack: LocalStack, new_browser: NewBrowser) -> None:
     assert state is not None
     assert state.group(1) not in signin.value
 
-    approved = await browser.client.post(start.headers["location"], data={"sub": "alice"})
+    approved = await browser.client.post(start.headers["location"], data={"sub": new_signer().sub})
     await browser.get(approved.headers["location"])
     cookies = browser.last_set_cookies
     assert cookies["__Host-reqstly_at"].flags == {"httponly", "secure"}
@@ -82,10 +91,8 @@ async def test_access_token_claims_and_lifetime(
 
 
 @pytest.fixture
-async def sign_in_browser(stack: LocalStack, new_browser: NewBrowser) -> Browser:
-    browser = new_browser()
-    assert (await sign_in_with_stand_in(stack, browser, "olga")).status_code == 302
-    return browser
+async def sign_in_browser(sign_in: SignIn, new_signer: NewSigner) -> Browser:
+    return await sign_in(new_signer())
 
 
 async def test_session_tokens_are_stored_hashed(
@@ -106,12 +113,13 @@ async def test_no_secret_reaches_a_log(
     new_browser: NewBrowser,
     local_authsvc: LocalAuthsvcFactory,
     caplog: pytest.LogCaptureFixture,
+    new_signer: NewSigner,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     # Every path that handles a secret: sign-in, refresh, sign-out, a failed
     # callback carrying a code, and the same in an in-process authsvc.
     browser = new_browser()
-    await sign_in_with_stand_in(stack, browser, "admin")
+    await sign_in_with_stand_in(stack, browser, new_signer().sub)
     await browser.post(f"{stack.origin}/auth/refresh")
     await browser.post(f"{stack.origin}/auth/logout")
     await browser.get(f"{stack.origin}/auth/callback/azure?code=leaked-code-123456&state=x")
@@ -155,3 +163,57 @@ def test_settings_never_print_secrets(stack: LocalStack) -> None:
     printed = repr(settings) + str(settings)
     assert stack.sign_in.client_secret not in printed
     assert "authsvc@" not in printed
+
+
+async def test_callback_codes_and_states_are_redacted_from_every_log_line(
+    local_authsvc: LocalAuthsvcFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    """aiohttp's access log (on in an in-process server) writes the callback's
+    full URL; the formatter every authsvc line goes through redacts it."""
+    caplog.set_level(logging.DEBUG)
+    authsvc = await local_authsvc()
+    query = await authsvc.authorize(await authsvc.start_sign_in())
+    sent = {name: values[0] for name, values in parse_qs(query).items()}
+    assert (await authsvc.callback(query)).status_code == 302
+    lines = [
+        JsonFormatter().format(record)
+        for record in caplog.records
+        if record.name.split(".")[0] in {"authsvc", "aiohttp"}
+    ]
+    callback_lines = [line for line in lines if "/auth/callback/azure" in line]
+    assert callback_lines, "no log line names the callback"
+    for line in lines:
+        assert sent["code"] not in line
+        assert sent["state"] not in line
+    assert any("code=[redacted]" in line for line in callback_lines)
+
+
+@pytest.mark.parametrize(
+    ("headers", "with_cookies", "expected"),
+    [
+        ({}, False, 200),  # not a browser, and nothing of ours to forge with
+        ({}, True, 403),  # our cookies need proof of our pages
+        ({"Sec-Fetch-Site": "same-origin"}, True, 200),
+        ({"Sec-Fetch-Site": "same-site"}, False, 403),
+        ({"Origin": "https://evil.example"}, False, 403),
+    ],
+    ids=["no-headers", "cookies-no-proof", "same-origin", "same-site", "foreign-origin"],
+)
+async def test_the_one_same_origin_rule(
+    stack: LocalStack,
+    new_browser: NewBrowser,
+    headers: dict[str, str],
+    with_cookies: bool,
+    expected: int,
+) -> None:
+    """docs/error_codes.md `cross_site_request`: the rule Caddy applies to /rest writes too."""
+    browser = new_browser()
+    await browser.post(f"{stack.origin}/auth/passkey/login/options")  # a webauthn cookie
+    cookies = browser.cookie_header() if with_cookies else {}
+    assert cookies or not with_cookies
+    response = await browser.client.post(
+        f"{stack.origin}/auth/passkey/login/options", headers={**cookies, **headers}
+    )
+    assert response.status_code == expected, response.text
+    if expected == 403:
+        assert response.json()["error"] == "cross_site_request"

@@ -1,4 +1,4 @@
-"""What a passkey sign-in or registration must refuse (DESIGN §5), each
+"""What a passkey sign-in or registration must refuse (docs/ARCHITECTURE.md, "Sign-in"), each
 case with the refusal code the SPA sees and the login event it leaves."""
 
 from __future__ import annotations

@@ -33,3 +33,15 @@ def as_person(
     # On an error the caller's savepoint rollback undoes the role switch.
     clear_authentication(db)
     return rows
+
+
+def open_session(db: psycopg.Connection, person: Person, method: str = "dev") -> str:
+    """A live one-hour session of `person` (as authsvc would open it); returns its id."""
+    row = db.execute(
+        """insert into auth.sessions (user_id, token_hash, method, expires_at)
+           values (%s, sha256(gen_random_uuid()::text::bytea), %s, now() + interval '1 hour')
+           returning id::text""",
+        (person.id, method),
+    ).fetchone()
+    assert row is not None
+    return str(row[0])

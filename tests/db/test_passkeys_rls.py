@@ -1,6 +1,6 @@
 """Passkeys through api.my_passkeys: each person sees, renames and removes
 their own only; removing one ends the owner's other sessions, never the
-current one (DESIGN §4, §5)."""
+current one (docs/API.md, docs/ARCHITECTURE.md "Sign-in")."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from psycopg import errors
 
+from tests.db.helpers import open_session
 from tests.people import People, Person, authenticate_as, clear_authentication
 
 NAMES = ["alice", "ivan", "hana", "olga", "admin"]
@@ -20,17 +21,6 @@ def add_passkey(db: psycopg.Connection, person: Person, name: str = "Laptop") ->
         """insert into auth.passkeys (user_id, credential_id, public_key, backup_eligible, backed_up, name)
            values (%s, %s, %s, false, false, %s) returning id::text""",
         (person.id, secrets.token_bytes(32), b"\xa5" + secrets.token_bytes(64), name),
-    ).fetchone()
-    assert row is not None
-    return str(row[0])
-
-
-def open_session(db: psycopg.Connection, person: Person) -> str:
-    row = db.execute(
-        """insert into auth.sessions (user_id, token_hash, method, expires_at)
-           values (%s, sha256(gen_random_uuid()::text::bytea), 'passkey', now() + interval '1 hour')
-           returning id::text""",
-        (person.id,),
     ).fetchone()
     assert row is not None
     return str(row[0])
@@ -155,7 +145,7 @@ def test_removing_a_passkey_ends_the_owners_other_sessions_but_not_this_one(
 ) -> None:
     alice, ivan = people["alice"], people["ivan"]
     mine = add_passkey(db, alice)
-    current, other_1, other_2 = (open_session(db, alice) for _ in range(3))
+    current, other_1, other_2 = (open_session(db, alice, "passkey") for _ in range(3))
     ivans = open_session(db, ivan)
     authenticate_as(db, alice, current)
     removed = db.execute("delete from api.my_passkeys where id = %s", (mine,)).rowcount

@@ -1,16 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import { PRIORITIES, type RequestRow } from '../api/database';
 import { toFormErrors, type FormErrors } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate } from '../api/resource';
-import { PRIORITIES, sameId, type RequestRow } from '../api/types';
+import { peopleKey, requestsKey } from '../api/keys';
+import { useCategories, usePeople } from '../api/reference';
 import { navigate } from '../router/history';
 import { hrefFor } from '../router/routes';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
+import { PRIORITY_LABELS } from '../ui/format';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
-import { PRIORITY_LABELS } from './format';
-import { useCategories, usePeople } from './usePeople';
 
 /**
  * Edit what the person may edit. The form offers the fields; the database
@@ -23,10 +23,11 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   const [saved, setSaved] = useState(false);
   const categories = useCategories();
   const people = usePeople();
+  const queryClient = useQueryClient();
   const agents = people.list.filter(
     (person) =>
       (person.agent_categories ?? []).includes(request.category) ||
-      sameId(person.id, request.assignee_id),
+      person.id === request.assignee_id,
   );
 
   if (request.status === 'resolved' || request.status === 'cancelled') return null;
@@ -52,7 +53,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = changedFields(request, new FormData(event.currentTarget), agents);
+    const changes = changedFields(request, new FormData(event.currentTarget));
     if (Object.keys(changes).length === 0) {
       setOpen(false);
       return;
@@ -67,7 +68,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       if (category !== undefined) await moveRequest(request.id, category);
       setOpen(false);
       setSaved(true);
-      invalidate(REQUESTS_PREFIX, keys.people);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
       if (category !== undefined) {
         navigate(`${hrefFor({ name: 'request', key: request.key })}?moved=${category}`, {
           replace: true,
@@ -126,14 +128,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           </Field>
           <Field label="Assignee" error={errors.fields.assignee_id}>
             {(props) => (
-              <select
-                {...props}
-                name="assignee_id"
-                defaultValue={request.assignee_id === null ? '' : String(request.assignee_id)}
-              >
+              <select {...props} name="assignee_id" defaultValue={request.assignee_id ?? ''}>
                 <option value="">Unassigned</option>
                 {agents.map((person) => (
-                  <option key={String(person.id)} value={String(person.id)}>
+                  <option key={person.id} value={person.id}>
                     {person.display_name}
                   </option>
                 ))}

@@ -1,16 +1,16 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { RequestId, RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { RequestRow } from '../api/types';
-import { isAgentOf, useMe } from '../auth/MeContext';
+import { requestsKey } from '../api/keys';
+import { isAgentOf, useMe } from '../api/me';
+import { categoryName, useCategories, usePeople } from '../api/reference';
 import { usePlace } from '../router/history';
 import { Link } from '../router/Link';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { loadQueue, QUEUE_LIMIT, updateRequest } from './api';
+import { QUEUE_LIMIT, queueQuery, updateRequest } from './api';
 import { RequestList } from './RequestList';
-import { categoryName, useCategories, usePeople } from './usePeople';
 
 export function QueuePage() {
   useDocumentTitle('Queue');
@@ -63,10 +63,10 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
   const me = useMe();
   const categories = useCategories();
   const people = usePeople();
-  const queueKey = keys.queue(category);
-  const queue = useResource(queueKey, () => loadQueue(category));
+  const queue = useQuery(queueQuery(category));
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [busy, setBusy] = useState<RequestId | null>(null);
   const name = categoryName(categories, category);
 
   const assignToMe = async (row: RequestRow) => {
@@ -75,7 +75,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
     try {
       await updateRequest(row.id, { assignee_id: me.id });
       setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
-      invalidate(REQUESTS_PREFIX);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
     } catch (error) {
       setMessage({ tone: 'error', text: `${row.key}: ${describeError(error)}` });
     } finally {
@@ -84,7 +84,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
   };
 
   return (
-    <Loaded resource={queue} resourceKey={queueKey} loadingLabel={`Loading the ${name} queue…`}>
+    <Loaded query={queue} loadingLabel={`Loading the ${name} queue…`}>
       {({ unassigned, assigned }) => (
         <>
           {message && <Notice tone={message.tone}>{message.text}</Notice>}

@@ -1,101 +1,102 @@
-// PostgREST calls for requests, comments, history and the status machine.
-import { db, run, runPage, single, type Page } from '../api/client';
-import type {
-  AllowedTransition,
-  AuditVerdict,
-  Category,
-  Comment,
-  HistoryEntry,
-  NewRequest,
-  Person,
-  PersonId,
-  RequestChanges,
-  RequestCount,
-  RequestId,
-  RequestRow,
-  Status,
-} from '../api/types';
-import { pageRange, type ListParams } from './listParams';
+// PostgREST calls for requests, comments, history and the status machine, as
+// TanStack Query options (reads) and plain functions (writes; callers then
+// invalidate `requestsKey`).
+import { queryOptions } from '@tanstack/react-query';
+import { db, run, runPage } from '../api/client';
+import type { NewRequest, PersonId, RequestChanges, RequestId, RequestRow } from '../api/database';
+import { isRecord } from '../api/errors';
+import { requestsKey } from '../api/keys';
+import { formatListParams, pageRange, type ListParams } from './listParams';
 
 export const REQUEST_COLUMNS =
-  'id,key,title,description,category,priority,status,requester_id,assignee_id,created_at,updated_at,resolved_at';
+  'id,key,title,description,category,priority,priority_rank,status,requester_id,assignee_id,created_at,updated_at,resolved_at';
 
-export function loadCategories(): Promise<Category[]> {
-  return run(db().from('categories').select('code,name,key_prefix').order('name'));
-}
+/** Keys under `requestsKey`: one invalidation after a write refreshes them all. */
+export const requestKeys = {
+  counts: [...requestsKey, 'counts'] as const,
+  list: (scope: string, params: ListParams) =>
+    [...requestsKey, 'list', scope, formatListParams(params)] as const,
+  queue: (category: string) => [...requestsKey, 'queue', category] as const,
+  byKey: (key: string) => [...requestsKey, 'one', key] as const,
+  part: (id: RequestId, part: 'transitions' | 'comments' | 'history' | 'audit') =>
+    [...requestsKey, id, part] as const,
+};
 
-export function loadPeople(): Promise<Person[]> {
-  return run(db().from('people').select('*').order('display_name'));
-}
+export const countsQuery = queryOptions({
+  queryKey: requestKeys.counts,
+  queryFn: () =>
+    run(db().from('request_counts').select('status,category,mine,assigned_to_me,count')),
+});
 
-export function loadCounts(): Promise<RequestCount[]> {
-  return run(db().from('request_counts').select('status,category,mine,assigned_to_me,count'));
-}
-
-export function loadRequestPage(
+export function requestPageQuery(
   params: ListParams,
-  scope: { requesterId?: PersonId },
-): Promise<Page<RequestRow>> {
-  const [from, to] = pageRange(params.page);
-  let query = db().from('requests').select(REQUEST_COLUMNS, { count: 'exact' });
-  if (scope.requesterId !== undefined) query = query.eq('requester_id', scope.requesterId);
-  if (params.status) query = query.eq('status', params.status);
-  if (params.category) query = query.eq('category', params.category);
-  if (params.priority) query = query.eq('priority', params.priority);
-  if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
-  return runPage(
-    query
-      .order('updated_at', { ascending: false })
-      .order('id', { ascending: false })
-      .range(from, to),
-  );
+  scope: { name: string; requesterId?: PersonId },
+) {
+  return queryOptions({
+    queryKey: requestKeys.list(scope.name, params),
+    queryFn: () => {
+      const [from, to] = pageRange(params.page);
+      let query = db().from('requests').select(REQUEST_COLUMNS, { count: 'exact' });
+      if (scope.requesterId !== undefined) query = query.eq('requester_id', scope.requesterId);
+      if (params.status) query = query.eq('status', params.status);
+      if (params.category) query = query.eq('category', params.category);
+      if (params.priority) query = query.eq('priority', params.priority);
+      if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
+      return runPage(
+        query
+          .order('updated_at', { ascending: false })
+          .order('id', { ascending: false })
+          .range(from, to),
+      );
+    },
+    // Paging and filtering keep the old page on screen until the new one is there.
+    placeholderData: (previous) => previous,
+  });
 }
 
 export const QUEUE_LIMIT = 100;
 
 /** A category's queue: unassigned open requests, then assigned open/in-progress ones, oldest first. */
-export async function loadQueue(
-  category: string,
-): Promise<{ unassigned: Page<RequestRow>; assigned: Page<RequestRow> }> {
-  const [unassigned, assigned] = await Promise.all([
-    runPage<RequestRow>(
-      db()
-        .from('requests')
-        .select(REQUEST_COLUMNS, { count: 'exact' })
-        .eq('category', category)
-        .eq('status', 'open')
-        .is('assignee_id', null)
-        .order('created_at', { ascending: true })
-        .limit(QUEUE_LIMIT),
-    ),
-    runPage<RequestRow>(
-      db()
-        .from('requests')
-        .select(REQUEST_COLUMNS, { count: 'exact' })
-        .eq('category', category)
-        .in('status', ['open', 'in_progress'])
-        .not('assignee_id', 'is', null)
-        .order('created_at', { ascending: true })
-        .limit(QUEUE_LIMIT),
-    ),
-  ]);
-  return { unassigned, assigned };
+export function queueQuery(category: string) {
+  return queryOptions({
+    queryKey: requestKeys.queue(category),
+    queryFn: async () => {
+      const [unassigned, assigned] = await Promise.all([
+        runPage(
+          db()
+            .from('requests')
+            .select(REQUEST_COLUMNS, { count: 'exact' })
+            .eq('category', category)
+            .eq('status', 'open')
+            .is('assignee_id', null)
+            .order('created_at', { ascending: true })
+            .limit(QUEUE_LIMIT),
+        ),
+        runPage(
+          db()
+            .from('requests')
+            .select(REQUEST_COLUMNS, { count: 'exact' })
+            .eq('category', category)
+            .in('status', ['open', 'in_progress'])
+            .not('assignee_id', 'is', null)
+            .order('created_at', { ascending: true })
+            .limit(QUEUE_LIMIT),
+        ),
+      ]);
+      return { unassigned, assigned };
+    },
+  });
 }
 
-export async function loadRequestByKey(key: string): Promise<RequestRow | null> {
-  return run<RequestRow | null>(
-    db().from('requests').select(REQUEST_COLUMNS).eq('key', key).maybeSingle(),
-  );
+export function requestQuery(key: string) {
+  return queryOptions({
+    queryKey: requestKeys.byKey(key),
+    queryFn: () => run(db().from('requests').select(REQUEST_COLUMNS).eq('key', key).maybeSingle()),
+  });
 }
 
 export async function createRequest(request: NewRequest): Promise<RequestRow> {
-  const rows = await run<RequestRow | RequestRow[]>(
-    db().from('requests').insert(request).select(REQUEST_COLUMNS),
-  );
-  const created = single(rows);
-  if (!created)
-    throw new Error('The request was saved but could not be shown. Look in My requests.');
-  return created;
+  return run(db().from('requests').insert(request).select(REQUEST_COLUMNS).single());
 }
 
 export const NOT_CHANGED_MESSAGE =
@@ -103,7 +104,7 @@ export const NOT_CHANGED_MESSAGE =
 
 /** PATCH; the database decides who may change what, and says why not. */
 export async function updateRequest(id: RequestId, changes: RequestChanges): Promise<RequestRow> {
-  const rows = await run<RequestRow[]>(
+  const rows = await run(
     db().from('requests').update(changes).eq('id', id).select(REQUEST_COLUMNS),
   );
   const updated = rows[0];
@@ -112,56 +113,111 @@ export async function updateRequest(id: RequestId, changes: RequestChanges): Pro
 }
 
 /** Move a misfiled request to another category (also one the caller does not serve). */
-export function moveRequest(requestId: RequestId, category: string): Promise<unknown> {
-  return run(db().rpc('move_request', { request_id: requestId, category }));
+export async function moveRequest(requestId: RequestId, category: string): Promise<void> {
+  await run(db().rpc('move_request', { request_id: requestId, category }));
 }
 
-export function loadAllowedTransitions(requestId: RequestId): Promise<AllowedTransition[]> {
-  return run<AllowedTransition[] | null>(
-    db().rpc('allowed_transitions', { request_id: requestId }, { get: true }),
-  ).then((rows) => rows ?? []);
+export interface AllowedTransition {
+  to_status: string;
+  note_required: boolean;
 }
 
-export function transitionRequest(
-  requestId: RequestId,
-  toStatus: Status,
-  note: string | null,
-): Promise<unknown> {
-  return run(db().rpc('transition_request', { request_id: requestId, to_status: toStatus, note }));
-}
-
-export function loadComments(requestId: RequestId): Promise<Comment[]> {
-  return run(
-    db()
-      .from('comments')
-      .select('*')
-      .eq('request_id', requestId)
-      .order('created_at', { ascending: true }),
+/** `rpc/allowed_transitions` answers `[{to_status, note_required}]`. */
+export function parseAllowedTransitions(value: unknown): AllowedTransition[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((row: unknown) =>
+    isRecord(row) && typeof row.to_status === 'string'
+      ? [{ to_status: row.to_status, note_required: row.note_required === true }]
+      : [],
   );
 }
 
-export function addComment(
+export function allowedTransitionsQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'transitions'),
+    queryFn: async () =>
+      parseAllowedTransitions(
+        await run(db().rpc('allowed_transitions', { request_id: requestId }, { get: true })),
+      ),
+  });
+}
+
+export async function transitionRequest(
+  requestId: RequestId,
+  toStatus: string,
+  note: string | null,
+): Promise<void> {
+  await run(
+    db().rpc('transition_request', {
+      request_id: requestId,
+      to_status: toStatus,
+      ...(note === null ? {} : { note }),
+    }),
+  );
+}
+
+export function commentsQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'comments'),
+    queryFn: () =>
+      run(
+        db()
+          .from('comments')
+          .select('*')
+          .eq('request_id', requestId)
+          .order('created_at', { ascending: true }),
+      ),
+  });
+}
+
+export async function addComment(
   requestId: RequestId,
   body: string,
   internal: boolean,
-): Promise<unknown> {
-  return run(db().from('comments').insert({ request_id: requestId, body, internal }));
+): Promise<void> {
+  await run(db().from('comments').insert({ request_id: requestId, body, internal }));
 }
 
-export function loadHistory(requestId: RequestId): Promise<HistoryEntry[]> {
-  return run(
-    db()
-      .from('request_history')
-      .select('*')
-      .eq('request_id', requestId)
-      .order('id', { ascending: true }),
-  );
+export function historyQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'history'),
+    queryFn: () =>
+      run(
+        db()
+          .from('request_history')
+          .select('*')
+          .eq('request_id', requestId)
+          .order('id', { ascending: true }),
+      ),
+  });
 }
 
-export async function verifyAudit(requestId: RequestId): Promise<AuditVerdict | null> {
-  return single(
-    await run<AuditVerdict | AuditVerdict[] | null>(
-      db().rpc('verify_audit', { request_id: requestId }, { get: true }),
-    ),
-  );
+export interface AuditVerdict {
+  ok: boolean;
+  entries: number;
+  first_bad_entry: number | null;
+  reason: string | null;
+}
+
+/** `rpc/verify_audit` answers `{ok, entries, first_bad_entry, reason}` (docs/API.md). */
+export function parseAuditVerdict(value: unknown): AuditVerdict | null {
+  if (!isRecord(value) || typeof value.ok !== 'boolean' || typeof value.entries !== 'number') {
+    return null;
+  }
+  return {
+    ok: value.ok,
+    entries: value.entries,
+    first_bad_entry: typeof value.first_bad_entry === 'number' ? value.first_bad_entry : null,
+    reason: typeof value.reason === 'string' ? value.reason : null,
+  };
+}
+
+export function auditQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'audit'),
+    queryFn: async () =>
+      parseAuditVerdict(
+        await run(db().rpc('verify_audit', { request_id: requestId }, { get: true })),
+      ),
+  });
 }
