@@ -30,8 +30,10 @@ usage: scripts/deploy.sh --tag SHA [options]
                     rollback then uses the same tree
   --compose-file F  a further stack file merged over stack/docker-stack.yml
                     (repeatable; the Swarm tests' override)
-  --backup-dir DIR  where the pre-migration backup goes
-                    (default /var/backups/reqstly/pre-deploy)
+  --backup-dir DIR  the backup folder; the pre-migration pg_dump goes to its
+                    logical/ (default $REQSTLY_BACKUP_DIR or /srv/reqstly-backups)
+  --backup-arg ARG  one more argument for that backup.sh run (repeatable;
+                    the tests pass --allow-same-disk)
   --no-backup       skip the pre-migration backup (say why in the change log)
   --stack NAME      stack name (default reqstly)
   --state-dir DIR   where deployed tags are recorded (default /var/lib/reqstly)
@@ -51,7 +53,8 @@ state_dir=/var/lib/reqstly
 timeout=600
 auto_rollback=true
 extra_files=()
-backup_dir=/var/backups/reqstly/pre-deploy
+backup_dir=${REQSTLY_BACKUP_DIR:-/srv/reqstly-backups}
+backup_extra=()
 backup=true
 while (($#)); do
   case "$1" in
@@ -60,6 +63,7 @@ while (($#)); do
     --source) source_dir=${2:?--source needs a directory}; shift ;;
     --compose-file) extra_files+=("${2:?--compose-file needs a file}"); shift ;;
     --backup-dir) backup_dir=${2:?--backup-dir needs a directory}; shift ;;
+    --backup-arg) backup_extra+=("${2:?--backup-arg needs an argument}"); shift ;;
     --no-backup) backup=false ;;
     --stack) stack=${2:?--stack needs a name}; shift ;;
     --state-dir) state_dir=${2:?--state-dir needs a directory}; shift ;;
@@ -120,7 +124,7 @@ log "  deploy commit      $tag (images ${REGISTRY}/reqstly-*:$tag, caddy $CADDY_
 log "  configs version    $REQSTLY_CONFIG_VERSION"
 log "  currently deployed ${previous_tag:-nothing}"
 if [[ "$migrate_exists" == true ]]; then
-  log "  1. $(if [[ "$backup" == true ]]; then echo "back the database up to $backup_dir, then "; fi)run the migration job with reqstly-migrate:$tag and wait for it"
+  log "  1. $(if [[ "$backup" == true ]]; then echo "pg_dump the database to $backup_dir/logical, then "; fi)run the migration job with reqstly-migrate:$tag and wait for it"
   log "  2. docker stack deploy --prune"
 else
   log "  1. first deployment: the migration job starts with the stack"
@@ -160,9 +164,12 @@ record_schema() {
 # ── 2. migrations first ─────────────────────────────────────────────────────
 if [[ "$migrate_exists" == true ]]; then
   if [[ "$backup" == true ]]; then
-    backup_args=(--out-dir "$backup_dir" --keep-days 14 --textfile-dir "")
+    # A pg_dump (backup.sh --logical), quick to restore if a migration goes
+    # wrong; the off-site point-in-time chain is the nightly backup's job.
+    backup_args=(--logical --local-only --backup-dir "$backup_dir" --keep-days 14
+      --textfile-dir "" "${backup_extra[@]}")
     [[ "$DRY_RUN" == true ]] && backup_args+=(--dry-run)
-    log "backing the database up before migrating (scripts/backup.sh)"
+    log "backing the database up before migrating (scripts/backup.sh --logical)"
     "$repo/scripts/backup.sh" "${backup_args[@]}" ||
       die "the pre-migration backup failed: nothing was changed"
   fi

@@ -60,6 +60,10 @@ class Swarm:
         return self.root / "reqstly.env"
 
     @property
+    def backup_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
     def state_dir(self) -> Path:
         return self.root / "state"
 
@@ -100,17 +104,22 @@ class Swarm:
             "REQSTLY_TEST_OIDC_PORT": str(self.oidc_port),
             "REQSTLY_TEST_POSTGRES_IMAGE": self.images.base("postgres"),
             "REQSTLY_TEST_OIDC_IMAGE": self.images.base("oidc"),
+            "REQSTLY_BACKUP_DIR": str(self.backup_dir),
         }
+        # Owned by the server's user (uid 999 in the postgres image), as
+        # setup-vps.sh makes it on the backup disk.
+        self.backup_dir.mkdir(mode=0o700)
+        os.chown(self.backup_dir, 999, 999)
         self.env_file.write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
 
     # ── the operator's scripts ─────────────────────────────────────────────
     def script(
-        self, name: str, *args: str, timeout: float = 900
+        self, name: str, *args: str, timeout: float = 900, env: dict[str, str] | None = None
     ) -> subprocess.CompletedProcess[str]:
         """Run scripts/<name> against this engine; its output is kept for the report."""
         result = subprocess.run(
             [str(ROOT / "scripts" / name), *args],
-            env=self.engine.env,
+            env={**self.engine.env, **(env or {})},
             capture_output=True,
             text=True,
             timeout=timeout,
@@ -126,7 +135,8 @@ class Swarm:
         result = self.script(
             "deploy.sh", "--tag", tag, "--source", str(ROOT), "--env-file", str(self.env_file),
             "--state-dir", str(self.state_dir), "--compose-file", str(OVERRIDE),
-            "--backup-dir", str(self.root / "pre-deploy-backups"), "--timeout", "420", *extra,
+            "--backup-dir", str(self.backup_dir), "--backup-arg", "--allow-same-disk",
+            "--timeout", "420", *extra,
         )  # fmt: skip
         return result, time.monotonic() - started
 
@@ -154,9 +164,12 @@ class Swarm:
         return self.engine.docker(*args).stdout.split()
 
     def psql(self, sql: str) -> str:
+        return self.psql_in("reqstly", sql)
+
+    def psql_in(self, database: str, sql: str) -> str:
         (container,) = self.containers("postgres")[:1]
         return self.engine.docker(
-            "exec", "-u", "postgres", container, "psql", "-d", "reqstly", "-AtX", "-c", sql
+            "exec", "-u", "postgres", container, "psql", "-d", database, "-AtX", "-c", sql
         ).stdout.strip()
 
     def wait_healthy(self, name: str, replicas: int, timeout: float = 180) -> float:
