@@ -153,6 +153,8 @@ class LocalImages:
              str(ROOT), *EXTRA_WHEELS],
             check=True, capture_output=True,
         )  # fmt: skip
+        # setuptools builds the project's wheel in ./build: not ours to leave.
+        shutil.rmtree(ROOT / "build", ignore_errors=True)
         for own in (ctx / "wheels").glob("reqstly-*.whl"):
             own.unlink()  # built from the checkout inside the authsvc image instead
         pg = _pg_install()
