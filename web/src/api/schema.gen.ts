@@ -769,6 +769,7 @@ export interface paths {
                     offset?: components["parameters"]["offset"];
                     /** @description Ordering */
                     order?: components["parameters"]["order"];
+                    rights_from_entra?: components["parameters"]["rowFilter.people.rights_from_entra"];
                     /** @description Filtering Columns */
                     select?: components["parameters"]["select"];
                 };
@@ -840,6 +841,7 @@ export interface paths {
                     email?: components["parameters"]["rowFilter.people.email"];
                     id?: components["parameters"]["rowFilter.people.id"];
                     is_admin?: components["parameters"]["rowFilter.people.is_admin"];
+                    rights_from_entra?: components["parameters"]["rowFilter.people.rights_from_entra"];
                 };
                 header?: {
                     /** @description Preference */
@@ -870,6 +872,7 @@ export interface paths {
                     email?: components["parameters"]["rowFilter.people.email"];
                     id?: components["parameters"]["rowFilter.people.id"];
                     is_admin?: components["parameters"]["rowFilter.people.is_admin"];
+                    rights_from_entra?: components["parameters"]["rowFilter.people.rights_from_entra"];
                 };
                 header?: {
                     /** @description Preference */
@@ -2293,6 +2296,148 @@ export interface paths {
         };
         trace?: never;
     };
+    "/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Request statuses in workflow order: code, label, position, is_closed. */
+        get: {
+            parameters: {
+                query?: {
+                    code?: components["parameters"]["rowFilter.statuses.code"];
+                    is_closed?: components["parameters"]["rowFilter.statuses.is_closed"];
+                    label?: components["parameters"]["rowFilter.statuses.label"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    position?: components["parameters"]["rowFilter.statuses.position"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["statuses"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["statuses"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["statuses"][];
+                        "text/csv": components["schemas"]["statuses"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Request statuses in workflow order: code, label, position, is_closed. */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferPost"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: components["requestBodies"]["statuses"];
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Request statuses in workflow order: code, label, position, is_closed. */
+        delete: {
+            parameters: {
+                query?: {
+                    code?: components["parameters"]["rowFilter.statuses.code"];
+                    is_closed?: components["parameters"]["rowFilter.statuses.is_closed"];
+                    label?: components["parameters"]["rowFilter.statuses.label"];
+                    position?: components["parameters"]["rowFilter.statuses.position"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferReturn"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Request statuses in workflow order: code, label, position, is_closed. */
+        patch: {
+            parameters: {
+                query?: {
+                    code?: components["parameters"]["rowFilter.statuses.code"];
+                    is_closed?: components["parameters"]["rowFilter.statuses.is_closed"];
+                    label?: components["parameters"]["rowFilter.statuses.label"];
+                    position?: components["parameters"]["rowFilter.statuses.position"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferReturn"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: components["requestBodies"]["statuses"];
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
     "/team_members": {
         parameters: {
             query?: never;
@@ -2540,6 +2685,8 @@ export interface components {
             id?: string;
             /** Format: boolean */
             is_admin?: boolean;
+            /** Format: boolean */
+            rights_from_entra?: boolean;
         };
         /** @description The caller's visible requests counted by status, category, mine and assigned_to_me: sum the rows a tab covers. */
         request_counts: {
@@ -2624,7 +2771,11 @@ export interface components {
             resolved_at?: string;
             /** Format: tsvector */
             search?: string;
-            /** Format: text */
+            /**
+             * Format: text
+             * @description Note:
+             *     This is a Foreign Key to `statuses.code`.<fk table='statuses' column='code'/>
+             */
             status?: string;
             /** Format: text */
             title?: string;
@@ -2671,6 +2822,7 @@ export interface components {
              * Format: text
              * @description Note:
              *     This is a Primary Key.<pk/>
+             *     This is a Foreign Key to `statuses.code`.<fk table='statuses' column='code'/>
              */
             from_status?: string;
             /** Format: boolean */
@@ -2679,8 +2831,24 @@ export interface components {
              * Format: text
              * @description Note:
              *     This is a Primary Key.<pk/>
+             *     This is a Foreign Key to `statuses.code`.<fk table='statuses' column='code'/>
              */
             to_status?: string;
+        };
+        /** @description Request statuses in workflow order: code, label, position, is_closed. */
+        statuses: {
+            /**
+             * Format: text
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            code?: string;
+            /** Format: boolean */
+            is_closed?: boolean;
+            /** Format: text */
+            label?: string;
+            /** Format: smallint */
+            position?: number;
         };
         team_members: {
             /**
@@ -2755,6 +2923,7 @@ export interface components {
         "rowFilter.people.email": string;
         "rowFilter.people.id": string;
         "rowFilter.people.is_admin": string;
+        "rowFilter.people.rights_from_entra": string;
         "rowFilter.request_counts.assigned_to_me": string;
         "rowFilter.request_counts.category": string;
         "rowFilter.request_counts.count": string;
@@ -2795,6 +2964,10 @@ export interface components {
         "rowFilter.status_transitions.from_status": string;
         "rowFilter.status_transitions.note_required": string;
         "rowFilter.status_transitions.to_status": string;
+        "rowFilter.statuses.code": string;
+        "rowFilter.statuses.is_closed": string;
+        "rowFilter.statuses.label": string;
+        "rowFilter.statuses.position": string;
         "rowFilter.team_members.category": string;
         "rowFilter.team_members.created_at": string;
         "rowFilter.team_members.user_id": string;
@@ -2910,6 +3083,15 @@ export interface components {
                 "application/vnd.pgrst.object+json": components["schemas"]["status_transitions"];
                 "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["status_transitions"];
                 "text/csv": components["schemas"]["status_transitions"];
+            };
+        };
+        /** @description statuses */
+        statuses: {
+            content: {
+                "application/json": components["schemas"]["statuses"];
+                "application/vnd.pgrst.object+json": components["schemas"]["statuses"];
+                "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["statuses"];
+                "text/csv": components["schemas"]["statuses"];
             };
         };
         /** @description team_members */
