@@ -1348,6 +1348,16 @@ CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
 
 
 --
+-- Name: max_concurrent_searches(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.max_concurrent_searches() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 1 $$;
+
+
+--
 -- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1774,9 +1784,24 @@ CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    -- One lock space per person and kind: key 1 hashes both, key 2 is the slot.
     person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
+    search_key integer := pg_catalog.hashtext('reqstly.search_slot:' || person::text);
+    headers text := nullif(pg_catalog.current_setting('request.headers', true), '');
+    is_search boolean := headers is not null and (headers::json ->> 'x-reqstly-search') is not null;
+    taken boolean := false;
 begin
+    if is_search then
+        for slot in 1 .. app.max_concurrent_searches() loop
+            taken := pg_catalog.pg_try_advisory_xact_lock(search_key, slot);
+            exit when taken;
+        end loop;
+        if not taken then
+            raise sqlstate 'PT429' using
+                message = 'You have a search running already; wait for it to finish and try again.',
+                hint = 'A person runs one search at a time.';
+        end if;
+    end if;
     for slot in 1 .. app.max_concurrent_calls() loop
         if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
             return;
@@ -1794,7 +1819,7 @@ $$;
 -- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, and for a search (header X-Reqstly-Search, set by Caddy) one of app.max_concurrent_searches(); else raises PT429.';
 
 
 --
@@ -2551,6 +2576,28 @@ begin
     return null;
 end
 $$;
+
+
+--
+-- Name: tg_team_members__require_admin(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__require_admin() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_admin();
+    return new;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_team_members__require_admin(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_team_members__require_admin() IS 'team_members_100_require_admin: refuses a non-admin (42501 "Only an admin can do this.") before any other trigger reads the person.';
 
 
 --
@@ -5128,6 +5175,13 @@ CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR 
 
 
 --
+-- Name: team_members team_members_100_require_admin; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_100_require_admin BEFORE INSERT ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__require_admin();
+
+
+--
 -- Name: team_members team_members_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -6803,6 +6857,13 @@ REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION max_concurrent_searches(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.max_concurrent_searches() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION move_request_category(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7099,6 +7160,13 @@ REVOKE ALL ON FUNCTION app.tg_team_members__guard_entra_rights() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_team_members__require_admin(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__require_admin() FROM PUBLIC;
 
 
 --

@@ -27,7 +27,8 @@ PASTE_FILE = """(box, b64) => {
 
 
 async def paste_screenshot_and_post(page: Page, text: str) -> None:
-    box = page.get_by_role("textbox", name="Add a comment (paste a screenshot to attach it)")
+    # The requester's box: no reply/internal-note switch for them.
+    box = page.get_by_role("textbox", name="Add a comment")
     await box.fill(text)
     await box.evaluate(PASTE_FILE, base64.b64encode(png(64, 48)).decode())
     pending = page.get_by_role("list", name="Files to attach")
@@ -60,10 +61,8 @@ async def test_a_pasted_screenshot_and_the_reply_email(
             assert await thumb.evaluate("img => img.complete && img.naturalWidth") == 64
 
             reply = "Thanks — which application shows this dialog?"
-            await ivan.get_by_role(
-                "textbox", name="Add a comment (paste a screenshot to attach it)"
-            ).fill(reply)
-            await ivan.get_by_role("button", name="Post comment").click()
+            await ivan.get_by_role("textbox", name="Reply to the requester").fill(reply)
+            await ivan.get_by_role("button", name="Send reply").click()
             await expect(ivan.get_by_role("list", name="Comments")).to_contain_text(reply)
             posted = time.monotonic()
 
@@ -77,13 +76,11 @@ async def test_a_pasted_screenshot_and_the_reply_email(
             )
 
             note = "Internal: her disk is 98% full."
-            await ivan.get_by_role(
-                "textbox", name="Add a comment (paste a screenshot to attach it)"
-            ).fill(note)
-            await ivan.get_by_role(
-                "checkbox", name="Internal note (only agents and admins see it)"
-            ).check()
-            await ivan.get_by_role("button", name="Post comment").click()
+            await ivan.get_by_role("radio", name="Internal note").check()
+            await ivan.get_by_role("textbox", name="Internal note (agents and admins only)").fill(
+                note
+            )
+            await ivan.get_by_role("button", name="Add internal note").click()
             await expect(ivan.get_by_role("list", name="Comments")).to_contain_text(note)
             await asyncio.sleep(3)  # a wrong e-mail would have arrived by now
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RequestId, RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
 import { requestsKey } from '../api/keys';
@@ -69,17 +69,22 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
   const [busy, setBusy] = useState<RequestId | null>(null);
   const name = categoryName(categories, category);
 
+  // The button leaves the list with its request: focus goes to the outcome.
+  const outcome = useRef<HTMLDivElement>(null);
+
   const assignToMe = async (row: RequestRow) => {
+    if (busy !== null) return;
     setBusy(row.id);
     setMessage(null);
     try {
       await updateRequest(row.id, { assignee_id: me.id });
       setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
-      void queryClient.invalidateQueries({ queryKey: requestsKey });
     } catch (error) {
       setMessage({ tone: 'error', text: `${row.key}: ${describeError(error)}` });
     } finally {
       setBusy(null);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
+      requestAnimationFrame(() => outcome.current?.focus());
     }
   };
 
@@ -87,7 +92,9 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
     <Loaded query={queue} loadingLabel={`Loading the ${name} queue…`}>
       {({ unassigned, assigned }) => (
         <>
-          {message && <Notice tone={message.tone}>{message.text}</Notice>}
+          <div ref={outcome} tabIndex={-1} className="focus-target">
+            {message && <Notice tone={message.tone}>{message.text}</Notice>}
+          </div>
           <section aria-labelledby="queue-unassigned">
             <h2 id="queue-unassigned">
               Unassigned{' '}
@@ -110,7 +117,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                         <button
                           type="button"
                           className="button button-small"
-                          disabled={busy !== null}
+                          aria-disabled={busy !== null}
                           aria-busy={busy === row.id}
                           onClick={() => void assignToMe(row)}
                         >
