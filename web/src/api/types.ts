@@ -50,6 +50,8 @@ export interface RequestRow {
   created_at: string;
   updated_at: string;
   resolved_at: string | null;
+  /** Send it back with an edit (ADR 0017). */
+  version: number;
 }
 
 /** The columns a person may send when filing a request. */

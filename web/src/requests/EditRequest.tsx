@@ -61,7 +61,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     setErrors(noEditErrors());
     const { category, ...columns } = changes;
     try {
-      if (Object.keys(columns).length > 0) await updateRequest(request.id, columns);
+      if (Object.keys(columns).length > 0)
+        await updateRequest(request.id, columns, request.version);
       // A category change goes through rpc/move_request (ADR 0008): the
       // request may leave the caller's view, which a PATCH cannot survive.
       if (category !== undefined) await moveRequest(request.id, category);

@@ -8,7 +8,7 @@ import { usePlace } from '../router/history';
 import { Link } from '../router/Link';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { loadQueue, QUEUE_LIMIT, updateRequest } from './api';
+import { loadQueue, QUEUE_LIMIT, takeRequest } from './api';
 import { RequestList } from './RequestList';
 import { categoryName, useCategories, usePeople } from './usePeople';
 
@@ -60,7 +60,6 @@ export function QueuePage() {
 }
 
 function CategoryQueue({ category, canTake }: { category: string; canTake: boolean }) {
-  const me = useMe();
   const categories = useCategories();
   const people = usePeople();
   const queueKey = keys.queue(category);
@@ -73,7 +72,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
     setBusy(row.id);
     setMessage(null);
     try {
-      await updateRequest(row.id, { assignee_id: me.id });
+      await takeRequest(row.id);
       setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
       invalidate(REQUESTS_PREFIX);
     } catch (error) {

@@ -18,7 +18,7 @@ import type {
 import { pageRange, type ListParams } from './listParams';
 
 export const REQUEST_COLUMNS =
-  'id,key,title,description,category,priority,status,requester_id,assignee_id,created_at,updated_at,resolved_at';
+  'id,key,title,description,category,priority,status,requester_id,assignee_id,created_at,updated_at,resolved_at,version';
 
 export function loadCategories(): Promise<Category[]> {
   return run(db().from('categories').select('code,name,key_prefix').order('name'));
@@ -101,14 +101,61 @@ export async function createRequest(request: NewRequest): Promise<RequestRow> {
 export const NOT_CHANGED_MESSAGE =
   'Nothing was changed: you may not change this request now, or it has moved out of your view.';
 
-/** PATCH; the database decides who may change what, and says why not. */
-export async function updateRequest(id: RequestId, changes: RequestChanges): Promise<RequestRow> {
-  const rows = await run<RequestRow[]>(
-    db().from('requests').update(changes).eq('id', id).select(REQUEST_COLUMNS),
-  );
-  const updated = rows[0];
+/**
+ * Edits at the version the person saw (ADR 0017): if someone changed the
+ * request since, the database answers 409 saying who changed what.
+ */
+export async function updateRequest(
+  id: RequestId,
+  changes: Omit<RequestChanges, 'category'>,
+  version: number,
+): Promise<RequestRow> {
+  const { assignee_id: assignee, ...fields } = changes;
+  let updated: RequestRow | null = null;
+  let current = version;
+  if (Object.keys(fields).length > 0) {
+    updated = single(
+      await run<RequestRow | RequestRow[]>(
+        db()
+          .rpc('edit_request', {
+            request_id: id,
+            expected_version: current,
+            title: fields.title ?? null,
+            description: fields.description ?? null,
+            priority: fields.priority ?? null,
+          })
+          .select(REQUEST_COLUMNS),
+      ),
+    );
+    if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
+    current = updated.version;
+  }
+  if (assignee !== undefined) {
+    updated = single(
+      await run<RequestRow | RequestRow[]>(
+        db()
+          .rpc('assign_request', {
+            request_id: id,
+            expected_version: current,
+            assignee_id: assignee,
+          })
+          .select(REQUEST_COLUMNS),
+      ),
+    );
+  }
   if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
   return updated;
+}
+
+/** Take an unassigned request; 409 names whoever took it first. */
+export async function takeRequest(id: RequestId): Promise<RequestRow> {
+  const taken = single(
+    await run<RequestRow | RequestRow[]>(
+      db().rpc('take_request', { request_id: id }).select(REQUEST_COLUMNS),
+    ),
+  );
+  if (!taken) throw new Error(NOT_CHANGED_MESSAGE);
+  return taken;
 }
 
 /** Move a misfiled request to another category (also one the caller does not serve). */

@@ -15,6 +15,7 @@ const request: RequestRow = {
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
   resolved_at: null,
+  version: 1,
 };
 
 const form = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });

@@ -1,0 +1,2 @@
+drop view metrics.request_ratings;
+drop view metrics.sla_requests;
