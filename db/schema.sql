@@ -376,6 +376,18 @@ CREATE FUNCTION api.enable_person(person_id uuid) RETURNS void
 
 
 --
+-- Name: display_name_of(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.display_name_of(person uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce((select u.display_name from app.users u where u.id = person), 'someone')
+$$;
+
+
+--
 -- Name: request_sla; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -465,65 +477,6 @@ COMMENT ON TABLE app.request_versions IS 'The current version of each request an
 
 
 --
--- Name: users; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.users (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    tenant_id uuid NOT NULL,
-    object_id uuid NOT NULL,
-    display_name text NOT NULL,
-    email text,
-    is_admin boolean DEFAULT false NOT NULL,
-    db_role name,
-    disabled_at timestamp with time zone,
-    last_azure_sign_in_at timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    webauthn_user_id bytea,
-    rights_from_entra boolean DEFAULT false NOT NULL,
-    CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
-    CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
-    CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
-);
-
-
---
--- Name: TABLE users; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.users IS 'People who use Reqstly. Rights are data: is_admin here, agent rights in app.team_members.';
-
-
---
--- Name: COLUMN users.db_role; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.users.db_role IS 'The psql login role mapped to this person (app.create_admin_login).';
-
-
---
--- Name: COLUMN users.disabled_at; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disabled person sees nothing and cannot sign in.';
-
-
---
--- Name: COLUMN users.webauthn_user_id; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
-
-
---
--- Name: COLUMN users.rights_from_entra; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.users.rights_from_entra IS 'True while Entra ID app roles decide this person''s admin flag and agent categories (authsvc''s role mapping is on); set at each Azure sign-in. Other changes to those rights are refused.';
-
-
---
 -- Name: request_list; Type: VIEW; Schema: api; Owner: -
 --
 
@@ -536,9 +489,12 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
     r.priority_rank,
     r.status,
     r.requester_id,
-    requester.display_name AS requester_name,
+    app.display_name_of(r.requester_id) AS requester_name,
     r.assignee_id,
-    assignee.display_name AS assignee_name,
+        CASE
+            WHEN (r.assignee_id IS NOT NULL) THEN app.display_name_of(r.assignee_id)
+            ELSE NULL::text
+        END AS assignee_name,
     r.created_at,
     r.updated_at,
     r.resolved_at,
@@ -548,11 +504,9 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
     s.resolution_due_at,
     app.resolution_state(r.*, s.*) AS resolution_state,
     s.waiting_on_requester_since
-   FROM ((((app.requests r
+   FROM ((app.requests r
      LEFT JOIN app.request_versions v ON ((v.request_id = r.id)))
-     LEFT JOIN app.request_sla s ON ((s.request_id = r.id)))
-     LEFT JOIN app.users requester ON ((requester.id = r.requester_id)))
-     LEFT JOIN app.users assignee ON ((assignee.id = r.assignee_id)));
+     LEFT JOIN app.request_sla s ON ((s.request_id = r.id)));
 
 
 --
@@ -830,7 +784,7 @@ begin
     end if;
     if app.status_is_closed(target.status) then
         raise exception 'Request % is %, so it is not waiting on anyone.', target.key,
-                lower(app.status_label(target.status))
+                lower((select st.label from app.statuses st where st.code = target.status))
             using errcode = 'PT409', detail = 'waiting';
     end if;
     perform app.set_waiting_unchecked(request_id, waiting);
@@ -977,7 +931,8 @@ CREATE FUNCTION api.version(api.requests) RETURNS integer
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
-    select v.version from app.request_versions v where v.request_id = $1.id
+    select v.version from app.request_versions v join app.requests r on r.id = v.request_id
+     where v.request_id = $1.id
 $_$;
 
 
@@ -1374,18 +1329,6 @@ COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of th
 
 
 --
--- Name: display_name_of(uuid); Type: FUNCTION; Schema: app; Owner: -
---
-
-CREATE FUNCTION app.display_name_of(person uuid) RETURNS text
-    LANGUAGE sql STABLE
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-    select coalesce((select u.display_name from app.users u where u.id = person), 'someone')
-$$;
-
-
---
 -- Name: enable_person(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1757,6 +1700,7 @@ declare
     query tsquery := app.search_query(q);
     numbers integer[];
     keys text[];
+    scope text;
 begin
     if me is null and not everything then
         return;
@@ -1766,26 +1710,30 @@ begin
       into numbers, keys
       from regexp_matches(coalesce(q, ''), '([[:alnum:]]+(?:-[0-9]+)?)', 'g') m;
 
-    return query
-        select r.id, null::bigint from app.requests r
-         where query is not null and app.search_vector(r.title, r.description) @@ query
-           and (everything or r.requester_id = me or r.category = any (mine))
-        union
-        select r.id, null from app.requests r
-         where (r.number = any (numbers) or r.key = any (keys))
-           and (everything or r.requester_id = me or r.category = any (mine))
-        union
-        select r.id, null from app.users u join app.requests r on r.requester_id = u.id
-         where query is not null and app.name_vector(u.display_name) @@ query
-           and (everything or r.requester_id = me or r.category = any (mine))
-        union
-        select r.id, null from app.users u join app.requests r on r.assignee_id = u.id
-         where query is not null and app.name_vector(u.display_name) @@ query
-           and (everything or r.requester_id = me or r.category = any (mine))
-        union
-        select c.request_id, c.id from app.comments c join app.requests r on r.id = c.request_id
-         where query is not null and to_tsvector('app.reqstly_search'::regconfig, c.body) @@ query
-           and (everything or r.requester_id = me or r.category = any (mine));
+    -- Each source is its own statement with the caller's scope written in, so
+    -- each is planned for its own index (a cached generic plan could not
+    -- tell an admin's search from an agent's).
+    scope := case when everything then 'true'
+                  else format('(r.requester_id = %L or r.category = any (%L::text[]))', me, mine) end;
+    if query is not null then
+        return query execute format(
+            'select r.id, null::bigint from app.requests r
+              where app.search_vector(r.title, r.description) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select r.id, null::bigint from app.users u join app.requests r on r.requester_id = u.id
+              where app.name_vector(u.display_name) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select r.id, null::bigint from app.users u join app.requests r on r.assignee_id = u.id
+              where app.name_vector(u.display_name) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select c.request_id, c.id from app.comments c join app.requests r on r.id = c.request_id
+              where to_tsvector(''app.reqstly_search''::regconfig, c.body) @@ $1 and %s', scope) using query;
+    end if;
+    if numbers is not null or keys is not null then
+        return query execute format(
+            'select r.id, null::bigint from app.requests r
+              where (r.number = any ($1) or r.key = any ($2)) and %s', scope) using numbers, keys;
+    end if;
 end
 $_$;
 
@@ -1823,9 +1771,7 @@ CREATE FUNCTION app.search_request_ids(q text) RETURNS SETOF bigint
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
     with candidates as materialized (select * from app.search_candidates(q))
-    select r.id
-      from app.requests r
-     where r.id in (select c.request_id from candidates c where c.comment_id is null)
+    select c.request_id from candidates c where c.comment_id is null
     union
     select m.request_id
       from app.comments m
@@ -1837,7 +1783,7 @@ $$;
 -- Name: FUNCTION search_request_ids(q text); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.search_request_ids(q text) IS 'Ids of the requests the caller may see that match q in their words, visible comments, people''s names or key.';
+COMMENT ON FUNCTION app.search_request_ids(q text) IS 'Ids of requests that match q in their words, visible comments, people''s names or key; read them through row-level security.';
 
 
 --
@@ -3582,6 +3528,65 @@ CREATE VIEW api.comments WITH (security_invoker='true') AS
 
 
 --
+-- Name: users; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.users (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    tenant_id uuid NOT NULL,
+    object_id uuid NOT NULL,
+    display_name text NOT NULL,
+    email text,
+    is_admin boolean DEFAULT false NOT NULL,
+    db_role name,
+    disabled_at timestamp with time zone,
+    last_azure_sign_in_at timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    webauthn_user_id bytea,
+    rights_from_entra boolean DEFAULT false NOT NULL,
+    CONSTRAINT users_display_name_present CHECK ((((char_length(btrim(display_name)) >= 1) AND (char_length(btrim(display_name)) <= 200)) AND (display_name !~ '[[:cntrl:]]'::text))),
+    CONSTRAINT users_email_shape CHECK (((email IS NULL) OR (email ~ '^[^@[:space:]]+@[^@[:space:]]+$'::text))),
+    CONSTRAINT users_webauthn_user_id_length CHECK (((webauthn_user_id IS NULL) OR ((octet_length(webauthn_user_id) >= 16) AND (octet_length(webauthn_user_id) <= 64))))
+);
+
+
+--
+-- Name: TABLE users; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.users IS 'People who use Reqstly. Rights are data: is_admin here, agent rights in app.team_members.';
+
+
+--
+-- Name: COLUMN users.db_role; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.db_role IS 'The psql login role mapped to this person (app.create_admin_login).';
+
+
+--
+-- Name: COLUMN users.disabled_at; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.disabled_at IS 'Set by app.disable_person: a disabled person sees nothing and cannot sign in.';
+
+
+--
+-- Name: COLUMN users.webauthn_user_id; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.webauthn_user_id IS 'WebAuthn user handle (random, 16–64 bytes): what a passkey names as its owner. Never granted to web roles.';
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.users.rights_from_entra IS 'True while Entra ID app roles decide this person''s admin flag and agent categories (authsvc''s role mapping is on); set at each Azure sign-in. Other changes to those rights are refused.';
+
+
+--
 -- Name: me; Type: VIEW; Schema: api; Owner: -
 --
 
@@ -4243,6 +4248,30 @@ CREATE VIEW metrics.oldest_open_request AS
 --
 
 COMMENT ON VIEW metrics.oldest_open_request IS 'Age in seconds of the oldest open or in-progress request per category (0 when none).';
+
+
+--
+-- Name: request_rating_totals; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.request_rating_totals AS
+ SELECT code AS category,
+    COALESCE(( SELECT sum(x.score) AS sum
+           FROM (app.request_ratings x
+             JOIN app.requests r ON ((r.id = x.request_id)))
+          WHERE ((r.category = c.code) AND (x.rated_at > (now() - '30 days'::interval)))), (0)::bigint) AS score_sum,
+    ( SELECT count(*) AS count
+           FROM (app.request_ratings x
+             JOIN app.requests r ON ((r.id = x.request_id)))
+          WHERE ((r.category = c.code) AND (x.rated_at > (now() - '30 days'::interval)))) AS ratings
+   FROM app.categories c;
+
+
+--
+-- Name: VIEW request_rating_totals; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.request_rating_totals IS 'Sum and count of requesters'' ratings in the last 30 days, per category.';
 
 
 --
@@ -5508,30 +5537,26 @@ CREATE POLICY select_team ON app.team_members FOR SELECT USING ((category = ANY 
 
 
 --
+-- Name: request_sla select_through_requests; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_through_requests ON app.request_sla FOR SELECT USING (true);
+
+
+--
+-- Name: request_versions select_through_requests; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_through_requests ON app.request_versions FOR SELECT USING (true);
+
+
+--
 -- Name: request_ratings select_visible; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY select_visible ON app.request_ratings FOR SELECT USING ((EXISTS ( SELECT 1
    FROM app.requests r
   WHERE (r.id = request_ratings.request_id))));
-
-
---
--- Name: request_sla select_visible; Type: POLICY; Schema: app; Owner: -
---
-
-CREATE POLICY select_visible ON app.request_sla FOR SELECT USING ((EXISTS ( SELECT 1
-   FROM app.requests r
-  WHERE (r.id = request_sla.request_id))));
-
-
---
--- Name: request_versions select_visible; Type: POLICY; Schema: app; Owner: -
---
-
-CREATE POLICY select_visible ON app.request_versions FOR SELECT USING ((EXISTS ( SELECT 1
-   FROM app.requests r
-  WHERE (r.id = request_versions.request_id))));
 
 
 --
@@ -6010,6 +6035,15 @@ GRANT ALL ON FUNCTION api.enable_person(person_id uuid) TO web_user;
 
 
 --
+-- Name: FUNCTION display_name_of(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.display_name_of(person uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO web_user;
+GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO reqstly_admin;
+
+
+--
 -- Name: TABLE request_sla; Type: ACL; Schema: app; Owner: -
 --
 
@@ -6043,56 +6077,6 @@ GRANT ALL ON FUNCTION app.resolution_state(r app.requests, s app.request_sla) TO
 
 GRANT SELECT ON TABLE app.request_versions TO web_user;
 GRANT SELECT ON TABLE app.request_versions TO reqstly_admin;
-
-
---
--- Name: TABLE users; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.users TO reqstly_admin;
-
-
---
--- Name: COLUMN users.id; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(id) ON TABLE app.users TO web_user;
-
-
---
--- Name: COLUMN users.display_name; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(display_name) ON TABLE app.users TO web_user;
-GRANT UPDATE(display_name) ON TABLE app.users TO reqstly_admin;
-
-
---
--- Name: COLUMN users.email; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(email) ON TABLE app.users TO web_user;
-
-
---
--- Name: COLUMN users.is_admin; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(is_admin) ON TABLE app.users TO web_user;
-
-
---
--- Name: COLUMN users.disabled_at; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
-
-
---
--- Name: COLUMN users.rights_from_entra; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(rights_from_entra) ON TABLE app.users TO web_user;
 
 
 --
@@ -6435,15 +6419,6 @@ GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, ca
 REVOKE ALL ON FUNCTION app.disable_person(person uuid) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.disable_person(person uuid) TO web_user;
 GRANT ALL ON FUNCTION app.disable_person(person uuid) TO reqstly_admin;
-
-
---
--- Name: FUNCTION display_name_of(person uuid); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.display_name_of(person uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO web_user;
-GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO reqstly_admin;
 
 
 --
@@ -7210,6 +7185,56 @@ GRANT INSERT(internal) ON TABLE api.comments TO reqstly_admin;
 
 
 --
+-- Name: TABLE users; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.users TO reqstly_admin;
+
+
+--
+-- Name: COLUMN users.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.display_name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(display_name) ON TABLE app.users TO web_user;
+GRANT UPDATE(display_name) ON TABLE app.users TO reqstly_admin;
+
+
+--
+-- Name: COLUMN users.email; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(email) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.is_admin; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(is_admin) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.disabled_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(disabled_at) ON TABLE app.users TO web_user;
+
+
+--
+-- Name: COLUMN users.rights_from_entra; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(rights_from_entra) ON TABLE app.users TO web_user;
+
+
+--
 -- Name: TABLE me; Type: ACL; Schema: api; Owner: -
 --
 
@@ -7474,6 +7499,13 @@ GRANT SELECT ON TABLE metrics.audit_entries TO monitoring;
 --
 
 GRANT SELECT ON TABLE metrics.oldest_open_request TO monitoring;
+
+
+--
+-- Name: TABLE request_rating_totals; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.request_rating_totals TO monitoring;
 
 
 --

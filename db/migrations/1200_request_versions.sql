@@ -134,9 +134,12 @@ create trigger requests_400_version after insert or update on app.requests
 insert into app.request_versions (request_id, version, changed_at, changed_by_name)
 select r.id, 1, r.updated_at, 'Reqstly' from app.requests r;
 
--- Whoever sees the request sees its version (one primary-key probe, as 0800).
-create policy select_visible on app.request_versions for select
-    using (exists (select 1 from app.requests r where r.id = request_versions.request_id));
+-- Whoever sees the request sees its version. Every way to it from the API
+-- (api.version, api.request_list, api.request_changes) joins app.requests,
+-- whose policies decide; a policy here that asked app.requests again was
+-- planned as a hashed subplan reading every visible request (a sequential
+-- scan at 100 000 requests) for a list of 25.
+create policy select_through_requests on app.request_versions for select using (true);
 
 grant select on app.request_versions to web_user, reqstly_admin;
 
@@ -145,7 +148,8 @@ create function api.version(api.requests) returns integer
     language sql stable
     set search_path = pg_catalog, pg_temp
 as $$
-    select v.version from app.request_versions v where v.request_id = $1.id
+    select v.version from app.request_versions v join app.requests r on r.id = v.request_id
+     where v.request_id = $1.id
 $$;
 
 -- Runs an update as the caller with the version they saw, for the check above.

@@ -15,8 +15,8 @@ create index requests_queue_idx on app.requests (category, status, priority_rank
 
 create view api.request_list with (security_invoker = true) as
     select r.id, r.key, r.title, r.category, r.priority, r.priority_rank, r.status,
-           r.requester_id, requester.display_name as requester_name,
-           r.assignee_id, assignee.display_name as assignee_name,
+           r.requester_id, app.display_name_of(r.requester_id) as requester_name,
+           r.assignee_id, case when r.assignee_id is not null then app.display_name_of(r.assignee_id) end as assignee_name,
            r.created_at, r.updated_at, r.resolved_at,
            v.version,
            s.first_response_due_at,
@@ -26,9 +26,7 @@ create view api.request_list with (security_invoker = true) as
            s.waiting_on_requester_since
       from app.requests r
       left join app.request_versions v on v.request_id = r.id
-      left join app.request_sla s on s.request_id = r.id
-      left join app.users requester on requester.id = r.requester_id
-      left join app.users assignee on assignee.id = r.assignee_id;
+      left join app.request_sla s on s.request_id = r.id;
 
 -- The WHERE clause both functions use, with the caller's values written in.
 create function app.request_filter(q text, scope text, category text, status text, priority text)

@@ -29,7 +29,17 @@ select c.code as category, sc.score,
 from app.categories c
 cross join generate_series(1, 5) as sc (score);
 
-grant select on metrics.sla_requests, metrics.request_ratings to monitoring;
+-- Sum and count of those ratings per category: the average is their ratio.
+create view metrics.request_rating_totals as
+select c.code as category,
+       coalesce((select sum(x.score) from app.request_ratings x join app.requests r on r.id = x.request_id
+                  where r.category = c.code and x.rated_at > now() - interval '30 days'), 0)::bigint as score_sum,
+       (select count(*) from app.request_ratings x join app.requests r on r.id = x.request_id
+         where r.category = c.code and x.rated_at > now() - interval '30 days')::bigint as ratings
+from app.categories c;
+
+grant select on metrics.sla_requests, metrics.request_ratings, metrics.request_rating_totals to monitoring;
 
 comment on view metrics.sla_requests is 'Open and in-progress requests per category, SLA clock and state (running, at_risk, paused, breached, met).';
+comment on view metrics.request_rating_totals is 'Sum and count of requesters'' ratings in the last 30 days, per category.';
 comment on view metrics.request_ratings is 'Requesters'' ratings (1-5) of resolutions in the last 30 days, per category.';

@@ -51,8 +51,27 @@ def big_db(stack: LocalStack) -> Iterator[psycopg.Connection]:
            select r.id, r.requester_id, 'Scale Person', 'Still waiting on spare part ' || r.number, r.number % 3 = 0
              from app.requests r where r.key like 'SCALE-%%'"""
     )
+    # What the triggers would have kept beside each request: its version and clocks.
+    db.execute(
+        """insert into app.request_versions (request_id, version, changed_at, changed_by_name)
+           select r.id, 1, r.updated_at, 'Scale' from app.requests r where r.key like 'SCALE-%%'"""
+    )
+    db.execute(
+        """insert into app.request_sla (request_id, first_response_due_at, resolution_target_seconds,
+                                        resolution_running_since, resolution_due_at)
+           select r.id, r.created_at + interval '4 hours', 86400,
+                  case when r.status in ('open', 'in_progress') then r.created_at end,
+                  r.created_at + interval '3 days'
+             from app.requests r where r.key like 'SCALE-%%'"""
+    )
     db.execute("set local session_replication_role = origin")
-    for table in ("app.requests", "app.comments", "app.users"):
+    for table in (
+        "app.requests",
+        "app.comments",
+        "app.users",
+        "app.request_versions",
+        "app.request_sla",
+    ):
         db.execute(f"analyze {table}")
     try:
         yield db

@@ -160,3 +160,21 @@ def test_the_change_marker_reports_what_the_caller_may_see(
     assert {"id", "key", "version", "status", "updated_at"} <= set(changed["changes"][0])
     # The marker goes no further back than the oldest transaction still writing.
     assert changed["marker"] >= marker
+
+
+def test_versions_and_clocks_of_a_request_you_cannot_see_stay_hidden(
+    db: psycopg.Connection, people: People
+) -> None:
+    """The side tables are read through app.requests, whose policies decide (ADR 0017)."""
+    request_id = file_request(db, people["alice"], "IT", "Hidden from olga")
+    for sql in (
+        "select api.version(r) from api.requests r where r.id = %s",
+        "select 1 from api.request_sla where request_id = %s",
+        "select 1 from api.request_list where id = %s",
+        "select api.version(row(%s, 'IT-1', 't', '', 'IT', 'normal', 2, 'open', null, null, now(), now(), null, null)::api.requests)",
+    ):
+        assert as_person(db, people["olga"], sql, (request_id,)) in ([], [(None,)]), sql
+    changes: list[dict[str, Any]] = as_person(  # type: ignore[assignment]
+        db, people["olga"], "select (api.request_changes(now() - interval '1 hour'))->'changes'"
+    )[0][0]
+    assert request_id not in {c["id"] for c in changes}
