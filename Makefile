@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test lint web-build measure-web bench schema-dump schema-check reset clean
+.PHONY: help setup run test lint web-build measure-web api-types bench schema-dump schema-check reset clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -56,11 +56,14 @@ test: setup lint web-build ## every test suite (db/schema.sql is checked by test
 	.venv/bin/pytest $(PYTEST_ARGS)
 
 BENCH_ARGS ?=
-bench: setup ## the benchmark of DESIGN §9 → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)
+bench: setup ## the benchmark (docs/perf/README.md) → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)
 	$(PY) scripts/bench $(BENCH_ARGS)
 
 measure-web: setup web-build ## print the SPA's initial JS size and first paint in Chromium
 	$(PY) -m tests.e2e.measure_web
+
+api-types: setup ## regenerate web/src/api/schema.gen.ts from PostgREST's OpenAPI (after an api change)
+	$(PY) -m tests.e2e.api_types
 
 schema-dump: setup ## regenerate db/schema.sql from the migrations
 	$(PY) scripts/dev schema-dump > db/schema.sql

@@ -18,7 +18,7 @@ import psycopg
 from psycopg.rows import class_row, scalar_row
 from psycopg_pool import AsyncConnectionPool
 
-from authsvc.errors import DatabaseUnavailable, PasskeyAlreadyRegistered
+from authsvc.errors import DatabaseUnavailable, InvalidPasskeyName, PasskeyAlreadyRegistered
 from authsvc.passkeys import NewPasskey, StoredPasskey
 
 Pool = AsyncConnectionPool[psycopg.AsyncConnection[tuple[Any, ...]]]
@@ -299,7 +299,8 @@ class Database:
         self, *, person_id: uuid.UUID, passkey: NewPasskey, name: str
     ) -> AddedPasskey | None:
         """The new passkey; None if the person is disabled. Raises
-        PasskeyAlreadyRegistered for a known credential."""
+        PasskeyAlreadyRegistered for a known credential, InvalidPasskeyName
+        with the database's sentence for a name its rule refuses."""
         try:
             return await self._one(
                 AddedPasskey,
@@ -319,6 +320,10 @@ class Database:
             )
         except psycopg.errors.UniqueViolation as error:
             raise PasskeyAlreadyRegistered(reason="credential_id_taken") from error
+        except psycopg.errors.CheckViolation as error:
+            if error.diag.message_detail != "name" or not error.diag.message_primary:
+                raise
+            raise InvalidPasskeyName(error.diag.message_primary) from error
 
     async def passkey_for_sign_in(self, *, credential_id: bytes) -> StoredPasskey | None:
         return await self._one(

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import asyncio
 import re
-import secrets
 import time
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import httpx2
+from authlib.common.security import generate_token
 from authlib.integrations.base_client import OAuthError
 from authlib.integrations.httpx_client import AsyncOAuth2Client
 from authlib.oidc.core import CodeIDToken
@@ -81,10 +81,12 @@ class SignInTransaction:
 
     @classmethod
     def start(cls, next_path: str) -> SignInTransaction:
+        """Fresh `state`, `nonce` and PKCE verifier (Authlib's generator, from
+        the system's CSPRNG; 48 and 64 letters and digits, ~285 and ~380 bits)."""
         return cls(
-            state=secrets.token_urlsafe(32),
-            nonce=secrets.token_urlsafe(32),
-            code_verifier=secrets.token_urlsafe(64),
+            state=generate_token(48),
+            nonce=generate_token(48),
+            code_verifier=generate_token(64),
             next_path=next_path,
             expires_at=int(time.time()) + SIGNIN_LIFETIME_SECONDS,
         )

@@ -47,7 +47,6 @@ from webauthn.helpers.structs import (
 from authsvc.errors import (
     AzureReauthRequired,
     BadRequest,
-    InvalidPasskeyName,
     PasskeyFailed,
     PasskeyRegistrationFailed,
     SignInRefused,
@@ -55,7 +54,6 @@ from authsvc.errors import (
 
 CHALLENGE_LIFETIME_SECONDS = 300
 RP_NAME = "Reqstly"
-NAME_MAX_LENGTH = 100
 # ES256 first (every platform authenticator has it), then EdDSA and RS256
 # (Windows Hello's older keys).
 ALGORITHMS = [
@@ -307,25 +305,17 @@ def check_owner_may_sign_in(
 
 
 def passkey_name(value: object, *, today: datetime | None = None) -> str:
-    """The name to store: the one given (trimmed, 1–100 characters, no
-    control characters) or a default naming the day. Raises
-    InvalidPasskeyName or BadRequest (not a string)."""
+    """The name to store: the one given, or a default naming the day.
+
+    The rule for names (trimmed, 1–100 characters, no control characters)
+    lives once, in the database (auth.tg_passkeys__validate); db.add_passkey
+    turns its refusal into InvalidPasskeyName. Raises BadRequest when the
+    name is not text."""
     if value is None:
         return f"Passkey added {(today or datetime.now(UTC)).date().isoformat()}"
     if not isinstance(value, str):
         raise BadRequest("The passkey's name must be text.", reason="name_not_text")
-    name = value.strip()
-    if not name:
-        raise InvalidPasskeyName("Give the passkey a name.")
-    if len(name) > NAME_MAX_LENGTH:
-        raise InvalidPasskeyName(
-            f"The name is {len(name)} characters long; keep a passkey's name to 100."
-        )
-    if any(ord(c) < 32 or ord(c) == 127 for c in name):
-        raise InvalidPasskeyName(
-            "A passkey's name cannot contain line breaks or control characters."
-        )
-    return name
+    return value
 
 
 def _reason(error: Exception) -> str:

@@ -130,10 +130,8 @@ CREATE FUNCTION api.allowed_transitions(request_id bigint) RETURNS TABLE(to_stat
 declare
     target app.requests;
 begin
+    perform app.require_visible_request(request_id);
     select * into target from app.requests r where r.id = allowed_transitions.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
     return query select m.to_status, m.note_required
                    from app.allowed_moves(target.status, target.requester_id, target.category) m;
 end
@@ -224,7 +222,7 @@ COMMENT ON VIEW api.requests IS 'Requests the caller may see. POST {title, descr
 -- Name: assign_request(bigint, integer, uuid); Type: FUNCTION; Schema: api; Owner: -
 --
 
-CREATE FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid) RETURNS SETOF api.requests
+CREATE FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid DEFAULT NULL::uuid) RETURNS SETOF api.requests
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -292,7 +290,7 @@ declare
     resolved timestamptz;
 begin
     perform app.require_visible_request(request_id);
-    perform app.rate_resolution_unchecked(request_id, score, comment);
+    perform app.rate_resolution(request_id, score, comment);
     select r.resolved_at into resolved from app.requests r where r.id = confirm_resolution.request_id;
     return query select * from api.request_ratings x
                   where x.request_id = confirm_resolution.request_id and x.resolved_at = resolved;
@@ -349,7 +347,7 @@ CREATE FUNCTION api.edit_request(request_id bigint, expected_version integer, ti
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform app.require_visible_request(request_id);
+    perform app.require_visible_request(request_id);  -- 0950: the one "no request you can see"
     perform app.update_at_version(request_id, expected_version,
         pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
             'title', title, 'description', description, 'priority', priority)));
@@ -563,11 +561,8 @@ CREATE FUNCTION api.move_request(request_id bigint, category text) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform 1 from app.requests r where r.id = move_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
-    perform app.move_request_unchecked(request_id, category);
+    perform app.require_visible_request(request_id);
+    perform app.move_request_category(request_id, category);
 end
 $$;
 
@@ -625,6 +620,8 @@ begin
            and u.disabled_at is null) then
         raise sqlstate 'PT401' using message = 'Your session has ended. Please sign in again.';
     end if;
+
+    perform app.take_call_slot(sub);
 end
 $_$;
 
@@ -772,22 +769,9 @@ CREATE FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean)
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-declare
-    target app.requests;
 begin
     perform app.require_visible_request(request_id);
-    select * into target from app.requests r where r.id = set_waiting_on_requester.request_id for update;
-    if not (app.current_user_is_admin() or app.is_agent_of(app.current_user_id(), target.category)) then
-        raise exception 'Only an agent of % or an admin can say request % waits on its requester.',
-                target.category, target.key
-            using errcode = 'PT403', detail = 'waiting';
-    end if;
-    if app.status_is_closed(target.status) then
-        raise exception 'Request % is %, so it is not waiting on anyone.', target.key,
-                lower((select st.label from app.statuses st where st.code = target.status))
-            using errcode = 'PT409', detail = 'waiting';
-    end if;
-    perform app.set_waiting_unchecked(request_id, waiting);
+    perform app.set_waiting_on_requester(request_id, waiting);
     return query select * from api.request_sla s where s.request_id = set_waiting_on_requester.request_id;
 end
 $$;
@@ -804,7 +788,7 @@ COMMENT ON FUNCTION api.set_waiting_on_requester(request_id bigint, waiting bool
 -- Name: take_over_request(bigint, uuid); Type: FUNCTION; Schema: api; Owner: -
 --
 
-CREATE FUNCTION api.take_over_request(request_id bigint, from_assignee uuid) RETURNS SETOF api.requests
+CREATE FUNCTION api.take_over_request(request_id bigint, from_assignee uuid DEFAULT NULL::uuid) RETURNS SETOF api.requests
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -879,11 +863,7 @@ CREATE FUNCTION api.transition_request(request_id bigint, to_status text, note t
 declare
     updated api.requests;
 begin
-    -- Row-level security: a request the caller cannot see does not exist for them.
-    perform 1 from app.requests r where r.id = transition_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
-    end if;
+    perform app.require_visible_request(request_id);
     perform app.set_request_status(request_id, to_status, note);
     select * into updated from api.requests r where r.id = transition_request.request_id;
     return updated;
@@ -906,12 +886,24 @@ CREATE FUNCTION api.verify_audit(request_id bigint) RETURNS app.audit_verificati
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    result app.audit_verification;
+    readable integer;
 begin
-    perform 1 from app.requests r where r.id = verify_audit.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id using errcode = 'PT404';
+    perform app.require_visible_request(request_id);
+    result := app.verify_audit_chain(request_id);
+    select count(*) into readable from app.audit_log a where a.request_id = verify_audit.request_id;
+    if readable < result.entries then
+        -- Positions count every entry, so the reason is said without them.
+        result.entries := readable;
+        if not result.ok then
+            result.reason := 'The history of this request does not verify: entries were changed or removed after they were written. An admin can see where.';
+            if not exists (select 1 from app.audit_log a where a.id = result.first_bad_entry) then
+                result.first_bad_entry := null;
+            end if;
+        end if;
     end if;
-    return app.verify_audit_chain(request_id);
+    return result;
 end
 $$;
 
@@ -927,20 +919,20 @@ COMMENT ON FUNCTION api.verify_audit(request_id bigint) IS 'Whether the request'
 -- Name: version(api.requests); Type: FUNCTION; Schema: api; Owner: -
 --
 
-CREATE FUNCTION api.version(api.requests) RETURNS integer
+CREATE FUNCTION api.version(request api.requests) RETURNS integer
     LANGUAGE sql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $_$
+    AS $$
     select v.version from app.request_versions v join app.requests r on r.id = v.request_id
-     where v.request_id = $1.id
-$_$;
+     where v.request_id = (version.request).id
+$$;
 
 
 --
--- Name: FUNCTION version(api.requests); Type: COMMENT; Schema: api; Owner: -
+-- Name: FUNCTION version(request api.requests); Type: COMMENT; Schema: api; Owner: -
 --
 
-COMMENT ON FUNCTION api.version(api.requests) IS 'The request''s version: send it back with an edit (select=*,version).';
+COMMENT ON FUNCTION api.version(request api.requests) IS 'The request''s version: send it back with an edit (select=*,version).';
 
 
 --
@@ -1191,6 +1183,26 @@ COMMENT ON FUNCTION app.create_admin_login(person uuid, role_name text) IS 'Make
 
 
 --
+-- Name: create_number_sequence(text, integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.create_number_sequence(code text, after integer) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    name text := 'app.request_numbers_' || lower(code);
+begin
+    execute format('create sequence %s as integer minvalue 1', name);
+    if after > 0 then
+        perform pg_catalog.setval(name, after);
+    end if;
+    return name;
+end
+$$;
+
+
+--
 -- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1314,8 +1326,14 @@ begin
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
     perform app.revoke_sessions_of(person, 'person disabled');
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I nologin', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person is disabled, there is no login to close.', login
+            using hint = 'After a restore, recreate the roles from the backup''s roles.sql (docs/RUNBOOK.md, Restore).';
     end if;
 end
 $$;
@@ -1325,7 +1343,7 @@ $$;
 -- Name: FUNCTION disable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login.';
+COMMENT ON FUNCTION app.disable_person(person uuid) IS 'Ends every session of the person, refuses their sign-in and their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -1344,11 +1362,23 @@ begin
     if not found then
         raise exception 'There is no person %.', person using errcode = 'PT404', detail = 'person_id';
     end if;
-    if login is not null then
+    if login is null then
+        return;
+    end if;
+    if exists (select 1 from pg_catalog.pg_roles r where r.rolname = login) then
         execute format('alter role %I login', login);
+    else
+        raise warning 'The psql login role % does not exist in this cluster; the person can sign in to the app, give them a psql login again with app.create_admin_login.', login;
     end if;
 end
 $$;
+
+
+--
+-- Name: FUNCTION enable_person(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in again and reopens their psql login (a missing login role is reported, not an error).';
 
 
 --
@@ -1396,15 +1426,43 @@ $$;
 
 
 --
--- Name: move_request_unchecked(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: max_concurrent_calls(); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.move_request_unchecked(request_id bigint, category text) RETURNS void
-    LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 6 $$;
+
+
+--
+-- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.move_request_category(request_id bigint, category text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
-    update app.requests r set category = move_request_unchecked.category where r.id = request_id
+declare
+    me uuid := app.current_user_id();
+    target app.requests;
+begin
+    select * into target from app.requests r where r.id = move_request_category.request_id for update;
+    if not found
+       or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+               or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    update app.requests r set category = move_request_category.category where r.id = target.id;
+end
 $$;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.move_request_category(request_id bigint, category text) IS 'Moves a request to another category as its owner, for the requester, an agent of its category or an admin (the rules trigger decides); anyone else gets the "no request you can see" refusal.';
 
 
 --
@@ -1420,10 +1478,32 @@ $$;
 
 
 --
--- Name: rate_resolution_unchecked(bigint, integer, text); Type: FUNCTION; Schema: app; Owner: -
+-- Name: raise_no_visible_request(bigint); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.rate_resolution_unchecked(request_id bigint, score integer, comment text) RETURNS void
+CREATE FUNCTION app.raise_no_visible_request(request_id bigint) RETURNS void
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    raise exception 'There is no request % that you can see.', request_id
+        using errcode = 'PT404', detail = 'request_id';
+end
+$$;
+
+
+--
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises the refusal app.require_visible_request raises; for security definer functions, which check the caller themselves.';
+
+
+--
+-- Name: rate_resolution(bigint, integer, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -1432,7 +1512,10 @@ declare
     clean_comment text := nullif(btrim(comment), '');
     previous smallint;
 begin
-    select * into target from app.requests r where r.id = rate_resolution_unchecked.request_id for update;
+    select * into target from app.requests r where r.id = rate_resolution.request_id for update;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
     if target.requester_id is distinct from app.current_user_id() then
         raise exception 'Only the person who filed request % can confirm its resolution.', target.key
             using errcode = 'PT403', detail = 'score';
@@ -1597,7 +1680,8 @@ begin
     if priority is not null then
         conditions := conditions || format('l.priority = %L', priority);
     end if;
-    if nullif(btrim(q), '') is not null then
+    q := nullif(app.search_input(q), '');  -- 0980: at most 200 characters, 12 words
+    if q is not null then
         conditions := conditions || format('l.id in (select app.search_request_ids(%L))', q);
     end if;
     return array_to_string(conditions, ' and ');
@@ -1632,11 +1716,17 @@ CREATE FUNCTION app.require_visible_request(request_id bigint) RETURNS void
 begin
     perform 1 from app.requests r where r.id = require_visible_request.request_id;
     if not found then
-        raise exception 'There is no request % that you can see.', request_id
-            using errcode = 'PT404', detail = 'request_id';
+        perform app.raise_no_visible_request(request_id);
     end if;
 end
 $$;
+
+
+--
+-- Name: FUNCTION require_visible_request(request_id bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.require_visible_request(request_id bigint) IS 'Raises PT404 "There is no request N that you can see." unless row-level security lets the caller see request N. Run as the caller (security invoker).';
 
 
 --
@@ -1697,7 +1787,7 @@ declare
     me uuid := app.current_user_id();
     everything boolean := app.current_user_is_admin() or app.acting_as_unmapped_superuser();
     mine text[] := app.current_agent_categories();
-    query tsquery := app.search_query(q);
+    query tsquery := app.search_query(app.search_input(q));  -- 0980: at most 200 characters, 12 words
     numbers integer[];
     keys text[];
     scope text;
@@ -1736,6 +1826,34 @@ begin
     end if;
 end
 $_$;
+
+
+--
+-- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_input(q text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    clean text := pg_catalog.btrim(pg_catalog.regexp_replace(coalesce(q, ''), '\s+', ' ', 'g'));
+begin
+    if pg_catalog.char_length(clean) > 200
+       or pg_catalog.cardinality(pg_catalog.string_to_array(clean, ' ')) > 12 then
+        raise exception 'Search for at most 12 words (200 characters), as plain words.'
+            using errcode = '22023', detail = 'q';
+    end if;
+    return clean;
+end
+$$;
+
+
+--
+-- Name: FUNCTION search_input(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_input(q text) IS 'Returns the search input trimmed, with runs of white space made one space; raises 22023 (400) over 200 characters or 12 words.';
 
 
 --
@@ -1865,19 +1983,36 @@ COMMENT ON FUNCTION app.set_request_status(request_id bigint, to_status text, no
 
 
 --
--- Name: set_waiting_unchecked(bigint, boolean); Type: FUNCTION; Schema: app; Owner: -
+-- Name: set_waiting_on_requester(bigint, boolean); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE FUNCTION app.set_waiting_unchecked(request_id bigint, waiting boolean) RETURNS void
+CREATE FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    target app.requests;
+    me uuid := app.current_user_id();
 begin
+    select * into target from app.requests r where r.id = set_waiting_on_requester.request_id for update;
+    if not found or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+                         or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    if not (app.current_user_is_admin() or app.acting_as_unmapped_superuser() or app.is_agent_of(me, target.category)) then
+        raise exception 'Only an agent of % or an admin can say request % waits on its requester.',
+                target.category, target.key
+            using errcode = 'PT403', detail = 'waiting';
+    end if;
+    if app.status_is_closed(target.status) then
+        raise exception 'Request % is %, so it is not waiting on anyone.', target.key, lower(app.status_label(target.status))
+            using errcode = 'PT409', detail = 'waiting';
+    end if;
     update app.request_sla s
        set waiting_on_requester_since = case when waiting then coalesce(s.waiting_on_requester_since, now()) end
-     where s.request_id = set_waiting_unchecked.request_id;
+     where s.request_id = set_waiting_on_requester.request_id;
     perform app.sla_refresh(request_id);
-    update app.requests r set updated_at = now() where r.id = set_waiting_unchecked.request_id;
+    update app.requests r set updated_at = now() where r.id = set_waiting_on_requester.request_id;
 end
 $$;
 
@@ -1963,6 +2098,38 @@ $$;
 
 
 --
+-- Name: take_call_slot(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
+begin
+    for slot in 1 .. app.max_concurrent_calls() loop
+        if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
+            return;
+        end if;
+    end loop;
+    raise sqlstate 'PT429' using
+        message = format('You have %s calls running already; wait for one to finish and try again.',
+                         app.max_concurrent_calls()),
+        hint = 'Someone with this sign-in is sending many calls at once.';
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
+
+
+--
 -- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2019,6 +2186,30 @@ $$;
 
 
 --
+-- Name: tg_categories__number_sequence(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_categories__number_sequence() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' then
+        new.number_sequence := app.create_number_sequence(new.code, 0);
+    elsif tg_op = 'UPDATE' then
+        new.number_sequence := 'app.request_numbers_' || lower(new.code);
+        execute format('alter sequence %s rename to %s', old.number_sequence,
+                       'request_numbers_' || lower(new.code));
+    else
+        execute format('drop sequence %s', old.number_sequence);
+        return old;
+    end if;
+    return new;
+end
+$$;
+
+
+--
 -- Name: tg_comments__audit(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2041,6 +2232,21 @@ $$;
 --
 
 COMMENT ON FUNCTION app.tg_comments__audit() IS 'comments_500_audit: appends a commented/internal_note entry.';
+
+
+--
+-- Name: tg_comments__require_visible_request(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__require_visible_request() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(new.request_id);
+    return new;
+end
+$$;
 
 
 --
@@ -2128,8 +2334,30 @@ CREATE FUNCTION app.tg_comments__touch_request() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    update app.requests r set updated_at = now() where r.id = new.request_id;
+    if not new.internal then
+        update app.requests r set updated_at = now() where r.id = new.request_id;
+    end if;
     return null;
+end
+$$;
+
+
+--
+-- Name: tg_requests__assignee_visible(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__assignee_visible() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if new.assignee_id is distinct from old.assignee_id and new.assignee_id is not null
+       and not exists (select 1 from app.users u where u.id = new.assignee_id) then
+        raise exception 'There is no agent of % with that id that you can see; a request can only be assigned to an agent of its category.',
+                new.category
+            using errcode = '23514', detail = 'assignee_id';
+    end if;
+    return new;
 end
 $$;
 
@@ -2387,7 +2615,7 @@ CREATE FUNCTION app.tg_requests__set_defaults() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    prefix text;
+    category app.categories;
 begin
     new.requester_id := coalesce(app.current_user_id(),
                                  case when app.acting_as_unmapped_superuser() then new.requester_id end);
@@ -2403,16 +2631,14 @@ begin
         raise exception 'Choose a category for the request.'
             using errcode = '23502', detail = 'category';
     end if;
-    update app.categories c
-       set last_number = c.last_number + 1
-     where c.code = new.category
-    returning c.last_number, c.key_prefix into new.number, prefix;
+    select * into category from app.categories c where c.code = new.category;
     if not found then
         raise exception 'There is no category "%". Choose one of: %.', new.category,
                 (select string_agg(c.code, ', ' order by c.code) from app.categories c)
             using errcode = '22023', detail = 'category';
     end if;
-    new.key := prefix || '-' || new.number;
+    new.number := pg_catalog.nextval(category.number_sequence);
+    new.key := category.key_prefix || '-' || new.number;
     return new;
 end
 $$;
@@ -3391,6 +3617,28 @@ COMMENT ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) IS 'authsvc:
 
 
 --
+-- Name: active_sessions_by_method(); Type: FUNCTION; Schema: metrics; Owner: -
+--
+
+CREATE FUNCTION metrics.active_sessions_by_method() RETURNS TABLE(method text, active bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select m.code, count(s.id)::bigint
+      from auth.sign_in_methods m
+      left join auth.sessions s on s.method = m.code and auth.session_is_live(s)
+     group by m.code
+$$;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per sign-in method (auth.session_is_live), for metrics.active_sessions.';
+
+
+--
 -- Name: reqstly_search; Type: TEXT SEARCH CONFIGURATION; Schema: app; Owner: -
 --
 
@@ -3463,10 +3711,9 @@ CREATE TABLE app.categories (
     code text NOT NULL,
     name text NOT NULL,
     key_prefix text NOT NULL,
-    last_number integer DEFAULT 0 NOT NULL,
+    number_sequence text NOT NULL,
     CONSTRAINT categories_code_shape CHECK ((code ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
     CONSTRAINT categories_key_prefix_shape CHECK ((key_prefix ~ '^[A-Z][A-Z0-9]{1,9}$'::text)),
-    CONSTRAINT categories_last_number_positive CHECK ((last_number >= 0)),
     CONSTRAINT categories_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
 );
 
@@ -3475,7 +3722,14 @@ CREATE TABLE app.categories (
 -- Name: TABLE categories; Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.categories IS 'Request categories; last_number is the counter behind human keys such as IT-42.';
+COMMENT ON TABLE app.categories IS 'Request categories; each numbers its requests from its own sequence (number_sequence) behind human keys such as IT-42.';
+
+
+--
+-- Name: COLUMN categories.number_sequence; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.categories.number_sequence IS 'The sequence that numbers this category''s requests (IT-1, IT-2, …); created with the category. Gaps are normal (ADR 0012).';
 
 
 --
@@ -3991,6 +4245,58 @@ COMMENT ON TABLE app.holidays IS 'Days without business hours.';
 
 
 --
+-- Name: request_numbers_admin; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_admin
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_hr; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_hr
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_it; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_it
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
+-- Name: request_numbers_ops; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+CREATE SEQUENCE app.request_numbers_ops
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -4200,11 +4506,9 @@ COMMENT ON COLUMN auth.webauthn_challenges.binding_hash IS 'SHA-256 of the rando
 --
 
 CREATE VIEW metrics.active_sessions AS
- SELECT m.code AS method,
-    count(s.id) AS active
-   FROM (auth.sign_in_methods m
-     LEFT JOIN auth.sessions s ON (((s.method = m.code) AND auth.session_is_live(s.*))))
-  GROUP BY m.code;
+ SELECT method,
+    active
+   FROM metrics.active_sessions_by_method() a(method, active);
 
 
 --
@@ -4450,6 +4754,14 @@ ALTER TABLE ONLY app.business_hours
 
 ALTER TABLE ONLY app.categories
     ADD CONSTRAINT categories_key_prefix_unique UNIQUE (key_prefix);
+
+
+--
+-- Name: categories categories_number_sequence_unique; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.categories
+    ADD CONSTRAINT categories_number_sequence_unique UNIQUE (number_sequence);
 
 
 --
@@ -4873,6 +5185,20 @@ CREATE TRIGGER business_hours_900_recompute AFTER INSERT OR DELETE OR UPDATE ON 
 
 
 --
+-- Name: categories categories_100_number_sequence; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER categories_100_number_sequence BEFORE INSERT OR DELETE OR UPDATE OF code ON app.categories FOR EACH ROW EXECUTE FUNCTION app.tg_categories__number_sequence();
+
+
+--
+-- Name: comments comments_010_require_visible_request; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_010_require_visible_request BEFORE INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__require_visible_request();
+
+
+--
 -- Name: comments comments_100_defaults; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -4905,6 +5231,13 @@ CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER holidays_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app.holidays FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
+
+
+--
+-- Name: requests requests_050_assignee_visible; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_050_assignee_visible BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__assignee_visible();
 
 
 --
@@ -6210,12 +6543,12 @@ GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
 
 
 --
--- Name: FUNCTION version(api.requests); Type: ACL; Schema: api; Owner: -
+-- Name: FUNCTION version(request api.requests); Type: ACL; Schema: api; Owner: -
 --
 
-REVOKE ALL ON FUNCTION api.version(api.requests) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.version(api.requests) TO web_user;
-GRANT ALL ON FUNCTION api.version(api.requests) TO reqstly_admin;
+REVOKE ALL ON FUNCTION api.version(request api.requests) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.version(request api.requests) TO web_user;
+GRANT ALL ON FUNCTION api.version(request api.requests) TO reqstly_admin;
 
 
 --
@@ -6223,8 +6556,6 @@ GRANT ALL ON FUNCTION api.version(api.requests) TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO web_user;
-GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 
 
 --
@@ -6232,7 +6563,6 @@ GRANT ALL ON FUNCTION app.acting_as_unmapped_superuser() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
 
 
 --
@@ -6240,8 +6570,6 @@ GRANT ALL ON FUNCTION app.acting_role() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) TO web_user;
-GRANT ALL ON FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) TO reqstly_admin;
 
 
 --
@@ -6369,6 +6697,13 @@ GRANT ALL ON FUNCTION app.create_admin_login(person uuid, role_name text) TO req
 
 
 --
+-- Name: FUNCTION create_number_sequence(code text, after integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.create_number_sequence(code text, after integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6409,7 +6744,6 @@ GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) TO reqstly_admin;
 
 
 --
@@ -6442,8 +6776,6 @@ REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO web_user;
-GRANT ALL ON FUNCTION app.is_agent_of(person uuid, category_code text) TO reqstly_admin;
 
 
 --
@@ -6454,11 +6786,19 @@ REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category 
 
 
 --
--- Name: FUNCTION move_request_unchecked(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION max_concurrent_calls(); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.move_request_unchecked(request_id bigint, category text) TO web_user;
+REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION move_request_category(request_id bigint, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.move_request_category(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text) TO reqstly_admin;
 
 
 --
@@ -6471,12 +6811,21 @@ GRANT ALL ON FUNCTION app.name_vector(display_name text) TO reqstly_admin;
 
 
 --
--- Name: FUNCTION rate_resolution_unchecked(request_id bigint, score integer, comment text); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION raise_no_visible_request(request_id bigint); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.rate_resolution_unchecked(request_id bigint, score integer, comment text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.rate_resolution_unchecked(request_id bigint, score integer, comment text) TO web_user;
-GRANT ALL ON FUNCTION app.rate_resolution_unchecked(request_id bigint, score integer, comment text) TO reqstly_admin;
+REVOKE ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION rate_resolution(request_id bigint, score integer, comment text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO web_user;
+GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO reqstly_admin;
 
 
 --
@@ -6491,8 +6840,6 @@ REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLI
 --
 
 REVOKE ALL ON FUNCTION app.request_changed_fields(old_row app.requests, new_row app.requests) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.request_changed_fields(old_row app.requests, new_row app.requests) TO web_user;
-GRANT ALL ON FUNCTION app.request_changed_fields(old_row app.requests, new_row app.requests) TO reqstly_admin;
 
 
 --
@@ -6554,12 +6901,19 @@ GRANT ALL ON FUNCTION app.search_candidates(q text) TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION search_input(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_input(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_input(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_input(q text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION search_query(q text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.search_query(q text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.search_query(q text) TO web_user;
-GRANT ALL ON FUNCTION app.search_query(q text) TO reqstly_admin;
 
 
 --
@@ -6599,12 +6953,12 @@ GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, 
 
 
 --
--- Name: FUNCTION set_waiting_unchecked(request_id bigint, waiting boolean); Type: ACL; Schema: app; Owner: -
+-- Name: FUNCTION set_waiting_on_requester(request_id bigint, waiting boolean); Type: ACL; Schema: app; Owner: -
 --
 
-REVOKE ALL ON FUNCTION app.set_waiting_unchecked(request_id bigint, waiting boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.set_waiting_unchecked(request_id bigint, waiting boolean) TO web_user;
-GRANT ALL ON FUNCTION app.set_waiting_unchecked(request_id bigint, waiting boolean) TO reqstly_admin;
+REVOKE ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) TO web_user;
+GRANT ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) TO reqstly_admin;
 
 
 --
@@ -6619,8 +6973,6 @@ REVOKE ALL ON FUNCTION app.sla_refresh(request_id bigint) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.status_is_closed(status text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.status_is_closed(status text) TO web_user;
-GRANT ALL ON FUNCTION app.status_is_closed(status text) TO reqstly_admin;
 GRANT ALL ON FUNCTION app.status_is_closed(status text) TO monitoring;
 
 
@@ -6629,7 +6981,13 @@ GRANT ALL ON FUNCTION app.status_is_closed(status text) TO monitoring;
 --
 
 REVOKE ALL ON FUNCTION app.status_label(status text) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.status_label(status text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION take_call_slot(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
 
 
 --
@@ -6654,10 +7012,24 @@ REVOKE ALL ON FUNCTION app.tg__sla_recompute_all() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_categories__number_sequence(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_categories__number_sequence() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_comments__audit(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__require_visible_request(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__require_visible_request() FROM PUBLIC;
 
 
 --
@@ -6679,6 +7051,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__sla() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__assignee_visible(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__assignee_visible() FROM PUBLIC;
 
 
 --
@@ -6788,8 +7167,6 @@ GRANT ALL ON FUNCTION app.verify_audit_chain(request_id bigint) TO reqstly_admin
 --
 
 REVOKE ALL ON FUNCTION app.words_list(words text[]) FROM PUBLIC;
-GRANT ALL ON FUNCTION app.words_list(words text[]) TO web_user;
-GRANT ALL ON FUNCTION app.words_list(words text[]) TO reqstly_admin;
 
 
 --
@@ -7054,6 +7431,14 @@ GRANT ALL ON FUNCTION auth.use_session(token_hash bytea, touch boolean) TO auths
 
 REVOKE ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc;
+
+
+--
+-- Name: FUNCTION active_sessions_by_method(); Type: ACL; Schema: metrics; Owner: -
+--
+
+REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
+GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
 
 
 --

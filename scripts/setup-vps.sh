@@ -3,7 +3,9 @@
 # again (each step checks before it changes anything):
 #   SSH keys only and no root login · UFW allowing 22/80/443 · fail2ban ·
 #   unattended upgrades · Docker from Docker's apt repository · swarm init ·
-#   the three overlay networks · the Docker secrets · folders, backup timer.
+#   the three overlay networks · the Docker secrets · folders · continuous,
+#   encrypted, off-site backups (it does not finish without an off-site
+#   target and an age recipient: docs/RUNBOOK.md, Back up).
 set -euo pipefail
 SCRIPT_NAME="setup-vps.sh"
 # shellcheck source-path=SCRIPTDIR source=ops-common.sh
@@ -11,7 +13,7 @@ SCRIPT_NAME="setup-vps.sh"
 
 usage() {
   cat <<'USAGE'
-usage: sudo scripts/setup-vps.sh --admin-user NAME [options]
+usage: sudo scripts/setup-vps.sh --admin-user NAME --offsite TARGET --age-recipient RCPT [options]
 
   --admin-user NAME   the sudo user who logs in with an SSH key; must already
                       have ~/.ssh/authorized_keys (else we would lock you out)
@@ -21,6 +23,15 @@ usage: sudo scripts/setup-vps.sh --admin-user NAME [options]
                       (default /root/reqstly-secrets)
   --advertise-addr IP address for `docker swarm init` (default: the main one)
   --repo-dir DIR      where this repository lives on the VPS (default /opt/reqstly)
+  --offsite TARGET    where encrypted backups go, required: sftp://user@host[:port]/path
+                      (relative to the login's home; //path for an absolute one) or
+                      s3://bucket/prefix (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+                      REQSTLY_OFFSITE_S3_ENDPOINT in /etc/reqstly/backup.env)
+  --age-recipient R   age public key (age1…) backups are encrypted to, required; the
+                      private key stays with you, off the VPS
+  --backup-dir DIR    the backup disk, mounted and not the one Docker keeps the
+                      database on (default /srv/reqstly-backups)
+  --backup-same-disk  accept a backup folder on Docker's disk (not recommended)
   --non-interactive   never prompt: a secret with no file is an error
   --dry-run           print the plan; change nothing
   -h, --help          show this text
@@ -38,6 +49,10 @@ secrets_dir=/root/reqstly-secrets
 advertise_addr=""
 repo_dir=/opt/reqstly
 interactive=true
+offsite=""
+age_recipient=""
+backup_dir=/srv/reqstly-backups
+backup_same_disk=false
 while (($#)); do
   case "$1" in
     --admin-user) admin_user=${2:?--admin-user needs a name}; shift ;;
@@ -45,6 +60,10 @@ while (($#)); do
     --advertise-addr) advertise_addr=${2:?--advertise-addr needs an address}; shift ;;
     --repo-dir) repo_dir=${2:?--repo-dir needs a directory}; shift ;;
     --non-interactive) interactive=false ;;
+    --offsite) offsite=${2:?--offsite needs a target}; shift ;;
+    --age-recipient) age_recipient=${2:?--age-recipient needs a public key}; shift ;;
+    --backup-dir) backup_dir=${2:?--backup-dir needs a directory}; shift ;;
+    --backup-same-disk) backup_same_disk=true ;;
     --dry-run) DRY_RUN=true ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
@@ -52,6 +71,9 @@ while (($#)); do
   shift
 done
 [[ -n "$admin_user" ]] || die "--admin-user NAME is required (see --help)"
+[[ -n "$offsite" ]] || die "--offsite TARGET is required: backups that never leave the VPS are lost with it (sftp://user@host/path or s3://bucket/prefix; see --help)"
+[[ "$offsite" == sftp://* || "$offsite" == s3://* ]] || die "--offsite must be sftp://user@host[:port]/path or s3://bucket/prefix"
+[[ "$age_recipient" =~ ^age1[0-9a-z]{58}$ ]] || die "--age-recipient must be an age public key (age1…, from age-keygen; keep the private key off the VPS)"
 
 if [[ "$DRY_RUN" == false && $(id -u) -ne 0 ]]; then
   die "run as root (sudo), or with --dry-run to see the plan"
@@ -85,7 +107,7 @@ write_file() {
 # ── 1. packages ─────────────────────────────────────────────────────────────
 log "step 1: base packages"
 export DEBIAN_FRONTEND=noninteractive
-packages=(ufw fail2ban unattended-upgrades ca-certificates curl gnupg openssl age)
+packages=(ufw fail2ban unattended-upgrades ca-certificates curl gnupg openssl age rclone)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -198,10 +220,9 @@ ensure_network reqstly_internal --internal --attachable
 ensure_network reqstly_monitoring
 
 # ── 7. folders, settings file, backup timer ────────────────────────────────
-log "step 7: folders, settings file and the nightly backup"
+log "step 7: folders and the settings file"
 run install -d -m 0750 /etc/reqstly
 run install -d -m 0750 /var/lib/reqstly
-run install -d -m 0700 /var/backups/reqstly
 run install -d -m 0755 /var/lib/node_exporter/textfile_collector
 if [[ ! -f /etc/reqstly/reqstly.env ]]; then
   run install -m 0640 "$repo_dir/stack/.env.example" /etc/reqstly/reqstly.env
@@ -209,11 +230,106 @@ if [[ ! -f /etc/reqstly/reqstly.env ]]; then
 else
   log "settings file /etc/reqstly/reqstly.env exists"
 fi
+
+# ── 7b. backups: own disk, WAL receiver, nightly base backup, off-site copy ──
+log "step 7b: backups in $backup_dir, encrypted for $age_recipient, off-site at $offsite"
+docker_root=$(docker info --format '{{.DockerRootDir}}' 2>/dev/null || echo /var/lib/docker)
+if [[ ! -d "$backup_dir" ]]; then
+  if [[ "$DRY_RUN" == true ]]; then
+    warn "$backup_dir does not exist: a real run stops here until its disk is mounted"
+  else
+    die "$backup_dir does not exist: attach a volume of its own and mount it there (fstab), then run this again"
+  fi
+elif [[ "$(stat -c %d "$backup_dir")" == "$(stat -c %d "$docker_root" 2>/dev/null || stat -c %d /)" ]]; then
+  if [[ "$backup_same_disk" == true ]]; then
+    warn "$backup_dir is on the same disk as $docker_root (the database): allowed by --backup-same-disk"
+  elif [[ "$DRY_RUN" == true ]]; then
+    warn "$backup_dir is on the same disk as $docker_root: a real run stops here"
+  else
+    die "$backup_dir is on the same disk as $docker_root (the database): a full disk would stop both. Mount a volume of its own there, or pass --backup-same-disk"
+  fi
+fi
+# The postgres container's user (uid 999 in the postgres image) writes there.
+run install -d -m 0700 -o 999 -g 999 "$backup_dir"
+offsite_key=/etc/reqstly/offsite_ed25519
+if [[ "$offsite" == sftp://* ]]; then
+  if [[ ! -f "$offsite_key" ]]; then
+    run ssh-keygen -q -t ed25519 -N "" -C "reqstly-backup@$(hostname)" -f "$offsite_key"
+  fi
+  hostport=${offsite#sftp://*@}
+  hostport=${hostport%%/*}
+  offsite_host=${hostport%%:*}
+  offsite_port=22
+  [[ "$hostport" == *:* ]] && offsite_port=${hostport##*:}
+  if [[ ! -s /etc/reqstly/offsite_known_hosts ]]; then
+    if [[ "$DRY_RUN" == true ]]; then
+      log "[dry-run] would pin the host key of $offsite_host:$offsite_port (ssh-keyscan) in /etc/reqstly/offsite_known_hosts"
+    else
+      ssh-keyscan -p "$offsite_port" "$offsite_host" >/etc/reqstly/offsite_known_hosts 2>/dev/null ||
+        die "cannot reach $offsite_host:$offsite_port over SSH"
+    fi
+  fi
+fi
+write_file /etc/reqstly/backup.env 0600 <<CONF
+# Written by reqstly scripts/setup-vps.sh; read by the backup jobs (docs/RUNBOOK.md, Back up).
+REQSTLY_BACKUP_DIR=$backup_dir
+REQSTLY_OFFSITE=$offsite
+REQSTLY_AGE_RECIPIENTS=$age_recipient
+REQSTLY_OFFSITE_SSH_KEY=$offsite_key
+REQSTLY_OFFSITE_KNOWN_HOSTS=/etc/reqstly/offsite_known_hosts
+REQSTLY_TEXTFILE_DIR=/var/lib/node_exporter/textfile_collector
+CONF
+# The off-site target must take a file before we call this VPS backed up.
+if [[ "$DRY_RUN" == true ]]; then
+  log "[dry-run] would check that $offsite accepts a file (rclone)"
+else
+  (
+    set -a
+    # shellcheck disable=SC1091
+    . /etc/reqstly/backup.env
+    set +a
+    # shellcheck source-path=SCRIPTDIR source=backup-common.sh
+    . "$(dirname "${BASH_SOURCE[0]}")/backup-common.sh"
+    remote=$(offsite_remote "$offsite")
+    printf 'reqstly off-site check %s\n' "$(date -u +%FT%TZ)" | rclone rcat "$remote/.reqstly-check" &&
+      rclone deletefile "$remote/.reqstly-check"
+  ) || die "the off-site target $offsite does not accept files. For SFTP add $offsite_key.pub to the target's authorized_keys; for S3 put the credentials in /etc/reqstly/backup.env. Then run this again."
+  log "off-site target $offsite accepts files"
+fi
+write_file /etc/systemd/system/reqstly-wal-receiver.service 0644 <<CONF
+# Written by reqstly scripts/setup-vps.sh: WAL streamed to the backup disk.
+[Unit]
+Description=Reqstly WAL receiver (pg_receivewal into $backup_dir/wal)
+After=docker.service
+Requires=docker.service
+
+[Service]
+EnvironmentFile=/etc/reqstly/backup.env
+ExecStart=$repo_dir/scripts/wal-receiver.sh
+Restart=always
+RestartSec=10
+
+[Install]
+WantedBy=multi-user.target
+CONF
+run systemctl daemon-reload
+run systemctl enable reqstly-wal-receiver.service
 write_file /etc/cron.d/reqstly-backup 0644 <<CONF
-# Written by reqstly scripts/setup-vps.sh: nightly backup, kept 14 days.
+# Written by reqstly scripts/setup-vps.sh: nightly base backup (retention 14
+# days) and the off-site copy every minute, encrypted for the age recipient.
 SHELL=/bin/bash
 PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-30 2 * * * root $repo_dir/scripts/backup.sh --out-dir /var/backups/reqstly --keep-days 14 >>/var/log/reqstly-backup.log 2>&1
+30 2 * * * root set -a; . /etc/reqstly/backup.env; set +a; $repo_dir/scripts/backup.sh --backup-dir $backup_dir --offsite $offsite --age-recipient $age_recipient --keep-days 14 >>/var/log/reqstly-backup.log 2>&1
+* * * * * root set -a; . /etc/reqstly/backup.env; set +a; $repo_dir/scripts/backup-ship.sh --backup-dir $backup_dir --offsite $offsite --age-recipient $age_recipient >>/var/log/reqstly-backup-ship.log 2>&1
+CONF
+write_file /etc/logrotate.d/reqstly-backup 0644 <<'CONF'
+/var/log/reqstly-backup.log /var/log/reqstly-backup-ship.log {
+  weekly
+  rotate 8
+  compress
+  missingok
+  notifempty
+}
 CONF
 
 # ── 8. secrets ──────────────────────────────────────────────────────────────
@@ -313,5 +429,5 @@ fi
 if [[ "$DRY_RUN" == true ]]; then
   log "dry run finished: nothing was changed"
 else
-  log "done. Next: edit /etc/reqstly/reqstly.env, then scripts/deploy.sh --tag <sha> (docs/RUNBOOK.md)"
+  log "done. Next: edit /etc/reqstly/reqstly.env, then scripts/deploy.sh --tag <sha>, then systemctl start reqstly-wal-receiver and scripts/backup.sh --full (docs/RUNBOOK.md)"
 fi

@@ -6,31 +6,19 @@ side by side; everything is stopped by PID at the end.
 
 from __future__ import annotations
 
-import os
-import shutil
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 
 import psycopg
 import pytest
 
-from devstack.paths import DATA
-from devstack.processes import free_port
-from devstack.stack import LocalStack, StackSettings
+from devstack.stack import LocalStack, stack_of_its_own
 from tests.people import People, Person, create_person, load_people
 
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[LocalStack]:
-    data_dir = DATA / f"test-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    local = LocalStack(StackSettings(data_dir=data_dir, http_port=free_port()))
-    local.start()
-    try:
+    with stack_of_its_own("test") as local:
         yield local
-    finally:
-        local.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
-        shutil.rmtree(local.postgres.socket_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -61,8 +61,9 @@ def create_person(
     *,
     admin: bool = False,
     agent_of: Iterable[str] = (),
+    tenant_id: str = TEST_TENANT,
 ) -> Person:
-    """A new person with a unique email and Entra identity (TEST_TENANT, random oid).
+    """A new person with a unique email and Entra identity (`tenant_id`, random oid).
 
     `conn` is a superuser connection to the app database (`stack.connect()`
     for suites that commit, the `db` fixture inside a rolled-back test).
@@ -77,7 +78,7 @@ def create_person(
     row = conn.execute(
         """insert into app.users (tenant_id, object_id, display_name, email)
            values (%s, %s, %s, %s) returning id::text""",
-        (TEST_TENANT, object_id, display_name, email),
+        (tenant_id, object_id, display_name, email),
     ).fetchone()
     assert row is not None
     person_id = str(row[0])
@@ -89,7 +90,38 @@ def create_person(
         )
     if admin:
         conn.execute("select app.set_admin(%s, true)", (person_id,))
-    return Person(name, person_id, email, admin, categories, display_name, TEST_TENANT, object_id)
+    return Person(name, person_id, email, admin, categories, display_name, tenant_id, object_id)
+
+
+@dataclass(frozen=True)
+class StandInPerson:
+    """A person of the test's own who can sign in through the OIDC stand-in
+    as `sub` (its claims carry the person's tenant and object id)."""
+
+    sub: str
+    person: Person
+
+
+def create_stand_in_person(
+    conn: psycopg.Connection, stand_in_url: str, tenant_id: str, name: str = "person"
+) -> StandInPerson:
+    """`create_person` in the stand-in's tenant, registered with the stand-in
+    (`PUT /users/{sub}`) so that signing in as `sub` is signing in as them."""
+    from devstack.oidc import register_user
+
+    person = create_person(conn, name, tenant_id=tenant_id)
+    sub = f"{name}-{person.object_id[:8]}"
+    register_user(
+        stand_in_url,
+        sub,
+        {
+            "tid": tenant_id,
+            "oid": person.object_id,
+            "name": person.display_name,
+            "email": person.email,
+        },
+    )
+    return StandInPerson(sub, person)
 
 
 def create_team(conn: psycopg.Connection) -> People:

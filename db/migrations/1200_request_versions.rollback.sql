@@ -1,5 +1,4 @@
 drop function api.edit_request(bigint, integer, text, text, text);
-drop function app.require_visible_request(bigint);
 drop function app.update_at_version(bigint, integer, jsonb);
 drop function api.version(api.requests);
 drop trigger requests_400_version on app.requests;

@@ -144,12 +144,12 @@ create policy select_through_requests on app.request_versions for select using (
 grant select on app.request_versions to web_user, reqstly_admin;
 
 -- A computed field: GET /rest/requests?select=*,version.
-create function api.version(api.requests) returns integer
+create function api.version(request api.requests) returns integer
     language sql stable
     set search_path = pg_catalog, pg_temp
 as $$
     select v.version from app.request_versions v join app.requests r on r.id = v.request_id
-     where v.request_id = $1.id
+     where v.request_id = (version.request).id
 $$;
 
 -- Runs an update as the caller with the version they saw, for the check above.
@@ -174,20 +174,6 @@ begin
 end
 $$;
 
--- The visible request, or 404 in the same words as for one that does not exist.
-create function app.require_visible_request(request_id bigint) returns void
-    language plpgsql stable
-    set search_path = pg_catalog, pg_temp
-as $$
-begin
-    perform 1 from app.requests r where r.id = require_visible_request.request_id;
-    if not found then
-        raise exception 'There is no request % that you can see.', request_id
-            using errcode = 'PT404', detail = 'request_id';
-    end if;
-end
-$$;
-
 create function api.edit_request(request_id bigint, expected_version integer, title text default null,
                                  description text default null, priority text default null)
     returns setof api.requests
@@ -195,7 +181,7 @@ create function api.edit_request(request_id bigint, expected_version integer, ti
     set search_path = pg_catalog, pg_temp
 as $$
 begin
-    perform app.require_visible_request(request_id);
+    perform app.require_visible_request(request_id);  -- 0950: the one "no request you can see"
     perform app.update_at_version(request_id, expected_version,
         pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
             'title', title, 'description', description, 'priority', priority)));
@@ -203,10 +189,8 @@ begin
 end
 $$;
 
-grant execute on function app.words_list(text[]) to web_user, reqstly_admin;
-grant execute on function app.request_changed_fields(app.requests, app.requests) to web_user, reqstly_admin;
+-- app.words_list and app.request_changed_fields run inside the triggers only.
 grant execute on function app.update_at_version(bigint, integer, jsonb) to web_user, reqstly_admin;
-grant execute on function app.require_visible_request(bigint) to web_user, reqstly_admin;
 grant execute on function api.version(api.requests) to web_user, reqstly_admin;
 grant execute on function api.edit_request(bigint, integer, text, text, text) to web_user, reqstly_admin;
 

@@ -46,7 +46,7 @@ begin
 end
 $$;
 
-create function api.take_over_request(request_id bigint, from_assignee uuid)
+create function api.take_over_request(request_id bigint, from_assignee uuid default null)
     returns setof api.requests
     language plpgsql volatile
     set search_path = pg_catalog, pg_temp
@@ -70,7 +70,7 @@ begin
 end
 $$;
 
-create function api.assign_request(request_id bigint, expected_version integer, assignee_id uuid)
+create function api.assign_request(request_id bigint, expected_version integer, assignee_id uuid default null)
     returns setof api.requests
     language plpgsql volatile
     set search_path = pg_catalog, pg_temp

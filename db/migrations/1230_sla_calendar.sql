@@ -119,8 +119,9 @@ begin
 end
 $$;
 
+-- api.request_sla adds the running part of a clock as the caller; the due
+-- times are computed inside app.sla_refresh (security definer).
 grant execute on function app.business_seconds_between(timestamptz, timestamptz) to web_user, reqstly_admin;
-grant execute on function app.add_business_seconds(timestamptz, bigint) to web_user, reqstly_admin;
 
 comment on table app.sla_settings is 'One row: the time zone of business hours and holidays, how close to its due time a request is "at risk", and whether waiting on the requester pauses the resolution clock.';
 comment on table app.business_hours is 'Business windows per ISO weekday (1 = Monday) in sla_settings.time_zone; several windows a day are allowed (a lunch break).';

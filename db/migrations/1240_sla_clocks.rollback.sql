@@ -1,5 +1,5 @@
 drop function api.set_waiting_on_requester(bigint, boolean);
-drop function app.set_waiting_unchecked(bigint, boolean);
+drop function app.set_waiting_on_requester(bigint, boolean);
 drop view api.request_sla;
 drop function app.resolution_state(app.requests, app.request_sla);
 drop function app.first_response_state(app.requests, app.request_sla);

@@ -244,48 +244,55 @@ create view api.request_sla with (security_invoker = true) as
       from app.request_sla s
       join app.requests r on r.id = s.request_id;
 
-create function api.set_waiting_on_requester(request_id bigint, waiting boolean)
-    returns setof api.request_sla
-    language plpgsql volatile
+-- Whether a request waits on its requester. Runs as the owner, so it checks
+-- its caller itself: an agent of the request's category or an admin; anyone
+-- else is told the request does not exist, or that only agents may say so.
+create function app.set_waiting_on_requester(request_id bigint, waiting boolean) returns void
+    language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 declare
     target app.requests;
+    me uuid := app.current_user_id();
 begin
-    perform app.require_visible_request(request_id);
     select * into target from app.requests r where r.id = set_waiting_on_requester.request_id for update;
-    if not (app.current_user_is_admin() or app.is_agent_of(app.current_user_id(), target.category)) then
+    if not found or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+                         or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    if not (app.current_user_is_admin() or app.acting_as_unmapped_superuser() or app.is_agent_of(me, target.category)) then
         raise exception 'Only an agent of % or an admin can say request % waits on its requester.',
                 target.category, target.key
             using errcode = 'PT403', detail = 'waiting';
     end if;
     if app.status_is_closed(target.status) then
-        raise exception 'Request % is %, so it is not waiting on anyone.', target.key,
-                lower((select st.label from app.statuses st where st.code = target.status))
+        raise exception 'Request % is %, so it is not waiting on anyone.', target.key, lower(app.status_label(target.status))
             using errcode = 'PT409', detail = 'waiting';
     end if;
-    perform app.set_waiting_unchecked(request_id, waiting);
+    update app.request_sla s
+       set waiting_on_requester_since = case when waiting then coalesce(s.waiting_on_requester_since, now()) end
+     where s.request_id = set_waiting_on_requester.request_id;
+    perform app.sla_refresh(request_id);
+    update app.requests r set updated_at = now() where r.id = set_waiting_on_requester.request_id;
+end
+$$;
+
+create function api.set_waiting_on_requester(request_id bigint, waiting boolean)
+    returns setof api.request_sla
+    language plpgsql volatile
+    set search_path = pg_catalog, pg_temp
+as $$
+begin
+    perform app.require_visible_request(request_id);
+    perform app.set_waiting_on_requester(request_id, waiting);
     return query select * from api.request_sla s where s.request_id = set_waiting_on_requester.request_id;
 end
 $$;
 
-create function app.set_waiting_unchecked(request_id bigint, waiting boolean) returns void
-    language plpgsql volatile security definer
-    set search_path = pg_catalog, pg_temp
-as $$
-begin
-    update app.request_sla s
-       set waiting_on_requester_since = case when waiting then coalesce(s.waiting_on_requester_since, now()) end
-     where s.request_id = set_waiting_unchecked.request_id;
-    perform app.sla_refresh(request_id);
-    update app.requests r set updated_at = now() where r.id = set_waiting_unchecked.request_id;
-end
-$$;
-
-grant execute on function app.status_is_closed(text) to web_user, reqstly_admin, monitoring;
+grant execute on function app.status_is_closed(text) to monitoring;  -- metrics.sla_requests
 grant execute on function app.first_response_state(app.requests, app.request_sla) to web_user, reqstly_admin, monitoring;
 grant execute on function app.resolution_state(app.requests, app.request_sla) to web_user, reqstly_admin, monitoring;
-grant execute on function app.set_waiting_unchecked(bigint, boolean) to web_user, reqstly_admin;
+grant execute on function app.set_waiting_on_requester(bigint, boolean) to web_user, reqstly_admin;
 grant execute on function api.set_waiting_on_requester(bigint, boolean) to web_user, reqstly_admin;
 grant select on api.request_sla to web_user, reqstly_admin;
 

@@ -79,7 +79,7 @@ declare
     me uuid := app.current_user_id();
     everything boolean := app.current_user_is_admin() or app.acting_as_unmapped_superuser();
     mine text[] := app.current_agent_categories();
-    query tsquery := app.search_query(q);
+    query tsquery := app.search_query(app.search_input(q));  -- 0980: at most 200 characters, 12 words
     numbers integer[];
     keys text[];
     scope text;
@@ -135,9 +135,10 @@ as $$
      where m.id in (select c.comment_id from candidates c where c.comment_id is not null)
 $$;
 
+-- Index expressions are evaluated as whoever writes the row (a request filed
+-- or edited through the API, a person renamed by an admin).
 grant execute on function app.search_vector(text, text) to web_user, reqstly_admin;
 grant execute on function app.name_vector(text) to web_user, reqstly_admin;
-grant execute on function app.search_query(text) to web_user, reqstly_admin;
 grant execute on function app.search_candidates(text) to web_user, reqstly_admin;
 grant execute on function app.search_request_ids(text) to web_user, reqstly_admin;
 

@@ -24,7 +24,9 @@ create policy select_visible on app.request_ratings for select
 
 grant select on app.request_ratings to web_user, reqstly_admin;
 
-create function app.rate_resolution_unchecked(request_id bigint, score integer, comment text)
+-- Runs as the owner (it writes the rating and the audit entry), so it checks
+-- its caller itself: only the requester rates.
+create function app.rate_resolution(request_id bigint, score integer, comment text)
     returns void
     language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
@@ -34,7 +36,10 @@ declare
     clean_comment text := nullif(btrim(comment), '');
     previous smallint;
 begin
-    select * into target from app.requests r where r.id = rate_resolution_unchecked.request_id for update;
+    select * into target from app.requests r where r.id = rate_resolution.request_id for update;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
     if target.requester_id is distinct from app.current_user_id() then
         raise exception 'Only the person who filed request % can confirm its resolution.', target.key
             using errcode = 'PT403', detail = 'score';
@@ -79,14 +84,14 @@ declare
     resolved timestamptz;
 begin
     perform app.require_visible_request(request_id);
-    perform app.rate_resolution_unchecked(request_id, score, comment);
+    perform app.rate_resolution(request_id, score, comment);
     select r.resolved_at into resolved from app.requests r where r.id = confirm_resolution.request_id;
     return query select * from api.request_ratings x
                   where x.request_id = confirm_resolution.request_id and x.resolved_at = resolved;
 end
 $$;
 
-grant execute on function app.rate_resolution_unchecked(bigint, integer, text) to web_user, reqstly_admin;
+grant execute on function app.rate_resolution(bigint, integer, text) to web_user, reqstly_admin;
 grant execute on function api.confirm_resolution(bigint, integer, text) to web_user, reqstly_admin;
 grant select on api.request_ratings to web_user, reqstly_admin;
 

@@ -67,7 +67,8 @@ begin
     if priority is not null then
         conditions := conditions || format('l.priority = %L', priority);
     end if;
-    if nullif(btrim(q), '') is not null then
+    q := nullif(app.search_input(q), '');  -- 0980: at most 200 characters, 12 words
+    if q is not null then
         conditions := conditions || format('l.id in (select app.search_request_ids(%L))', q);
     end if;
     return array_to_string(conditions, ' and ');

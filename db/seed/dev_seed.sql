@@ -1,4 +1,4 @@
--- Demo data for local runs and tests (DESIGN §3). Never loaded in production.
+-- Demo data for local runs and tests (README: the demo people). Never loaded in production.
 -- Every request, move and comment is made *as* the person who would make it,
 -- through the same triggers as the API, so the audit chains are real.
 \set ON_ERROR_STOP on

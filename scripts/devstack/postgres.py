@@ -69,6 +69,8 @@ class LocalPostgres:
 
     pgdata: Path
     tcp_port: int | None = None
+    # Settings on top of SERVER_SETTINGS (tests/backup: WAL summaries for incremental backups).
+    settings: dict[str, str] = field(default_factory=dict)
     socket_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="rq-pg-")))
 
     @property
@@ -125,7 +127,8 @@ class LocalPostgres:
         self.init()
         options = [f"-k {self.socket_dir}"]
         options.append(f"-h 127.0.0.1 -p {self.tcp_port}" if self.tcp_port else "-h ''")
-        options += [f"-c {key}={value}" for key, value in SERVER_SETTINGS.items()]
+        settings = {**SERVER_SETTINGS, **self.settings}
+        options += [f"-c {key}={value}" for key, value in settings.items()]
         try:
             self.pg_ctl(
                 "-w", "-t", "60", "-l", str(self.log_path), "-o", " ".join(options), "start"

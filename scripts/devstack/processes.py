@@ -68,21 +68,35 @@ def start(
     return Service(name, process, log_path)
 
 
+def poll_until(ready: Callable[[], bool], *, timeout: float, interval: float = 0.1) -> bool:
+    """Call `ready` every `interval` seconds until it is true (True) or `timeout`
+    seconds have passed (False). The one polling loop of the stack and the tests:
+    wait for a condition, never for a length of time."""
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(interval)
+    return True
+
+
 def wait_until(
     service: Service, ready: Callable[[], bool], timeout: float = 30.0, interval: float = 0.1
 ) -> None:
     """Poll `ready` until it is true; fail with the service's log if it exits or times out."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+
+    def exited_or_ready() -> bool:
         if service.process.poll() is not None:
             raise RuntimeError(
                 f"{service.name} exited with {service.process.returncode}:\n{service.log_tail()}"
             )
-        if ready():
-            return
-        time.sleep(interval)
-    service.stop()
-    raise RuntimeError(f"{service.name} was not ready after {timeout:.0f}s:\n{service.log_tail()}")
+        return ready()
+
+    if not poll_until(exited_or_ready, timeout=timeout, interval=interval):
+        service.stop()
+        raise RuntimeError(
+            f"{service.name} was not ready after {timeout:.0f}s:\n{service.log_tail()}"
+        )
 
 
 def http_ok(url: str) -> Callable[[], bool]:

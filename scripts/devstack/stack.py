@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +18,7 @@ from authsvc.tokens import AccessToken
 from devstack import processes
 from devstack.authsvc import SignInServices, start_sign_in
 from devstack.caddy import caddy_env, start_caddy
+from devstack.paths import DATA
 from devstack.postgres import LocalPostgres
 from devstack.postgrest import PostgrestConfig, start_postgrest
 from devstack.sessions import dev_token
@@ -145,3 +150,19 @@ class LocalStack:
                 email=email,
                 lifetime_seconds=lifetime_seconds,
             )
+
+
+@contextlib.contextmanager
+def stack_of_its_own(purpose: str) -> Iterator[LocalStack]:
+    """A whole local stack for one test run or measurement: its own data folder
+    under .data/ (named for `purpose`) and a free front-door port, so several
+    checkouts and runs work side by side; stopped by PID and removed afterwards."""
+    data_dir = DATA / f"{purpose}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+    local = LocalStack(StackSettings(data_dir=data_dir, http_port=processes.free_port()))
+    local.start()
+    try:
+        yield local
+    finally:
+        local.stop()
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.rmtree(local.postgres.socket_dir, ignore_errors=True)

@@ -9,6 +9,7 @@ person (disables them, ends their sessions) makes one more with `new_person`.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -43,3 +44,29 @@ def http(base_url: str) -> Iterator[httpx.Client]:
 
 def auth(token: str, **headers: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}", **headers}
+
+
+def file_request(http: httpx.Client, token: str, **fields: object) -> dict[str, Any]:
+    """POST /requests as the token's person (an IT request unless `fields` say otherwise)."""
+    body = {"title": "Printer on floor 3 is offline", "category": "IT", **fields}
+    response = http.post(
+        "/requests",
+        json=body,
+        headers=auth(
+            token,
+            Prefer="return=representation",
+            Accept="application/vnd.pgrst.object+json",
+        ),
+    )
+    assert response.status_code == 201, response.text
+    return dict(response.json())
+
+
+def transition(
+    http: httpx.Client, token: str, request_id: int, to_status: str, note: str | None = None
+) -> httpx.Response:
+    """POST /rpc/transition_request; the caller checks the answer."""
+    body: dict[str, object] = {"request_id": request_id, "to_status": to_status}
+    if note is not None:
+        body["note"] = note
+    return http.post("/rpc/transition_request", json=body, headers=auth(token))

@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from devstack.stack import LocalStack
-from tests.api.conftest import auth
+from tests.api.conftest import auth, file_request, transition
 
 
 def request_count(stack: LocalStack) -> int:
@@ -110,12 +110,7 @@ def test_wrong_type_for_a_number(http: httpx.Client, tokens: dict[str, str]) -> 
 
 
 def new_request(http: httpx.Client, token: str) -> int:
-    response = http.post(
-        "/requests",
-        json={"title": "Bad input probe", "category": "IT"},
-        headers=auth(token, Prefer="return=representation"),
-    )
-    return int(response.json()[0]["id"])
+    return int(file_request(http, token, title="Bad input probe")["id"])
 
 
 @pytest.mark.parametrize(
@@ -139,11 +134,7 @@ def test_bad_transitions(
     words: str,
 ) -> None:
     request_id = new_request(http, tokens["alice"])
-    response = http.post(
-        "/rpc/transition_request",
-        json={"request_id": request_id, "to_status": to_status, "note": note},
-        headers=auth(tokens[who]),
-    )
+    response = transition(http, tokens[who], request_id, to_status, note)
     assert response.status_code == status, response.text
     assert response.json()["code"] == code
     assert words in response.json()["message"]
@@ -159,16 +150,8 @@ def test_resolving_without_a_note_names_the_field(
     http: httpx.Client, tokens: dict[str, str]
 ) -> None:
     request_id = new_request(http, tokens["alice"])
-    http.post(
-        "/rpc/transition_request",
-        json={"request_id": request_id, "to_status": "in_progress"},
-        headers=auth(tokens["ivan"]),
-    )
-    response = http.post(
-        "/rpc/transition_request",
-        json={"request_id": request_id, "to_status": "resolved"},
-        headers=auth(tokens["ivan"]),
-    )
+    transition(http, tokens["ivan"], request_id, "in_progress")
+    response = transition(http, tokens["ivan"], request_id, "resolved")
     assert response.status_code == 400
     assert response.json()["details"] == "note"
     assert "say how it was resolved" in response.json()["message"]
@@ -192,11 +175,7 @@ def test_requester_cannot_edit_once_work_started(
     http: httpx.Client, tokens: dict[str, str]
 ) -> None:
     request_id = new_request(http, tokens["alice"])
-    http.post(
-        "/rpc/transition_request",
-        json={"request_id": request_id, "to_status": "in_progress"},
-        headers=auth(tokens["ivan"]),
-    )
+    transition(http, tokens["ivan"], request_id, "in_progress")
     response = http.patch(
         "/requests",
         params={"id": f"eq.{request_id}"},

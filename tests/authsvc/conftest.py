@@ -19,6 +19,7 @@ from devstack.processes import free_port
 from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.fake_entra import FakeEntra
+from tests.people import StandInPerson, create_stand_in_person
 
 NewBrowser = Callable[[], Browser]
 
@@ -56,11 +57,33 @@ async def sign_in_with_stand_in(
     return await browser.get(callback)
 
 
+NewSigner = Callable[[], StandInPerson]
+
+
 @pytest.fixture
-def sign_in(stack: LocalStack, new_browser: NewBrowser) -> Callable[[str], Awaitable[Browser]]:
-    async def run(sub: str) -> Browser:
+def new_signer(stack: LocalStack) -> NewSigner:
+    """People of the test's own (tests.people's factory) who can sign in
+    through the stand-in; the demo people stay untouched."""
+    assert stack.sign_in is not None
+    oidc = stack.sign_in.oidc
+
+    def make() -> StandInPerson:
+        with stack.connect() as conn:
+            return create_stand_in_person(conn, oidc.url, oidc.people[0].tenant_id)
+
+    return make
+
+
+SignIn = Callable[[StandInPerson], Awaitable[Browser]]
+
+
+@pytest.fixture
+def sign_in(stack: LocalStack, new_browser: NewBrowser) -> SignIn:
+    """Sign `someone` in through Caddy and the stand-in; their browser."""
+
+    async def run(someone: StandInPerson) -> Browser:
         browser = new_browser()
-        response = await sign_in_with_stand_in(stack, browser, sub)
+        response = await sign_in_with_stand_in(stack, browser, someone.sub)
         assert response.status_code == 302, response.text
         return browser
 

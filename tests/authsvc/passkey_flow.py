@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
-from devstack.oidc import register_user
 from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
 from tests.authsvc.soft_authenticator import SoftAuthenticator
+from tests.people import create_stand_in_person
 
 WEBAUTHN_COOKIE = "__Host-reqstly_webauthn"
 
@@ -25,33 +24,27 @@ class Someone:
     sub: str
     id: str
     object_id: str
+    email: str
     browser: Browser
     authenticator: SoftAuthenticator
 
 
 async def new_person(stack: LocalStack, new_browser: NewBrowser) -> Someone:
     assert stack.sign_in is not None
-    sub = f"pk-{uuid.uuid4().hex[:10]}"
-    object_id = str(uuid.uuid4())
-    register_user(
-        stack.sign_in.oidc.url,
-        sub,
-        {
-            "tid": stack.sign_in.oidc.people[0].tenant_id,
-            "oid": object_id,
-            "name": f"Passkey tester {sub}",
-            "email": f"{sub}@example.com",
-        },
-    )
-    browser = new_browser()
-    response = await sign_in_with_stand_in(stack, browser, sub)
-    assert response.status_code == 302, response.text
+    oidc = stack.sign_in.oidc
     with stack.connect() as conn:
-        row = conn.execute(
-            "select id::text from app.users where object_id = %s", (object_id,)
-        ).fetchone()
-    assert row is not None
-    return Someone(sub, row[0], object_id, browser, SoftAuthenticator(origin=stack.origin))
+        signer = create_stand_in_person(conn, oidc.url, oidc.people[0].tenant_id, "passkey")
+    browser = new_browser()
+    response = await sign_in_with_stand_in(stack, browser, signer.sub)
+    assert response.status_code == 302, response.text
+    return Someone(
+        signer.sub,
+        signer.person.id,
+        signer.person.object_id,
+        signer.person.email,
+        browser,
+        SoftAuthenticator(origin=stack.origin),
+    )
 
 
 async def registration_options(stack: LocalStack, browser: Browser) -> dict[str, Any]:

@@ -16,12 +16,20 @@ from joserfc.jwk import KeySet
 from authsvc.logs import JsonFormatter
 from devstack.stack import LocalStack
 from tests.authsvc.browser import SECRETS, Browser
-from tests.authsvc.conftest import LocalAuthsvcFactory, NewBrowser, sign_in_with_stand_in
+from tests.authsvc.conftest import (
+    LocalAuthsvcFactory,
+    NewBrowser,
+    NewSigner,
+    SignIn,
+    sign_in_with_stand_in,
+)
 
 JWT_SHAPE = re.compile(r"eyJ[\w-]{8,}\.[\w-]{8,}\.[\w-]{8,}")
 
 
-async def test_cookie_flags(stack: LocalStack, new_browser: NewBrowser) -> None:
+async def test_cookie_flags(
+    stack: LocalStack, new_browser: NewBrowser, new_signer: NewSigner
+) -> None:
     browser = new_browser()
     start = await browser.get(f"{stack.origin}/auth/login/azure")
     signin = browser.last_set_cookies["__Host-reqstly_signin"]
@@ -32,7 +40,7 @@ async def test_cookie_flags(stack: LocalStack, new_browser: NewBrowser) -> None:
     assert state is not None
     assert state.group(1) not in signin.value
 
-    approved = await browser.client.post(start.headers["location"], data={"sub": "alice"})
+    approved = await browser.client.post(start.headers["location"], data={"sub": new_signer().sub})
     await browser.get(approved.headers["location"])
     cookies = browser.last_set_cookies
     assert cookies["__Host-reqstly_at"].flags == {"httponly", "secure"}
@@ -83,10 +91,8 @@ async def test_access_token_claims_and_lifetime(
 
 
 @pytest.fixture
-async def sign_in_browser(stack: LocalStack, new_browser: NewBrowser) -> Browser:
-    browser = new_browser()
-    assert (await sign_in_with_stand_in(stack, browser, "olga")).status_code == 302
-    return browser
+async def sign_in_browser(sign_in: SignIn, new_signer: NewSigner) -> Browser:
+    return await sign_in(new_signer())
 
 
 async def test_session_tokens_are_stored_hashed(
@@ -107,12 +113,13 @@ async def test_no_secret_reaches_a_log(
     new_browser: NewBrowser,
     local_authsvc: LocalAuthsvcFactory,
     caplog: pytest.LogCaptureFixture,
+    new_signer: NewSigner,
 ) -> None:
     caplog.set_level(logging.DEBUG)
     # Every path that handles a secret: sign-in, refresh, sign-out, a failed
     # callback carrying a code, and the same in an in-process authsvc.
     browser = new_browser()
-    await sign_in_with_stand_in(stack, browser, "admin")
+    await sign_in_with_stand_in(stack, browser, new_signer().sub)
     await browser.post(f"{stack.origin}/auth/refresh")
     await browser.post(f"{stack.origin}/auth/logout")
     await browser.get(f"{stack.origin}/auth/callback/azure?code=leaked-code-123456&state=x")

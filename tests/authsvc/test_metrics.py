@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from tests.authsvc.conftest import LocalAuthsvcFactory
 
 
@@ -11,7 +9,6 @@ async def test_metrics_are_served_on_their_own_port(local_authsvc: LocalAuthsvcF
     authsvc = await local_authsvc(active_sessions_refresh_seconds=0.1)
     assert (await authsvc.sign_in()).status_code == 302
     await authsvc.browser.post(f"{authsvc.url}/auth/logout")
-    await asyncio.sleep(0.3)
     response = await authsvc.browser.client.get(
         f"http://127.0.0.1:{authsvc.settings.metrics_port}/metrics"
     )

@@ -3,7 +3,6 @@ owner and for someone else, and the passkey metrics of authsvc."""
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import httpx
@@ -112,7 +111,6 @@ async def test_passkey_sign_ins_are_counted_by_result(local_authsvc: LocalAuthsv
             json={"credential": authenticator.get(options, user_verified=user_verified)},
         )
         assert response.status_code == expected, response.text
-    await asyncio.sleep(0)
     text = (
         await browser.client.get(f"http://127.0.0.1:{authsvc.settings.metrics_port}/metrics")
     ).text

@@ -46,7 +46,7 @@ async def test_registration_options_ask_for_a_verified_discoverable_passkey(
     handle = from_b64url(options["user"]["id"])
     assert len(handle) == 32
     assert person.id.encode() not in handle
-    assert options["user"]["name"] == f"{person.sub}@example.com"
+    assert options["user"]["name"] == person.email
     with stack.connect() as conn:
         stored = conn.execute(
             "select webauthn_user_id from app.users where id = %s", (person.id,)

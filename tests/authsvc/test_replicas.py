@@ -10,7 +10,7 @@ import pytest
 from devstack.authsvc import start_authsvc
 from devstack.processes import Service, free_port
 from devstack.stack import LocalStack
-from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
+from tests.authsvc.conftest import NewBrowser, NewSigner, sign_in_with_stand_in
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +33,14 @@ def first_authsvc(stack: LocalStack) -> str:
 
 
 async def test_a_session_opened_on_one_replica_works_on_the_other(
-    stack: LocalStack, new_browser: NewBrowser, first_authsvc: str, second_authsvc: str
+    stack: LocalStack,
+    new_browser: NewBrowser,
+    new_signer: NewSigner,
+    first_authsvc: str,
+    second_authsvc: str,
 ) -> None:
     browser = new_browser()
-    assert (await sign_in_with_stand_in(stack, browser, "alice")).status_code == 302
+    assert (await sign_in_with_stand_in(stack, browser, new_signer().sub)).status_code == 302
     session_cookie = {
         "Cookie": f"__Host-reqstly_session={browser.cookies['__Host-reqstly_session']}"
     }
@@ -50,7 +54,7 @@ async def test_a_session_opened_on_one_replica_works_on_the_other(
 
 
 async def test_a_sign_in_started_on_one_replica_finishes_on_the_other(
-    stack: LocalStack, new_browser: NewBrowser, second_authsvc: str
+    stack: LocalStack, new_browser: NewBrowser, new_signer: NewSigner, second_authsvc: str
 ) -> None:
     # The sealed sign-in cookie and the single-use state are shared.
     browser = new_browser()
@@ -58,7 +62,7 @@ async def test_a_sign_in_started_on_one_replica_finishes_on_the_other(
     address = {"X-Forwarded-For": f"2001:db8::{uuid.uuid4().hex[:4]}"}
     start = await browser.get(f"{second_authsvc}/auth/login/azure", headers=address)
     assert start.status_code == 302, start.text
-    approved = await browser.client.post(start.headers["location"], data={"sub": "ivan"})
+    approved = await browser.client.post(start.headers["location"], data={"sub": new_signer().sub})
     callback = approved.headers["location"]
     assert callback.startswith(stack.origin)
     finished = await browser.get(callback)  # through Caddy: the first replica

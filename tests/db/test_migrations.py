@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,14 +15,20 @@ from devstack.stack import LocalStack
 DBNAME = "reqstly_migrations"
 
 
+@contextlib.contextmanager
+def empty_database(stack: LocalStack, name: str) -> Iterator[str]:
+    stack.postgres.drop_database(name)
+    stack.postgres.create_database(name)
+    try:
+        yield name
+    finally:
+        stack.postgres.drop_database(name)
+
+
 @pytest.fixture
 def scratch_database(stack: LocalStack) -> Iterator[str]:
-    stack.postgres.drop_database(DBNAME)
-    stack.postgres.create_database(DBNAME)
-    try:
-        yield DBNAME
-    finally:
-        stack.postgres.drop_database(DBNAME)
+    with empty_database(stack, DBNAME) as name:
+        yield name
 
 
 def schemas(stack: LocalStack, dbname: str) -> set[str]:
@@ -98,13 +105,8 @@ def landing_order() -> list[str]:
 
 @pytest.fixture
 def upgraded_database(stack: LocalStack) -> Iterator[str]:
-    name = f"{DBNAME}_upgraded"
-    stack.postgres.drop_database(name)
-    stack.postgres.create_database(name)
-    try:
+    with empty_database(stack, f"{DBNAME}_upgraded") as name:
         yield name
-    finally:
-        stack.postgres.drop_database(name)
 
 
 def test_a_fresh_and_an_upgraded_database_end_with_the_same_schema(

@@ -1,6 +1,6 @@
 """Passkeys through api.my_passkeys: each person sees, renames and removes
 their own only; removing one ends the owner's other sessions, never the
-current one (DESIGN §4, §5)."""
+current one (docs/API.md, docs/ARCHITECTURE.md "Sign-in")."""
 
 from __future__ import annotations
 

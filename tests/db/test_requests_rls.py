@@ -10,14 +10,14 @@ import psycopg
 import pytest
 from psycopg import errors
 
-from tests.db.helpers import open_session
+from tests.db.helpers import file_request, open_session
 from tests.people import People, Person, authenticate_as, clear_authentication
 
 NAMES = ["alice", "ivan", "hana", "olga", "admin"]
 
 
 def expected_request_ids(db: psycopg.Connection, person: Person) -> set[int]:
-    """DESIGN: requesters their own; agents all in their categories plus their own; admins all."""
+    """docs/ARCHITECTURE.md: requesters their own; agents all in their categories plus their own; admins all."""
     rows = db.execute(
         "select id from app.requests where %s or requester_id = %s or category = any(%s)",
         (person.is_admin, person.id, list(person.agent_categories)),
@@ -167,18 +167,6 @@ def some_request(db: psycopg.Connection, *, requester: Person, category: str, st
     return file_request(db, requester, category)
 
 
-def file_request(
-    db: psycopg.Connection, requester: Person, category: str, title: str = "probe"
-) -> int:
-    authenticate_as(db, requester)
-    row = db.execute(
-        "insert into api.requests (title, category) values (%s, %s) returning id", (title, category)
-    ).fetchone()
-    clear_authentication(db)
-    assert row is not None
-    return int(row[0])
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_insert_request_is_filed_as_the_caller(
     db: psycopg.Connection, people: People, name: str
@@ -265,8 +253,8 @@ COMMENT_MATRIX = [
     ("alice", "alice", "IT", True, "PT403"),  # internal notes are for agents
     ("ivan", "alice", "IT", True, "ok"),
     ("ivan", "alice", "IT", False, "ok"),
-    ("hana", "alice", "IT", False, "rls"),  # cannot see it
-    ("alice", "hana", "HR", False, "rls"),
+    ("hana", "alice", "IT", False, "PT404"),  # cannot see it: as if it did not exist
+    ("alice", "hana", "HR", False, "PT404"),
     ("olga", "alice", "OPS", True, "ok"),
     ("admin", "alice", "HR", True, "ok"),
 ]

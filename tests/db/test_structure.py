@@ -167,3 +167,32 @@ def test_authsvc_may_execute_only_its_auth_functions(db: psycopg.Connection) -> 
 def test_no_role_is_granted_a_trigger_function(db: psycopg.Connection, role: str) -> None:
     granted = {f for f in executable_by(db, role) if ".tg_" in f}
     assert granted == set()
+
+
+def metrics_views() -> list[str]:
+    return [
+        "metrics.requests_by_status",
+        "metrics.requests_created",
+        "metrics.request_resolution_buckets",
+        "metrics.request_resolution_totals",
+        "metrics.oldest_open_request",
+        "metrics.active_sessions",
+        "metrics.audit_entries",
+    ]
+
+
+def test_the_list_of_metrics_views_is_complete(db: psycopg.Connection) -> None:
+    views = db.execute(
+        """select c.oid::regclass::text from pg_class c join pg_namespace n on n.oid = c.relnamespace
+            where n.nspname = 'metrics' and c.relkind = 'v'"""
+    ).fetchall()
+    assert {v[0] for v in views} >= set(metrics_views())
+
+
+@pytest.mark.parametrize("view", metrics_views())
+def test_monitoring_reads_every_metrics_view(db: psycopg.Connection, view: str) -> None:
+    """postgres-exporter connects as monitoring: functions a view calls are checked against it."""
+    db.execute("set local role monitoring")
+    rows = db.execute(f"select * from {view}").fetchall()
+    db.execute("reset role")
+    assert rows

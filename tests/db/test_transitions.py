@@ -1,4 +1,4 @@
-"""The status machine: every move × every kind of actor, as written in DESIGN §4."""
+"""The status machine: every move × every kind of actor, as docs/ARCHITECTURE.md describes it."""
 
 from __future__ import annotations
 

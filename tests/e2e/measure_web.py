@@ -25,11 +25,7 @@ import gzip
 import json
 import os
 import re
-import shutil
 import statistics
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -37,9 +33,8 @@ from typing import Any
 
 from playwright.async_api import Browser, Page, async_playwright, expect
 
-from devstack.paths import DATA, ROOT
-from devstack.processes import free_port
-from devstack.stack import LocalStack, StackSettings
+from devstack.paths import ROOT
+from devstack.stack import LocalStack, stack_of_its_own
 from tests.e2e.browser import DESKTOP, launch_chromium, new_context, open_signed_in
 
 DIST = ROOT / "web" / "dist"
@@ -251,20 +246,6 @@ def paint_report(series: dict[str, list[Paint]]) -> str:
     return "\n".join(lines)
 
 
-@contextmanager
-def started_stack() -> Iterator[LocalStack]:
-    """A local stack of its own (free port, own data folder), stopped by PID."""
-    data_dir = DATA / f"measure-web-{os.getpid()}-{uuid.uuid4().hex[:6]}"
-    local = LocalStack(StackSettings(data_dir=data_dir, http_port=free_port()))
-    local.start()
-    try:
-        yield local
-    finally:
-        local.stop()
-        shutil.rmtree(data_dir, ignore_errors=True)
-        shutil.rmtree(local.postgres.socket_dir, ignore_errors=True)
-
-
 async def _measure(stack: LocalStack, repeats: int) -> dict[str, list[Paint]]:
     async with async_playwright() as playwright:
         browser = await launch_chromium(playwright)
@@ -279,7 +260,7 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="loads per series (default 5)")
     args = parser.parse_args()
     print(size_report(), flush=True)
-    with started_stack() as stack:
+    with stack_of_its_own("measure-web") as stack:
         print(
             f"Local stack at {stack.origin}; measuring {args.repeats} loads per series…", flush=True
         )

@@ -1,5 +1,5 @@
 """The demo a new user walks, in the real SPA served by Caddy, one browser
-context per person (DESIGN §3 people, §6 screens).
+context per person (the README's demo people, docs/ARCHITECTURE.md "The web app").
 
 Alice signs in through the Azure stand-in, adds a passkey, signs out and
 signs back in with the passkey alone, and files an IT request. Ivan (IT)

@@ -1,7 +1,7 @@
 """Every screen of the SPA at desktop (1280×800) and phone (390×844) width,
 light and (desktop) dark: a screenshot of each under
 test-artifacts/screenshots/, and axe-core on each — no serious or critical
-violation anywhere (DESIGN §6: accessible, usable on a phone, light and dark).
+violation anywhere (docs/ARCHITECTURE.md "The web app": accessible, usable on a phone, light and dark).
 
 Each person has their own context: the signed-out visitor, Alice (requester),
 Ivan (IT agent), Hana (HR agent) and the administrator. The request shown is

@@ -10,8 +10,10 @@ interval, and without the jobs whose software cannot run here.
 from __future__ import annotations
 
 import math
+import os
 import re
 import shutil
+import subprocess
 import tempfile
 import time
 import uuid
@@ -26,6 +28,7 @@ import yaml
 
 from devstack import processes
 from devstack.authsvc import start_authsvc
+from devstack.paths import DATA
 from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import sign_in_with_stand_in
@@ -95,19 +98,29 @@ def local_config(production: dict[str, Any], targets: dict[str, list[str]]) -> d
 
 
 def write_backup_textfile(folder: Path, finished_at: float, size_bytes: int) -> Path:
-    """What scripts/backup.sh writes for node-exporter's textfile collector, written the same way."""
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / ".reqstly_backup.prom.partial"
-    partial.write_text(
-        "# HELP reqstly_backup_last_success_timestamp_seconds When the last successful backup finished.\n"
-        "# TYPE reqstly_backup_last_success_timestamp_seconds gauge\n"
-        f"reqstly_backup_last_success_timestamp_seconds {int(finished_at)}\n"
-        "# HELP reqstly_backup_last_size_bytes Size of the last successful dump.\n"
-        "# TYPE reqstly_backup_last_size_bytes gauge\n"
-        f"reqstly_backup_last_size_bytes {size_bytes}\n"
+    """The backup metrics, written by the scripts' own write_metric (scripts/backup-common.sh)."""
+    metrics = [
+        (
+            "reqstly_backup_last_success_timestamp_seconds",
+            "When the last base backup finished.",
+            int(finished_at),
+        ),
+        ("reqstly_backup_last_size_bytes", "Size of the last base backup.", size_bytes),
+        (
+            "reqstly_backup_offsite_last_success_timestamp_seconds",
+            "Off-site copy up to date.",
+            int(finished_at),
+        ),
+        ("reqstly_wal_archive_streaming", "pg_receivewal holds its slot.", 1),
+    ]
+    calls = "; ".join(f"write_metric {name} '{help_}' {value}" for name, help_, value in metrics)
+    subprocess.run(
+        ["bash", "-c", f". scripts/ops-common.sh; . scripts/backup-common.sh; {calls}"],
+        env={**os.environ, "REQSTLY_TEXTFILE_DIR": str(folder)},
+        cwd=ROOT,
+        check=True,
     )
-    partial.chmod(0o644)
-    return partial.replace(folder / "reqstly_backup.prom")
+    return folder
 
 
 def process_environment(pid: int) -> dict[str, str]:
@@ -182,11 +195,8 @@ class PrometheusApi:
         return groups
 
     def wait_until(self, what: str, ready: Callable[[], bool], timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while not ready():
-            if time.monotonic() > deadline:
-                raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
-            time.sleep(0.2)
+        if not processes.poll_until(ready, timeout=timeout, interval=0.2):
+            raise AssertionError(f"Prometheus: {what} not after {timeout:.0f}s")
 
     def wait_for_scrapes(self, count: int = 2) -> None:
         """Wait until every target has been scraped `count` times from now on,
@@ -220,12 +230,18 @@ def has_finite_value(result: list[dict[str, Any]]) -> bool:
     return any(math.isfinite(float(sample["value"][1])) for sample in result)
 
 
+def monitoring_folder() -> Path:
+    DATA.mkdir(exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix="monitoring-", dir=DATA))
+
+
 @dataclass
 class LocalMonitoring:
     """The exporters, an extra authsvc replica and Prometheus; stopped by PID."""
 
     stack: LocalStack
-    folder: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="rq-monitoring-")))
+    # Under .data/ like every local run's files (never the checkout's root).
+    folder: Path = field(default_factory=monitoring_folder)
     services: list[processes.Service] = field(default_factory=list)
     targets: dict[str, list[str]] = field(default_factory=dict)
     config: dict[str, Any] = field(default_factory=dict)

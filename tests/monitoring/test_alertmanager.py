@@ -31,6 +31,17 @@ def secret(tmp_path: Path) -> Path:
     return path
 
 
+def assert_amtool_accepts(amtool: str, folder: Path, config: str) -> None:
+    (folder / "am.yml").write_text(config)
+    result = subprocess.run(
+        [amtool, "check-config", str(folder / "am.yml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _receivers(config: str) -> dict[str, dict[str, object]]:
     return {receiver["name"]: receiver for receiver in yaml.safe_load(config)["receivers"]}
 
@@ -40,14 +51,7 @@ def test_silent_by_default(amtool: str, tmp_path: Path) -> None:
     parsed = yaml.safe_load(config)
     assert parsed["route"]["receiver"] == "null"
     assert set(_receivers(config)) == {"null"}
-    (tmp_path / "am.yml").write_text(config)
-    result = subprocess.run(
-        [amtool, "check-config", str(tmp_path / "am.yml")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_amtool_accepts(amtool, tmp_path, config)
 
 
 def test_routes_by_severity() -> None:
@@ -80,14 +84,7 @@ def test_configured_receivers_pass_amtool(
     assert yaml.safe_load(config)["route"]["receiver"] == receiver
     assert key in _receivers(config)[receiver]
     assert "SECRET-VALUE" not in config, "secrets are read by Alertmanager, never rendered"
-    (tmp_path / "am.yml").write_text(config)
-    result = subprocess.run(
-        [amtool, "check-config", str(tmp_path / "am.yml")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert_amtool_accepts(amtool, tmp_path, config)
 
 
 def test_teams_receiver_structure(secret: Path) -> None:

@@ -16,7 +16,7 @@ from typing import Any
 from devstack.paths import DATA, ROOT
 from devstack.processes import free_port
 from devstack.stack import DBNAME, LocalStack, StackSettings
-from tests.perf import ceiling, seed
+from tests.perf import ceiling, fairness, seed
 from tests.perf.load import Person, run_load
 from tests.perf.people import simulated_people
 from tests.perf.resources import ResourceWatch, Watched, cpu_share, machine, postmaster_pid
@@ -38,6 +38,7 @@ class Plan:
     jwt_cache_seconds: int = 0
     sample_every: float = 15.0
     note: str = ""
+    fairness_seconds: float = 30.0
 
     @property
     def total_seconds(self) -> float:
@@ -45,6 +46,7 @@ class Plan:
             self.realistic_seconds
             + self.saturation_seconds * len(self.levels)
             + 2 * self.ceiling_seconds
+            + self.fairness_seconds * 4 / 3
         )
 
 
@@ -234,6 +236,28 @@ async def ceiling_phase(
     }
 
 
+async def fairness_phase(stack: LocalStack, people: list[Person], plan: Plan) -> dict[str, Any]:
+    """One agent floods; five requesters are measured (tests/perf/fairness.py)."""
+    flooder = next(p for p in people if p.is_agent)
+    others = [p for p in people if not p.is_agent][:5]
+    result = await fairness.fairness(
+        origin=stack.origin, flooder=flooder, others=others, seconds=plan.fairness_seconds
+    )
+    _say(fairness.describe(result))
+    return result
+
+
+async def run_fairness_only(plan: Plan, *, fresh: bool) -> dict[str, Any]:
+    """`scripts/bench --fairness`: the seeded stack and the fairness phase alone."""
+    stack, _ = start_stack(plan, fresh=fresh)
+    try:
+        people = simulated_people(stack, 10, int(plan.fairness_seconds) + 600)
+        return await fairness_phase(stack, people, plan)
+    finally:
+        stack.stop()
+        shutil.rmtree(stack.postgres.socket_dir, ignore_errors=True)
+
+
 def memory_summary(watch: ResourceWatch) -> dict[str, Any]:
     """PSS for PostgreSQL (its backends share buffers), RSS for the rest; growth over the run."""
 
@@ -336,6 +360,8 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             f"{ceiling_result['pgbench']['same_concurrency'].get('tps', 0):.0f} tps → {ceiling_result['api_share_percent']} % "
             f"(of the best pgbench: {ceiling_result['api_share_of_best_pgbench_percent']} %)"
         )
+        _say("fairness: one person floods, another is measured …")
+        fairness_result = await fairness_phase(stack, people, plan)
         with stack.connect() as conn:
             top = conn.execute(
                 """select calls, round(mean_exec_time::numeric, 3), left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
@@ -367,6 +393,7 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
         "memory": memory,
         "saturation": saturation_result,
         "ceiling": ceiling_result,
+        "fairness": fairness_result,
         "top_statements": [
             {"calls": calls, "mean_ms": float(mean), "query": query} for calls, mean, query in top
         ],

@@ -112,7 +112,7 @@ class Client:
             return None
         return json.loads(raw)
 
-    # -- the calls of DESIGN §4, as the SPA makes them ---------------------
+    # -- the calls of docs/API.md, as the SPA makes them ------------------
 
     async def my_list(self) -> list[dict[str, Any]]:
         rows, _ = await asyncio.gather(

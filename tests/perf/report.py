@@ -11,7 +11,7 @@ README_HEAD = """# Performance runs
 Written by `make bench` (`scripts/bench`; `scripts/bench --quick` for a
 one-minute run while developing). Each run leaves `<run>.json` with every
 figure and `<run>.png` with latency percentiles over the realistic run.
-Latest run first. Targets (DESIGN §9): p95 ≤ 25 ms and zero errors for 100
+Latest run first. Targets: p95 ≤ 25 ms and zero errors for 100
 people with think time, memory flat over the soak. What the benchmark found
 and fixed, with before/after figures: [fixes.md](fixes.md).
 

@@ -52,3 +52,15 @@ def test_production_sends_hsts_and_keeps_the_admin_api_private() -> None:
     text = (CADDY_DIR / "Caddyfile").read_text()
     assert "Strict-Transport-Security" in text
     assert "admin 127.0.0.1:2019" in text
+
+
+@pytest.mark.parametrize("name", ["Caddyfile", "Caddyfile.local"])
+def test_every_access_log_redacts_sign_in_codes(name: str) -> None:
+    """Each site's `log` block uses the filter that replaces `code` and `state` (docs/SECURITY.md)."""
+    text = (CADDY_DIR / name).read_text()
+    log_blocks = text.split("\tlog {")[1:]
+    assert log_blocks, f"{name} has no access log"
+    for block in log_blocks:
+        assert block.split("\n\t}")[0].count("import access_log_format") == 1
+    shared = (CADDY_DIR / "reqstly.caddy").read_text()
+    assert "replace code REDACTED" in shared and "replace state REDACTED" in shared

@@ -54,7 +54,21 @@ FAKE_MUTATOR = """#!/bin/sh
 echo "MUTATING $(basename "$0") $*" >>"$FAKE_LOG"
 exit 97
 """
-MUTATORS = ["apt-get", "ufw", "systemctl", "sshd", "curl", "install", "age", "gpg"]
+MUTATORS = [
+    "apt-get",
+    "ufw",
+    "systemctl",
+    "sshd",
+    "curl",
+    "install",
+    "age",
+    "gpg",
+    "rclone",
+    "ssh-keygen",
+    "ssh-keyscan",
+]
+OFFSITE = "sftp://backup@offsite.example.com/reqstly"
+AGE_RECIPIENT = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
 
 
 def shellcheck() -> str:
@@ -115,8 +129,8 @@ def test_shellcheck_clean(script: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# ops-common.sh is sourced by the others, which set the mode.
-RUNNABLE = [p for p in SCRIPTS if p.name != "ops-common.sh"]
+# ops-common.sh and backup-common.sh are sourced by the others, which set the mode.
+RUNNABLE = [p for p in SCRIPTS if p.name not in {"ops-common.sh", "backup-common.sh"}]
 
 
 @pytest.mark.parametrize("script", RUNNABLE, ids=lambda p: str(p.relative_to(ROOT)))
@@ -151,6 +165,10 @@ def test_setup_vps_dry_run_prints_the_plan_and_changes_nothing(
             "--secrets-dir",
             str(tmp_path / "secrets"),
             "--non-interactive",
+            "--offsite",
+            OFFSITE,
+            "--age-recipient",
+            AGE_RECIPIENT,
         ],
         env,
     )
@@ -165,12 +183,37 @@ def test_setup_vps_dry_run_prints_the_plan_and_changes_nothing(
         "would write /etc/ssh/sshd_config.d/10-reqstly-hardening.conf",
         "would create secret reqstly_postgres_password_v1",
         "would generate an ES256 key pair",
+        f"backups in /srv/reqstly-backups, encrypted for {AGE_RECIPIENT}, off-site at {OFFSITE}",
+        "would run: ssh-keygen -q -t ed25519",
+        f"would check that {OFFSITE} accepts a file",
+        "would write /etc/reqstly/backup.env",
+        "would write /etc/systemd/system/reqstly-wal-receiver.service",
+        "would write /etc/cron.d/reqstly-backup",
         "dry run finished: nothing was changed",
     ):
         assert expected in out, f"missing from the plan: {expected}\n{out}"
     calls = log.read_text()
     assert "MUTATING" not in calls, calls
     assert not (tmp_path / "secrets").exists()
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [("--offsite", "--offsite TARGET is required"), ("--age-recipient", "--age-recipient must be")],
+)
+def test_setup_vps_does_not_run_without_an_offsite_target_and_a_recipient(
+    fake_path: tuple[dict[str, str], Path], missing: str, message: str
+) -> None:
+    env, log = fake_path
+    given = {"--offsite": OFFSITE, "--age-recipient": AGE_RECIPIENT}
+    del given[missing]
+    args = [a for pair in given.items() for a in pair]
+    result = run(
+        [str(ROOT / "scripts/setup-vps.sh"), "--dry-run", "--admin-user", "root", *args], env
+    )
+    assert result.returncode != 0
+    assert message in result.stderr
+    assert "MUTATING" not in log.read_text()
 
 
 def test_deploy_dry_run_prints_the_plan_and_changes_nothing(
@@ -277,8 +320,12 @@ def test_backup_dry_run_changes_nothing(
         [
             str(ROOT / "scripts/backup.sh"),
             "--dry-run",
-            "--out-dir",
+            "--backup-dir",
             str(out_dir),
+            "--offsite",
+            OFFSITE,
+            "--age-recipient",
+            AGE_RECIPIENT,
             "--textfile-dir",
             str(tmp_path / "textfile"),
         ],
@@ -286,9 +333,53 @@ def test_backup_dry_run_changes_nothing(
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "dry run finished: nothing was changed" in result.stdout
+    assert "copy off-site to sftp://backup@offsite.example.com/reqstly" in result.stdout
     assert not out_dir.exists()
     assert not (tmp_path / "textfile").exists()
     assert "MUTATING" not in log.read_text()
+
+
+def test_backup_refuses_to_run_without_an_offsite_target_or_a_recipient(
+    fake_path: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    env, log = fake_path
+    backup = [str(ROOT / "scripts/backup.sh"), "--dry-run", "--backup-dir", str(tmp_path)]
+    result = run(backup, env)
+    assert result.returncode != 0
+    assert "no off-site target" in result.stderr
+    result = run([*backup, "--offsite", "s3://bucket/reqstly"], env)
+    assert result.returncode != 0
+    assert "no encryption recipient" in result.stderr
+    assert "MUTATING" not in log.read_text()
+
+
+def test_restore_dry_run_with_the_default_target_name_passes_its_own_name_check(
+    fake_path: tuple[dict[str, str], Path], tmp_path: Path
+) -> None:
+    """Issue #14: the default name once carried an upper-case timestamp the check refused."""
+    env, log = fake_path
+    dump = tmp_path / "reqstly-x.dump"
+    dump.write_bytes(b"not really a dump")
+    (tmp_path / "reqstly-x.counts.tsv").write_text("app.requests\t1\n")
+    sums = subprocess.run(
+        ["sha256sum", "reqstly-x.dump", "reqstly-x.counts.tsv"],
+        check=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    ).stdout
+    (tmp_path / "reqstly-x.sha256").write_text(sums)
+    result = run([str(ROOT / "scripts/restore.sh"), "--dry-run", str(dump)], env)
+    assert "lower-case" not in result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "into the fresh database reqstly_restore_" in result.stdout
+    # The one docker exec is a read: does the target database exist already?
+    changes = [
+        line
+        for line in log.read_text().splitlines()
+        if "MUTATING" in line and "select count(*) from pg_database" not in line
+    ]
+    assert changes == []
 
 
 def test_image_tags_are_content_addressed() -> None:

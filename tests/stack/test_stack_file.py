@@ -1,4 +1,4 @@
-"""The production stack file, read as Swarm would read it (DESIGN §7)."""
+"""The production stack file, read as Swarm would read it (docs/ARCHITECTURE.md, "Deployment and monitoring")."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ IMAGE_PROGRAMS: dict[str, set[str]] = {
     "scratch": set(),
 }
 
-# Every service DESIGN §7 names, with the SPA served by the caddy image.
+# Every service docs/ARCHITECTURE.md ("Deployment and monitoring") names, with the SPA served by the caddy image.
 EXPECTED_SERVICES = {
     "caddy",
     "postgrest",

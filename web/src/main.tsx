@@ -1,6 +1,8 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { queryClient } from './api/queryClient';
+import { App } from './app/App';
 import { boot } from './auth/store';
 import './styles.css';
 
@@ -10,6 +12,8 @@ if (!root) throw new Error('index.html lacks #root');
 void boot();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
   </StrictMode>,
 );

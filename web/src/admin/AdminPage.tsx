@@ -1,4 +1,4 @@
-import { useMe } from '../auth/MeContext';
+import { useMe } from '../api/me';
 import { RequestListView } from '../requests/RequestListView';
 import { Link } from '../router/Link';
 import { ADMIN_SECTIONS, hrefFor, type AdminSection } from '../router/routes';

@@ -1,17 +1,18 @@
 import { useState } from 'react';
 import { describeError } from '../api/errors';
-import { keys } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import { sameId, type Person } from '../api/types';
-import { useMe } from '../auth/MeContext';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Person } from '../api/database';
+import { peopleKey } from '../api/keys';
+import { useMe } from '../api/me';
+import { peopleQuery } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
-import { disablePerson, loadAllPeople, setAdmin } from './api';
+import { disablePerson, setAdmin, teamMembersQuery } from './api';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
 
 export function PeopleAdmin() {
-  const people = useResource(keys.allPeople, loadAllPeople);
+  const people = useQuery(peopleQuery);
   const [message, setMessage] = useState<Message>(null);
   const [filter, setFilter] = useState('');
   const needle = filter.trim().toLowerCase();
@@ -31,7 +32,7 @@ export function PeopleAdmin() {
           placeholder="Name or email"
         />
       </div>
-      <Loaded resource={people} resourceKey={keys.allPeople} loadingLabel="Loading people…">
+      <Loaded query={people} loadingLabel="Loading people…">
         {(rows) => {
           const shown = rows.filter(
             (person) =>
@@ -44,7 +45,7 @@ export function PeopleAdmin() {
           ) : (
             <ul className="rows" aria-label="People">
               {shown.map((person) => (
-                <PersonRow key={String(person.id)} person={person} onMessage={setMessage} />
+                <PersonRow key={person.id} person={person} onMessage={setMessage} />
               ))}
             </ul>
           );
@@ -58,12 +59,13 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
   const me = useMe();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
   // The admin flag as just set, until the reloaded list says otherwise.
   const serverAdmin = Boolean(person.is_admin);
   const [pending, setPending] = useState<{ value: boolean; over: boolean } | null>(null);
   const adminChecked = pending && pending.over === serverAdmin ? pending.value : serverAdmin;
   const disabled = Boolean(person.disabled_at);
-  const isMe = sameId(person.id, me.id);
+  const isMe = person.id === me.id;
 
   const act = async (work: () => Promise<unknown>, done: string) => {
     setBusy(true);
@@ -72,7 +74,8 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
       await work();
       onMessage({ tone: 'success', text: done });
       setConfirming(false);
-      invalidate(keys.allPeople, keys.people, keys.teamMembers);
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
+      void queryClient.invalidateQueries(teamMembersQuery);
     } catch (error) {
       setPending(null);
       onMessage({ tone: 'error', text: describeError(error) });
@@ -104,7 +107,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
       <div className="row-actions">
         <div className="checkbox">
           <input
-            id={`admin-${String(person.id)}`}
+            id={`admin-${person.id}`}
             type="checkbox"
             aria-label={`Administrator: ${person.display_name}`}
             checked={adminChecked}
@@ -120,7 +123,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
               );
             }}
           />
-          <label htmlFor={`admin-${String(person.id)}`}>Administrator</label>
+          <label htmlFor={`admin-${person.id}`}>Administrator</label>
         </div>
         {!disabled && !isMe && !confirming && (
           <button

@@ -1,25 +1,24 @@
 import { useState, type SubmitEvent } from 'react';
 import { describeError } from '../api/errors';
-import { keys } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { Category, Person, TeamMember } from '../api/types';
-import { personName, useCategories } from '../requests/usePeople';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Category, Person, TeamMember } from '../api/database';
+import { peopleKey } from '../api/keys';
+import { personName, useCategories, usePeople } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
-import { addTeamMember, loadAllPeople, loadTeamMembers, removeTeamMember } from './api';
+import { addTeamMember, removeTeamMember, teamMembersQuery } from './api';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
 
 export function TeamsAdmin() {
-  const members = useResource(keys.teamMembers, loadTeamMembers);
-  const people = useResource(keys.allPeople, loadAllPeople);
+  const members = useQuery(teamMembersQuery);
+  const everyone = usePeople().list;
   const categories = useCategories();
   const [message, setMessage] = useState<Message>(null);
-  const everyone = people.status === 'ok' ? people.data : [];
 
   return (
     <section aria-label="Teams">
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <Loaded resource={members} resourceKey={keys.teamMembers} loadingLabel="Loading teams…">
+      <Loaded query={members} loadingLabel="Loading teams…">
         {(rows) => (
           <div className="team-grid">
             {categories.map((category) => (
@@ -50,11 +49,10 @@ function Team({
   onMessage: (m: Message) => void;
 }) {
   const [busy, setBusy] = useState(false);
-  const index = new Map(people.map((person) => [String(person.id), person]));
-  const memberIds = new Set(members.map((member) => String(member.user_id)));
-  const candidates = people.filter(
-    (person) => !memberIds.has(String(person.id)) && !person.disabled_at,
-  );
+  const queryClient = useQueryClient();
+  const index = new Map(people.map((person) => [person.id, person]));
+  const memberIds = new Set(members.map((member) => member.user_id));
+  const candidates = people.filter((person) => !memberIds.has(person.id) && !person.disabled_at);
   const headingId = `team-${category.code}`;
 
   const act = async (work: () => Promise<unknown>, done: string) => {
@@ -63,7 +61,8 @@ function Team({
     try {
       await work();
       onMessage({ tone: 'success', text: done });
-      invalidate(keys.teamMembers, keys.allPeople, keys.people);
+      void queryClient.invalidateQueries(teamMembersQuery);
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
     } catch (error) {
       onMessage({ tone: 'error', text: describeError(error) });
     } finally {
@@ -92,7 +91,7 @@ function Team({
           {members.map((member) => {
             const name = personName(index, member.user_id);
             return (
-              <li key={String(member.user_id)} className="row">
+              <li key={member.user_id} className="row">
                 <p className="row-title row-main">{name}</p>
                 <button
                   type="button"
@@ -124,7 +123,7 @@ function Team({
               Choose a person
             </option>
             {candidates.map((person) => (
-              <option key={String(person.id)} value={String(person.id)}>
+              <option key={person.id} value={person.id}>
                 {person.display_name}
               </option>
             ))}

@@ -1,8 +1,7 @@
-import { keys } from '../api/keys';
-import { useResource } from '../api/resource';
-import { statusLabel } from '../requests/format';
+import { useQuery } from '@tanstack/react-query';
+import { statusLabel } from '../ui/format';
 import { EmptyState, Loaded } from '../ui/States';
-import { loadStatusTransitions } from './api';
+import { statusTransitionsQuery } from './api';
 
 function yesNo(value: boolean) {
   return value ? (
@@ -16,18 +15,14 @@ function yesNo(value: boolean) {
 
 /** The allowed moves, read-only: an organisation changes them in psql. */
 export function TransitionsTable() {
-  const transitions = useResource(keys.statusTransitions, loadStatusTransitions);
+  const transitions = useQuery(statusTransitionsQuery);
   return (
     <section aria-label="Status rules">
       <p className="muted">
         The moves a request may make and who may make each. Change them in the database (psql);
         every path into the data follows them.
       </p>
-      <Loaded
-        resource={transitions}
-        resourceKey={keys.statusTransitions}
-        loadingLabel="Loading the status rules…"
-      >
+      <Loaded query={transitions} loadingLabel="Loading the status rules…">
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState title="No moves are allowed at all." />

@@ -1,36 +1,30 @@
+import { queryOptions } from '@tanstack/react-query';
 import { db, run } from '../api/client';
-import type { Person, PersonId, StatusTransition, TeamMember } from '../api/types';
+import type { PersonId } from '../api/database';
 
-export function loadAllPeople(): Promise<Person[]> {
-  return run(db().from('people').select('*').order('display_name'));
+export async function disablePerson(personId: PersonId): Promise<void> {
+  await run(db().rpc('disable_person', { person_id: personId }));
 }
 
-export function disablePerson(personId: PersonId): Promise<unknown> {
-  return run(db().rpc('disable_person', { person_id: personId }));
+export async function setAdmin(personId: PersonId, isAdmin: boolean): Promise<void> {
+  await run(db().rpc('set_admin', { person_id: personId, is_admin: isAdmin }));
 }
 
-export function setAdmin(personId: PersonId, isAdmin: boolean): Promise<unknown> {
-  return run(db().rpc('set_admin', { person_id: personId, is_admin: isAdmin }));
+export const teamMembersQuery = queryOptions({
+  queryKey: ['admin', 'team_members'],
+  queryFn: () => run(db().from('team_members').select('*').order('category')),
+});
+
+export async function addTeamMember(userId: PersonId, category: string): Promise<void> {
+  await run(db().from('team_members').insert({ user_id: userId, category }));
 }
 
-export function loadTeamMembers(): Promise<TeamMember[]> {
-  return run(db().from('team_members').select('user_id,category').order('category'));
+export async function removeTeamMember(userId: PersonId, category: string): Promise<void> {
+  await run(db().from('team_members').delete().eq('user_id', userId).eq('category', category));
 }
 
-export function addTeamMember(userId: PersonId, category: string): Promise<unknown> {
-  return run(db().from('team_members').insert({ user_id: userId, category }));
-}
-
-export function removeTeamMember(userId: PersonId, category: string): Promise<unknown> {
-  return run(db().from('team_members').delete().eq('user_id', userId).eq('category', category));
-}
-
-export function loadStatusTransitions(): Promise<StatusTransition[]> {
-  return run(
-    db()
-      .from('status_transitions')
-      .select('from_status,to_status,allow_requester,allow_agent,allow_admin,note_required')
-      .order('from_status')
-      .order('to_status'),
-  );
-}
+export const statusTransitionsQuery = queryOptions({
+  queryKey: ['admin', 'status_transitions'],
+  queryFn: () =>
+    run(db().from('status_transitions').select('*').order('from_status').order('to_status')),
+});

@@ -1,8 +1,13 @@
 // The one client for `/rest` (PostgREST). Cookies carry the access token —
 // Caddy turns `__Host-reqstly_at` into the Authorization header — so the SPA
 // never sees a token. A 401 asks the auth layer to refresh once, then retries.
-import { PostgrestClient } from '@supabase/postgrest-js';
-import { ApiError, type PostgrestErrorBody } from './errors';
+import {
+  PostgrestClient,
+  type PostgrestResponse,
+  type PostgrestSingleResponse,
+} from '@supabase/postgrest-js';
+import type { Database } from './database';
+import { ApiError } from './errors';
 
 /** Returns true when the session was renewed and the call may be retried. */
 export type UnauthorizedHandler = () => Promise<boolean>;
@@ -25,28 +30,24 @@ export async function sameOriginFetch(
   return renewed ? fetch(input, request) : response;
 }
 
-let client: PostgrestClient | null = null;
+export type Api = PostgrestClient<Database, { PostgrestVersion: '12' }, 'api'>;
+
+let client: Api | null = null;
 
 /** The PostgREST client; postgrest-js needs an absolute URL, so `/rest` on this origin. */
-export function db(): PostgrestClient {
-  client ??= new PostgrestClient(new URL('/rest', window.location.href).href.replace(/\/$/, ''), {
-    fetch: sameOriginFetch,
-  });
+export function db(): Api {
+  client ??= new PostgrestClient<Database, { PostgrestVersion: '12' }, 'api'>(
+    new URL('/rest', window.location.href).href.replace(/\/$/, ''),
+    { fetch: sameOriginFetch, schema: 'api' },
+  );
   return client;
 }
 
-interface QueryResult {
-  data: unknown;
-  error: PostgrestErrorBody | null;
-  count: number | null;
-  status: number;
-}
-
 /** Await a postgrest-js query; throw an ApiError on failure. */
-export async function run<T>(query: PromiseLike<QueryResult>): Promise<T> {
+export async function run<T>(query: PromiseLike<PostgrestSingleResponse<T>>): Promise<T> {
   const result = await query;
   if (result.error) throw new ApiError(result.status, result.error);
-  return result.data as T;
+  return result.data;
 }
 
 export interface Page<T> {
@@ -56,18 +57,12 @@ export interface Page<T> {
 }
 
 /** Like `run`, for a query made with `{count: 'exact'}`. */
-export async function runPage<T>(query: PromiseLike<QueryResult>): Promise<Page<T>> {
+export async function runPage<T>(query: PromiseLike<PostgrestResponse<T>>): Promise<Page<T>> {
   const result = await query;
   if (result.error) {
     // Asking for a page past the end answers 416 (PGRST103): an empty page.
     if (result.status === 416 || result.error.code === 'PGRST103') return { rows: [], total: null };
     throw new ApiError(result.status, result.error);
   }
-  return { rows: (result.data ?? []) as T[], total: result.count };
-}
-
-/** Functions answer a row or a one-row set depending on their declaration. */
-export function single<T>(value: T | T[] | null): T | null {
-  if (Array.isArray(value)) return value[0] ?? null;
-  return value;
+  return { rows: result.data, total: result.count };
 }

@@ -94,8 +94,10 @@ export function toFormErrors<F extends string>(
 ): FormErrors<F> {
   const field = fieldOf(error, fields);
   const message = describeError(error);
-  if (field) return { fields: { [field]: message } as Partial<Record<F, string>>, form: null };
-  return { fields: {}, form: message };
+  if (!field) return { fields: {}, form: message };
+  const messages: Partial<Record<F, string>> = {};
+  messages[field] = message;
+  return { fields: messages, form: null };
 }
 
 export function hasFormErrors<F extends string>(errors: FormErrors<F>): boolean {

@@ -1,22 +1,10 @@
-// Cache keys for useResource; mutations invalidate by prefix.
-export const keys = {
-  me: 'me',
-  categories: 'categories',
-  people: 'people',
-  counts: 'requests:counts',
-  requestList: (scope: string, search: string) => `requests:list:${scope}:${search}`,
-  queue: (category: string) => `requests:queue:${category}`,
-  request: (key: string) => `requests:one:${key}`,
-  transitions: (id: number) => `requests:transitions:${id}`,
-  comments: (id: number) => `requests:comments:${id}`,
-  history: (id: number) => `requests:history:${id}`,
-  audit: (id: number) => `requests:audit:${id}`,
-  passkeys: 'passkeys',
-  sessions: 'sessions',
-  teamMembers: 'admin:team_members',
-  statusTransitions: 'admin:status_transitions',
-  allPeople: 'people:all',
-} as const;
-
-/** Everything about requests: lists, counts, single requests, their parts. */
-export const REQUESTS_PREFIX = 'requests:';
+// TanStack Query keys shared across features. A feature's own keys live in
+// its `queries.ts`; everything about requests starts with `requestsKey`, so
+// one `invalidateQueries({queryKey: requestsKey})` refreshes lists, counts,
+// queues and open requests after any write.
+export const meKey = ['me'] as const;
+export const categoriesKey = ['categories'] as const;
+export const peopleKey = ['people'] as const;
+export const requestsKey = ['requests'] as const;
+/** The caller's sessions: removing a passkey ends the others, so passkeys/ refreshes them too. */
+export const sessionsKey = ['sessions'] as const;

@@ -40,17 +40,19 @@ export function decideRefresh(input: {
   return { kind: 'idle' };
 }
 
+type TimerHandle = ReturnType<typeof globalThis.setTimeout>;
+
 export interface Clock {
   now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
+  setTimeout(callback: () => void, ms: number): TimerHandle;
+  clearTimeout(handle: TimerHandle): void;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => {
-    globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>);
+    globalThis.clearTimeout(handle);
   },
 };
 
@@ -75,7 +77,7 @@ export function createRefreshController(options: {
   const clock = options.clock ?? systemClock;
   let times: SessionTimes | null = null;
   let lastActivityAt = clock.now();
-  let timer: unknown = null;
+  let timer: TimerHandle | null = null;
   let state: RefreshController['state'] = 'stopped';
   let inFlight: Promise<boolean> | null = null;
 

@@ -2,7 +2,7 @@
 // handler and timers can change it. Components read it with useAuth().
 import { useSyncExternalStore } from 'react';
 import { setUnauthorizedHandler } from '../api/client';
-import { clearResources } from '../api/resource';
+import { queryClient } from '../api/queryClient';
 import { currentPath, navigate } from '../router/history';
 import { hrefFor, safeNext } from '../router/routes';
 import { logout, refreshSession, startSession, type LocalMode, type SessionInfo } from './authApi';
@@ -39,7 +39,7 @@ const refresher = createRefreshController({
 
 function endSession(reason: SignedOutReason): void {
   refresher.stop();
-  clearResources();
+  queryClient.clear();
   setState({ kind: 'signed-out', localMode, reason });
   const here = currentPath();
   if (!here.startsWith('/signin')) {

@@ -1,17 +1,18 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import type { Passkey } from '../api/database';
 import { describeError } from '../api/errors';
-import { keys } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { Passkey } from '../api/types';
+import { sessionsKey } from '../api/keys';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
-import { loadPasskeys, removePasskey, renamePasskey } from './api';
+import { passkeysQuery, removePasskey, renamePasskey } from './api';
 import { isAbort, passkeysSupported, registerPasskey } from './webauthn';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
 
 export function PasskeysPanel() {
-  const passkeys = useResource(keys.passkeys, loadPasskeys);
+  const passkeys = useQuery(passkeysQuery);
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message>(null);
   const [adding, setAdding] = useState(false);
   const supported = passkeysSupported();
@@ -30,7 +31,7 @@ export function PasskeysPanel() {
         tone: 'success',
         text: `Passkey “${name}” added. You can now sign in with it.`,
       });
-      invalidate(keys.passkeys);
+      void queryClient.invalidateQueries(passkeysQuery);
     } catch (error) {
       if (!isAbort(error)) setMessage({ tone: 'error', text: describeError(error) });
     } finally {
@@ -45,7 +46,7 @@ export function PasskeysPanel() {
         A passkey signs you in with your device’s screen lock instead of a password.
       </p>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <Loaded resource={passkeys} resourceKey={keys.passkeys} loadingLabel="Loading your passkeys…">
+      <Loaded query={passkeys} loadingLabel="Loading your passkeys…">
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState title="You have no passkeys yet." />
@@ -91,6 +92,7 @@ function PasskeyRow({ passkey, onMessage }: { passkey: Passkey; onMessage: (m: M
   const [mode, setMode] = useState<'view' | 'rename' | 'remove'>('view');
   const [busy, setBusy] = useState(false);
   const name = passkey.name ?? 'Unnamed passkey';
+  const queryClient = useQueryClient();
 
   const act = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
@@ -99,7 +101,9 @@ function PasskeyRow({ passkey, onMessage }: { passkey: Passkey; onMessage: (m: M
       await work();
       onMessage({ tone: 'success', text: done });
       setMode('view');
-      invalidate(keys.passkeys, keys.sessions);
+      // Removing a passkey ends the other sessions (Settings shows both).
+      void queryClient.invalidateQueries(passkeysQuery);
+      void queryClient.invalidateQueries({ queryKey: sessionsKey });
     } catch (error) {
       onMessage({ tone: 'error', text: describeError(error) });
     } finally {

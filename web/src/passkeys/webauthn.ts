@@ -1,7 +1,7 @@
-// WebAuthn ceremonies against authsvc. Options come as py_webauthn JSON and go
-// straight into PublicKeyCredential.parse*OptionsFromJSON; credentials go back
-// as credential.toJSON().
-import { authCall } from '../auth/authApi';
+// WebAuthn ceremonies against authsvc (docs/API.md). Options come as
+// py_webauthn JSON and go into PublicKeyCredential.parse*OptionsFromJSON once
+// their shape is checked; credentials go back as credential.toJSON().
+import { authCall } from '../api/authsvc';
 import { isRecord } from '../api/errors';
 
 export function passkeysSupported(): boolean {
@@ -22,9 +22,25 @@ export async function conditionalMediationAvailable(): Promise<boolean> {
   }
 }
 
-/** authsvc may answer the options alone or wrapped as `{publicKey: …}`. */
-function unwrapOptions(value: unknown): unknown {
-  return isRecord(value) && isRecord(value.publicKey) ? value.publicKey : value;
+const BAD_OPTIONS = 'The sign-in service sent passkey options this browser cannot use. Try again.';
+
+export function isRequestOptionsJson(
+  value: unknown,
+): value is PublicKeyCredentialRequestOptionsJSON {
+  return isRecord(value) && typeof value.challenge === 'string';
+}
+
+export function isCreationOptionsJson(
+  value: unknown,
+): value is PublicKeyCredentialCreationOptionsJSON {
+  return (
+    isRecord(value) &&
+    typeof value.challenge === 'string' &&
+    isRecord(value.rp) &&
+    isRecord(value.user) &&
+    typeof value.user.id === 'string' &&
+    Array.isArray(value.pubKeyCredParams)
+  );
 }
 
 function credentialJson(credential: Credential | null): unknown {
@@ -75,12 +91,13 @@ export async function signInWithPasskey(options: {
     // Autofill is an offer, not a request: if it cannot start, say nothing.
     throw options.conditional ? new PasskeyUnavailable(error) : error;
   }
+  if (!isRequestOptionsJson(requestOptions)) {
+    throw options.conditional ? new PasskeyUnavailable(requestOptions) : new Error(BAD_OPTIONS);
+  }
   let credential: Credential | null;
   try {
     credential = await navigator.credentials.get({
-      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(
-        unwrapOptions(requestOptions) as PublicKeyCredentialRequestOptionsJSON,
-      ),
+      publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(requestOptions),
       mediation: options.conditional ? 'conditional' : 'optional',
       signal: options.signal,
     });
@@ -99,12 +116,11 @@ export async function registerPasskey(name: string): Promise<void> {
     method: 'POST',
     body: { name },
   });
+  if (!isCreationOptionsJson(creationOptions)) throw new Error(BAD_OPTIONS);
   let credential: Credential | null;
   try {
     credential = await navigator.credentials.create({
-      publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(
-        unwrapOptions(creationOptions) as PublicKeyCredentialCreationOptionsJSON,
-      ),
+      publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(creationOptions),
     });
   } catch (error) {
     throw translate(error);

@@ -1,19 +1,18 @@
-import { keys } from '../api/keys';
-import { useResource } from '../api/resource';
-import type { RequestId } from '../api/types';
-import { verifyAudit } from './api';
+import { useQuery } from '@tanstack/react-query';
+import type { RequestId } from '../api/database';
+import { auditQuery } from './api';
 
 /** Whether the request's audit chain is intact (`api.verify_audit`). */
 export function AuditMark({ requestId }: { requestId: RequestId }) {
-  const verdict = useResource(keys.audit(requestId), () => verifyAudit(requestId));
-  if (verdict.status === 'loading') {
+  const verdict = useQuery(auditQuery(requestId));
+  if (verdict.isPending) {
     return (
       <p className="audit audit-pending" role="status">
         Checking the history…
       </p>
     );
   }
-  if (verdict.status === 'error' || !verdict.data) {
+  if (verdict.isError || !verdict.data) {
     return (
       <p className="audit audit-unknown" role="status" data-testid="audit-mark">
         The history could not be checked just now.

@@ -1,12 +1,12 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import type { RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { RequestRow } from '../api/types';
+import { requestsKey } from '../api/keys';
+import { personName, usePeople } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
-import { addComment, loadComments } from './api';
-import { personName, usePeople } from './usePeople';
+import { addComment, commentsQuery } from './api';
 
 export function CommentsSection({
   request,
@@ -15,8 +15,8 @@ export function CommentsSection({
   request: RequestRow;
   canWriteInternal: boolean;
 }) {
-  const key = keys.comments(request.id);
-  const comments = useResource(key, () => loadComments(request.id));
+  const comments = useQuery(commentsQuery(request.id));
+  const queryClient = useQueryClient();
   const people = usePeople();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -36,7 +36,7 @@ export function CommentsSection({
     try {
       await addComment(request.id, text, canWriteInternal && data.get('internal') === 'on');
       setFormKey((n) => n + 1);
-      invalidate(REQUESTS_PREFIX);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
     } catch (failure) {
       setError(describeError(failure));
     } finally {
@@ -47,7 +47,7 @@ export function CommentsSection({
   return (
     <section aria-labelledby="comments-heading" className="card">
       <h2 id="comments-heading">Comments</h2>
-      <Loaded resource={comments} resourceKey={key} loadingLabel="Loading comments…">
+      <Loaded query={comments} loadingLabel="Loading comments…">
         {(rows) =>
           rows.length === 0 ? (
             <EmptyState title="No comments yet." />

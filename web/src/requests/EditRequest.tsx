@@ -1,16 +1,16 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
-import { toFormErrors, type FormErrors } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate } from '../api/resource';
-import { PRIORITIES, sameId, type RequestRow } from '../api/types';
+import { PRIORITIES, type RequestRow } from '../api/database';
+import { describeError, fieldOf, toFormErrors, type FormErrors } from '../api/errors';
+import { peopleKey, requestsKey } from '../api/keys';
+import { useCategories, usePeople } from '../api/reference';
 import { navigate } from '../router/history';
 import { hrefFor } from '../router/routes';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
+import { PRIORITY_LABELS, priorityLabel } from '../ui/format';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
-import { PRIORITY_LABELS } from './format';
-import { useCategories, usePeople } from './usePeople';
 
 /**
  * Edit what the person may edit. The form offers the fields; the database
@@ -21,12 +21,17 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   const [errors, setErrors] = useState<FormErrors<EditField>>(noEditErrors());
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Someone else's change came first (409, ADR 0017): their version is shown
+  // beside the form, which still holds this person's; saving again applies it
+  // to the version now current.
+  const [conflict, setConflict] = useState<string | null>(null);
   const categories = useCategories();
   const people = usePeople();
+  const queryClient = useQueryClient();
   const agents = people.list.filter(
     (person) =>
       (person.agent_categories ?? []).includes(request.category) ||
-      sameId(person.id, request.assignee_id),
+      person.id === request.assignee_id,
   );
 
   if (request.status === 'resolved' || request.status === 'cancelled') return null;
@@ -52,13 +57,14 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = changedFields(request, new FormData(event.currentTarget), agents);
+    const changes = changedFields(request, new FormData(event.currentTarget));
     if (Object.keys(changes).length === 0) {
       setOpen(false);
       return;
     }
     setSaving(true);
     setErrors(noEditErrors());
+    setConflict(null);
     const { category, ...columns } = changes;
     try {
       if (Object.keys(columns).length > 0)
@@ -68,14 +74,18 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       if (category !== undefined) await moveRequest(request.id, category);
       setOpen(false);
       setSaved(true);
-      invalidate(REQUESTS_PREFIX, keys.people);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
       if (category !== undefined) {
         navigate(`${hrefFor({ name: 'request', key: request.key })}?moved=${category}`, {
           replace: true,
         });
       }
     } catch (error) {
-      setErrors(toFormErrors(error, EDIT_FIELDS));
+      if (fieldOf(error, ['version'] as const)) {
+        setConflict(describeError(error));
+        void queryClient.invalidateQueries({ queryKey: requestsKey });
+      } else setErrors(toFormErrors(error, EDIT_FIELDS));
     } finally {
       setSaving(false);
     }
@@ -127,14 +137,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           </Field>
           <Field label="Assignee" error={errors.fields.assignee_id}>
             {(props) => (
-              <select
-                {...props}
-                name="assignee_id"
-                defaultValue={request.assignee_id === null ? '' : String(request.assignee_id)}
-              >
+              <select {...props} name="assignee_id" defaultValue={request.assignee_id ?? ''}>
                 <option value="">Unassigned</option>
                 {agents.map((person) => (
-                  <option key={String(person.id)} value={String(person.id)}>
+                  <option key={person.id} value={person.id}>
                     {person.display_name}
                   </option>
                 ))}
@@ -142,6 +148,21 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
             )}
           </Field>
         </>
+      )}
+      {conflict && (
+        <div role="alert" className="notice notice-error stack" data-testid="edit-conflict">
+          <p>{conflict} Your changes were not saved.</p>
+          <p>Now saved (version {request.version}):</p>
+          <dl>
+            <dt>Title</dt>
+            <dd>{request.title}</dd>
+            <dt>Priority</dt>
+            <dd>{priorityLabel(request.priority)}</dd>
+            <dt>Description</dt>
+            <dd>{request.description || '—'}</dd>
+          </dl>
+          <p>Your version is still in the form: change it if needed and save again.</p>
+        </div>
       )}
       {errors.form && <Notice tone="error">{errors.form}</Notice>}
       <div className="form-actions">

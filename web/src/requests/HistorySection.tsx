@@ -1,21 +1,19 @@
-import { keys } from '../api/keys';
-import { useResource } from '../api/resource';
-import type { RequestRow } from '../api/types';
+import { useQuery } from '@tanstack/react-query';
+import type { RequestRow } from '../api/database';
+import { useCategories, usePeople } from '../api/reference';
 import { EmptyState, Loaded } from '../ui/States';
 import { Time } from '../ui/Time';
-import { loadHistory } from './api';
+import { historyQuery } from './api';
 import { actionLabel, describeChanges } from './history';
-import { useCategories, usePeople } from './usePeople';
 
 export function HistorySection({ request }: { request: RequestRow }) {
-  const key = keys.history(request.id);
-  const history = useResource(key, () => loadHistory(request.id));
+  const history = useQuery(historyQuery(request.id));
   const people = usePeople();
   const categories = useCategories();
   return (
     <section aria-labelledby="history-heading" className="card">
       <h2 id="history-heading">History</h2>
-      <Loaded resource={history} resourceKey={key} loadingLabel="Loading the history…">
+      <Loaded query={history} loadingLabel="Loading the history…">
         {(entries) =>
           entries.length === 0 ? (
             <EmptyState title="No history yet." />

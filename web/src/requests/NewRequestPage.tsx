@@ -1,20 +1,22 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import { PRIORITIES, type NewRequest, type Priority } from '../api/database';
 import { noFormErrors, toFormErrors, type FormErrors } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import { PRIORITIES, type NewRequest, type Priority } from '../api/types';
+import { requestsKey } from '../api/keys';
+import { categoriesQuery } from '../api/reference';
 import { navigate } from '../router/history';
 import { hrefFor } from '../router/routes';
 import { Field } from '../ui/Field';
 import { Loaded, Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { createRequest, loadCategories } from './api';
-import { PRIORITY_LABELS } from './format';
+import { PRIORITY_LABELS } from '../ui/format';
+import { createRequest } from './api';
 import { readNewRequest, NEW_REQUEST_FIELDS, type NewRequestField } from './newRequestForm';
 
 export function NewRequestPage() {
   useDocumentTitle('New request');
-  const categories = useResource(keys.categories, loadCategories);
+  const categories = useQuery(categoriesQuery);
+  const queryClient = useQueryClient();
   const [errors, setErrors] = useState<FormErrors<NewRequestField>>(noFormErrors());
   const [saving, setSaving] = useState(false);
 
@@ -31,7 +33,7 @@ export function NewRequestPage() {
     setErrors(noFormErrors());
     try {
       const created = await createRequest(read.value satisfies NewRequest);
-      invalidate(REQUESTS_PREFIX);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
       navigate(hrefFor({ name: 'request', key: created.key }) + '?created=1');
     } catch (error) {
       const next = toFormErrors(error, NEW_REQUEST_FIELDS);
@@ -45,11 +47,7 @@ export function NewRequestPage() {
   return (
     <>
       <h1>New request</h1>
-      <Loaded
-        resource={categories}
-        resourceKey={keys.categories}
-        loadingLabel="Loading categories…"
-      >
+      <Loaded query={categories} loadingLabel="Loading categories…">
         {(list) => (
           <form className="stack form-narrow" onSubmit={submit} noValidate aria-label="New request">
             <Field label="Category" error={errors.fields.category}>

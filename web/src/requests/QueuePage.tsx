@@ -1,16 +1,16 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { RequestId, RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { RequestRow } from '../api/types';
-import { isAgentOf, useMe } from '../auth/MeContext';
+import { requestsKey } from '../api/keys';
+import { isAgentOf, useMe } from '../api/me';
+import { categoryName, useCategories, usePeople } from '../api/reference';
 import { usePlace } from '../router/history';
 import { Link } from '../router/Link';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { loadQueue, QUEUE_LIMIT, takeRequest } from './api';
+import { QUEUE_LIMIT, queueQuery, takeOverRequest, takeRequest } from './api';
 import { RequestList } from './RequestList';
-import { categoryName, useCategories, usePeople } from './usePeople';
 
 export function QueuePage() {
   useDocumentTitle('Queue');
@@ -60,30 +60,44 @@ export function QueuePage() {
 }
 
 function CategoryQueue({ category, canTake }: { category: string; canTake: boolean }) {
+  const me = useMe();
   const categories = useCategories();
   const people = usePeople();
-  const queueKey = keys.queue(category);
-  const queue = useResource(queueKey, () => loadQueue(category));
+  const queue = useQuery(queueQuery(category));
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
+  const [busy, setBusy] = useState<RequestId | null>(null);
   const name = categoryName(categories, category);
 
-  const assignToMe = async (row: RequestRow) => {
+  // Take and Take over are different acts (ADR 0017): a take succeeds only
+  // while nobody has the request; taking over names whom it is taken from,
+  // after the agent confirmed it. Either way the queue is refreshed, so a
+  // refusal ("Hana already has IT-12") shows the request where it is now.
+  const act = async (row: RequestRow, takeOver: boolean) => {
+    const holder = row.assignee_id
+      ? (people.index.get(row.assignee_id)?.display_name ?? 'someone')
+      : null;
+    if (
+      takeOver &&
+      !window.confirm(`${row.key} is assigned to ${holder ?? 'nobody'}. Take it over?`)
+    )
+      return;
     setBusy(row.id);
     setMessage(null);
     try {
-      await takeRequest(row.id);
+      if (takeOver) await takeOverRequest(row.id, row.assignee_id);
+      else await takeRequest(row.id);
       setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
-      invalidate(REQUESTS_PREFIX);
     } catch (error) {
       setMessage({ tone: 'error', text: `${row.key}: ${describeError(error)}` });
     } finally {
       setBusy(null);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
     }
   };
 
   return (
-    <Loaded resource={queue} resourceKey={queueKey} loadingLabel={`Loading the ${name} queue…`}>
+    <Loaded query={queue} loadingLabel={`Loading the ${name} queue…`}>
       {({ unassigned, assigned }) => (
         <>
           {message && <Notice tone={message.tone}>{message.text}</Notice>}
@@ -111,9 +125,9 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                           className="button button-small"
                           disabled={busy !== null}
                           aria-busy={busy === row.id}
-                          onClick={() => void assignToMe(row)}
+                          onClick={() => void act(row, false)}
                         >
-                          Assign to me<span className="sr-only"> ({row.key})</span>
+                          Take<span className="sr-only"> ({row.key})</span>
                         </button>
                       )
                     : undefined
@@ -135,6 +149,22 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                 people={people.index}
                 showRequester
                 label={`Assigned ${name} requests`}
+                actions={
+                  canTake
+                    ? (row) =>
+                        row.assignee_id === me.id ? null : (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            disabled={busy !== null}
+                            aria-busy={busy === row.id}
+                            onClick={() => void act(row, true)}
+                          >
+                            Take over<span className="sr-only"> ({row.key})</span>
+                          </button>
+                        )
+                    : undefined
+                }
               />
             )}
           </section>

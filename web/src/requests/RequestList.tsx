@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import type { Category, RequestRow } from '../api/types';
+import type { Category, RequestRow } from '../api/database';
+import { categoryName, personName, type PeopleIndex } from '../api/reference';
 import { Link } from '../router/Link';
 import { hrefFor } from '../router/routes';
 import { PriorityBadge, StatusBadge } from '../ui/Badges';
 import { Time } from '../ui/Time';
-import { categoryName, personName, type PeopleIndex } from './usePeople';
 
 export function RequestList({
   rows,

@@ -1,14 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import type { SubmitEvent } from 'react';
-import { keys } from '../api/keys';
-import { useResource } from '../api/resource';
-import { PRIORITIES, STATUSES, type Status } from '../api/types';
-import { useMe } from '../auth/MeContext';
+import { PRIORITIES, STATUSES, type Status } from '../api/database';
+import { useMe } from '../api/me';
+import { useCategories, usePeople } from '../api/reference';
 import { navigate, usePlace } from '../router/history';
 import { Link } from '../router/Link';
+import { PRIORITY_LABELS, STATUS_LABELS } from '../ui/format';
 import { EmptyState, Loaded } from '../ui/States';
-import { loadCounts, loadRequestPage } from './api';
+import { countsQuery, requestPageQuery } from './api';
 import { sumCounts, type StatusTotals } from './counts';
-import { PRIORITY_LABELS, STATUS_LABELS } from './format';
 import {
   EMPTY_PARAMS,
   PAGE_SIZE,
@@ -18,7 +18,6 @@ import {
   type ListParams,
 } from './listParams';
 import { RequestList } from './RequestList';
-import { useCategories, usePeople } from './usePeople';
 
 /** Status tabs with counts, filters, search and paging over /rest/requests. */
 export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; basePath: string }) {
@@ -27,13 +26,14 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
   const params = parseListParams(place.search);
   const categories = useCategories();
   const people = usePeople();
-  const counts = useResource(keys.counts, loadCounts);
-  const listKey = keys.requestList(scope, formatListParams(params));
-  const list = useResource(listKey, () =>
-    loadRequestPage(params, scope === 'mine' ? { requesterId: me.id } : {}),
+  const counts = useQuery(countsQuery);
+  const list = useQuery(
+    requestPageQuery(
+      params,
+      scope === 'mine' ? { name: scope, requesterId: me.id } : { name: scope },
+    ),
   );
-  const totals =
-    counts.status === 'ok' ? sumCounts(counts.data, { scope, category: params.category }) : null;
+  const totals = counts.data ? sumCounts(counts.data, { scope, category: params.category }) : null;
   const hrefWith = (changes: Partial<ListParams>) =>
     basePath + formatListParams({ ...params, page: 1, ...changes });
   const filtered = params.category !== null || params.priority !== null || params.q !== '';
@@ -102,7 +102,7 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
           </div>
         </div>
       </form>
-      <Loaded resource={list} resourceKey={listKey} loadingLabel="Loading requests…">
+      <Loaded query={list} loadingLabel="Loading requests…">
         {(page, reloading) => {
           if (page.rows.length === 0) {
             return params.page > 1 ? (

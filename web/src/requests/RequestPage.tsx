@@ -1,8 +1,8 @@
-import { keys } from '../api/keys';
-import { useResource } from '../api/resource';
-import type { RequestRow } from '../api/types';
-import { isAgentOf, useMe } from '../auth/MeContext';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { RequestRow } from '../api/database';
+import { isAgentOf, useMe } from '../api/me';
+import { categoryName, personName, useCategories, usePeople } from '../api/reference';
 import { navigate, usePlace } from '../router/history';
 import { hrefFor } from '../router/routes';
 import { Link } from '../router/Link';
@@ -10,22 +10,20 @@ import { PriorityBadge, StatusBadge } from '../ui/Badges';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { loadRequestByKey } from './api';
+import { requestQuery } from './api';
 import { AuditMark } from './AuditMark';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
 import { TransitionPanel } from './TransitionPanel';
-import { categoryName, personName, useCategories, usePeople } from './usePeople';
 
 export function RequestPage({ requestKey }: { requestKey: string }) {
   useDocumentTitle(requestKey);
-  const resourceKey = keys.request(requestKey);
-  const request = useResource(resourceKey, () => loadRequestByKey(requestKey));
+  const request = useQuery(requestQuery(requestKey));
   const place = usePlace();
   const movedTo = new URLSearchParams(place.search).get('moved');
   return (
-    <Loaded resource={request} resourceKey={resourceKey} loadingLabel={`Loading ${requestKey}…`}>
+    <Loaded query={request} loadingLabel={`Loading ${requestKey}…`}>
       {(row) =>
         row ? (
           <RequestView request={row} />
@@ -109,7 +107,7 @@ function RequestView({ request }: { request: RequestRow }) {
             <dd>{categoryName(categories, request.category)}</dd>
             <dt>Priority</dt>
             <dd>
-              <PriorityBadge priority={request.priority} />
+              <PriorityBadge priority={request.priority} labelled={false} />
             </dd>
             <dt>Requester</dt>
             <dd>{personName(people.index, request.requester_id)}</dd>

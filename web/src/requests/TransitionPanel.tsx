@@ -1,24 +1,24 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type SubmitEvent } from 'react';
+import type { RequestRow } from '../api/database';
 import { describeError, fieldOf } from '../api/errors';
-import { keys, REQUESTS_PREFIX } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { AllowedTransition, RequestRow } from '../api/types';
+import { peopleKey, requestsKey } from '../api/keys';
+import { statusLabel } from '../ui/format';
 import { Notice } from '../ui/States';
-import { loadAllowedTransitions, transitionRequest } from './api';
-import { statusLabel } from './format';
+import { allowedTransitionsQuery, transitionRequest, type AllowedTransition } from './api';
 import { noteLabel, transitionLabel } from './history';
 
 /** Only the moves the database allows this person now; a note where one is asked for. */
 export function TransitionPanel({ request }: { request: RequestRow }) {
-  const key = keys.transitions(request.id);
-  const allowed = useResource(key, () => loadAllowedTransitions(request.id));
+  const allowed = useQuery(allowedTransitionsQuery(request.id));
+  const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<AllowedTransition | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [noteError, setNoteError] = useState<string | null>(null);
 
-  if (allowed.status === 'loading') return null;
-  if (allowed.status === 'error') {
+  if (allowed.isPending) return null;
+  if (allowed.isError) {
     return (
       <Notice tone="error">
         The possible status changes could not be loaded: {describeError(allowed.error)}
@@ -38,8 +38,11 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
         tone: 'success',
         text: `Status changed to ${statusLabel(transition.to_status)}.`,
       });
-      invalidate(REQUESTS_PREFIX, keys.people);
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
+      void queryClient.invalidateQueries({ queryKey: peopleKey });
     } catch (error) {
+      // A refused move ("already in progress") means the page is stale: refresh it.
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
       // "A resolution is required" belongs next to the note field.
       if (chosen && fieldOf(error, ['note'] as const)) setNoteError(describeError(error));
       else setMessage({ tone: 'error', text: describeError(error) });
@@ -145,7 +148,7 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
 }
 
 /** Forward moves stand out; going back is ordinary; cancelling warns. */
-function buttonClass(from: RequestRow['status'], to: RequestRow['status']): string {
+function buttonClass(from: string, to: string): string {
   if (to === 'cancelled') return 'button button-danger';
   if (to === 'in_progress' || to === 'resolved') return 'button button-primary';
   return from === 'resolved' ? 'button button-primary' : 'button';

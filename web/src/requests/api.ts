@@ -1,101 +1,104 @@
-// PostgREST calls for requests, comments, history and the status machine.
-import { db, run, runPage, single, type Page } from '../api/client';
-import type {
-  AllowedTransition,
-  AuditVerdict,
-  Category,
-  Comment,
-  HistoryEntry,
-  NewRequest,
-  Person,
-  PersonId,
-  RequestChanges,
-  RequestCount,
-  RequestId,
-  RequestRow,
-  Status,
-} from '../api/types';
-import { pageRange, type ListParams } from './listParams';
+// PostgREST calls for requests, comments, history and the status machine, as
+// TanStack Query options (reads) and plain functions (writes; callers then
+// invalidate `requestsKey`).
+import { queryOptions } from '@tanstack/react-query';
+import { db, run, runPage } from '../api/client';
+import type { NewRequest, PersonId, RequestChanges, RequestId, RequestRow } from '../api/database';
+import { isRecord } from '../api/errors';
+import { requestsKey } from '../api/keys';
+import { formatListParams, pageRange, type ListParams } from './listParams';
 
 export const REQUEST_COLUMNS =
-  'id,key,title,description,category,priority,status,requester_id,assignee_id,created_at,updated_at,resolved_at,version';
+  'id,key,title,description,category,priority,priority_rank,status,requester_id,assignee_id,created_at,updated_at,resolved_at,version';
 
-export function loadCategories(): Promise<Category[]> {
-  return run(db().from('categories').select('code,name,key_prefix').order('name'));
-}
+/** Keys under `requestsKey`: one invalidation after a write refreshes them all. */
+export const requestKeys = {
+  counts: [...requestsKey, 'counts'] as const,
+  list: (scope: string, params: ListParams) =>
+    [...requestsKey, 'list', scope, formatListParams(params)] as const,
+  queue: (category: string) => [...requestsKey, 'queue', category] as const,
+  byKey: (key: string) => [...requestsKey, 'one', key] as const,
+  part: (id: RequestId, part: 'transitions' | 'comments' | 'history' | 'audit') =>
+    [...requestsKey, id, part] as const,
+};
 
-export function loadPeople(): Promise<Person[]> {
-  return run(db().from('people').select('*').order('display_name'));
-}
+export const countsQuery = queryOptions({
+  queryKey: requestKeys.counts,
+  queryFn: () =>
+    run(db().from('request_counts').select('status,category,mine,assigned_to_me,count')),
+});
 
-export function loadCounts(): Promise<RequestCount[]> {
-  return run(db().from('request_counts').select('status,category,mine,assigned_to_me,count'));
-}
-
-export function loadRequestPage(
+export function requestPageQuery(
   params: ListParams,
-  scope: { requesterId?: PersonId },
-): Promise<Page<RequestRow>> {
-  const [from, to] = pageRange(params.page);
-  let query = db().from('requests').select(REQUEST_COLUMNS, { count: 'exact' });
-  if (scope.requesterId !== undefined) query = query.eq('requester_id', scope.requesterId);
-  if (params.status) query = query.eq('status', params.status);
-  if (params.category) query = query.eq('category', params.category);
-  if (params.priority) query = query.eq('priority', params.priority);
-  if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
-  return runPage(
-    query
-      .order('updated_at', { ascending: false })
-      .order('id', { ascending: false })
-      .range(from, to),
-  );
+  scope: { name: string; requesterId?: PersonId },
+) {
+  return queryOptions({
+    queryKey: requestKeys.list(scope.name, params),
+    queryFn: () => {
+      const [from, to] = pageRange(params.page);
+      let query = db().from('requests').select(REQUEST_COLUMNS, { count: 'exact' });
+      if (scope.requesterId !== undefined) query = query.eq('requester_id', scope.requesterId);
+      if (params.status) query = query.eq('status', params.status);
+      if (params.category) query = query.eq('category', params.category);
+      if (params.priority) query = query.eq('priority', params.priority);
+      if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
+      return runPage(
+        query
+          .order('updated_at', { ascending: false })
+          .order('id', { ascending: false })
+          .range(from, to),
+      );
+    },
+    // Paging and filtering keep the old page on screen until the new one is there.
+    placeholderData: (previous) => previous,
+  });
 }
 
 export const QUEUE_LIMIT = 100;
 
-/** A category's queue: unassigned open requests, then assigned open/in-progress ones, oldest first. */
-export async function loadQueue(
-  category: string,
-): Promise<{ unassigned: Page<RequestRow>; assigned: Page<RequestRow> }> {
-  const [unassigned, assigned] = await Promise.all([
-    runPage<RequestRow>(
-      db()
-        .from('requests')
-        .select(REQUEST_COLUMNS, { count: 'exact' })
-        .eq('category', category)
-        .eq('status', 'open')
-        .is('assignee_id', null)
-        .order('created_at', { ascending: true })
-        .limit(QUEUE_LIMIT),
-    ),
-    runPage<RequestRow>(
-      db()
-        .from('requests')
-        .select(REQUEST_COLUMNS, { count: 'exact' })
-        .eq('category', category)
-        .in('status', ['open', 'in_progress'])
-        .not('assignee_id', 'is', null)
-        .order('created_at', { ascending: true })
-        .limit(QUEUE_LIMIT),
-    ),
-  ]);
-  return { unassigned, assigned };
+/** A category's queue: unassigned open requests, then assigned open/in-progress ones, by urgency (priority, then oldest). */
+export function queueQuery(category: string) {
+  return queryOptions({
+    queryKey: requestKeys.queue(category),
+    queryFn: async () => {
+      const [unassigned, assigned] = await Promise.all([
+        runPage(
+          db()
+            .from('requests')
+            .select(REQUEST_COLUMNS, { count: 'exact' })
+            .eq('category', category)
+            .eq('status', 'open')
+            .is('assignee_id', null)
+            .order('priority_rank', { ascending: false })
+            .order('created_at', { ascending: true })
+            .limit(QUEUE_LIMIT),
+        ),
+        runPage(
+          db()
+            .from('requests')
+            .select(REQUEST_COLUMNS, { count: 'exact' })
+            .eq('category', category)
+            .in('status', ['open', 'in_progress'])
+            .not('assignee_id', 'is', null)
+            .order('priority_rank', { ascending: false })
+            .order('created_at', { ascending: true })
+            .limit(QUEUE_LIMIT),
+        ),
+      ]);
+      return { unassigned, assigned };
+    },
+  });
 }
 
-export async function loadRequestByKey(key: string): Promise<RequestRow | null> {
-  return run<RequestRow | null>(
-    db().from('requests').select(REQUEST_COLUMNS).eq('key', key).maybeSingle(),
-  );
+export function requestQuery(key: string) {
+  return queryOptions({
+    queryKey: requestKeys.byKey(key),
+    queryFn: () => run(db().from('requests').select(REQUEST_COLUMNS).eq('key', key).maybeSingle()),
+  });
 }
 
 export async function createRequest(request: NewRequest): Promise<RequestRow> {
-  const rows = await run<RequestRow | RequestRow[]>(
-    db().from('requests').insert(request).select(REQUEST_COLUMNS),
-  );
-  const created = single(rows);
-  if (!created)
-    throw new Error('The request was saved but could not be shown. Look in My requests.');
-  return created;
+  return run(db().from('requests').insert(request).select(REQUEST_COLUMNS).single());
 }
 
 export const NOT_CHANGED_MESSAGE =
@@ -103,7 +106,9 @@ export const NOT_CHANGED_MESSAGE =
 
 /**
  * Edits at the version the person saw (ADR 0017): if someone changed the
- * request since, the database answers 409 saying who changed what.
+ * request since, the database answers 409 saying who changed what, and
+ * nothing is written. Fields first, then the assignee, each at the version
+ * the step before left.
  */
 export async function updateRequest(
   id: RequestId,
@@ -111,104 +116,176 @@ export async function updateRequest(
   version: number,
 ): Promise<RequestRow> {
   const { assignee_id: assignee, ...fields } = changes;
-  let updated: RequestRow | null = null;
+  let updated: RequestRow | undefined;
   let current = version;
   if (Object.keys(fields).length > 0) {
-    updated = single(
-      await run<RequestRow | RequestRow[]>(
-        db()
-          .rpc('edit_request', {
-            request_id: id,
-            expected_version: current,
-            title: fields.title ?? null,
-            description: fields.description ?? null,
-            priority: fields.priority ?? null,
-          })
-          .select(REQUEST_COLUMNS),
-      ),
+    const rows: RequestRow[] = await run(
+      db()
+        .rpc('edit_request', {
+          request_id: id,
+          expected_version: current,
+          ...(fields.title === undefined ? {} : { title: fields.title }),
+          ...(fields.description === undefined || fields.description === null
+            ? {}
+            : { description: fields.description }),
+          ...(fields.priority === undefined ? {} : { priority: fields.priority }),
+        })
+        .select(REQUEST_COLUMNS),
     );
+    updated = rows[0];
     if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
     current = updated.version;
   }
   if (assignee !== undefined) {
-    updated = single(
-      await run<RequestRow | RequestRow[]>(
-        db()
-          .rpc('assign_request', {
-            request_id: id,
-            expected_version: current,
-            assignee_id: assignee,
-          })
-          .select(REQUEST_COLUMNS),
-      ),
+    const rows: RequestRow[] = await run(
+      db()
+        .rpc('assign_request', {
+          request_id: id,
+          expected_version: current,
+          ...(assignee === null ? {} : { assignee_id: assignee }),
+        })
+        .select(REQUEST_COLUMNS),
     );
+    updated = rows[0];
   }
   if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
   return updated;
 }
 
-/** Take an unassigned request; 409 names whoever took it first. */
-export async function takeRequest(id: RequestId): Promise<RequestRow> {
-  const taken = single(
-    await run<RequestRow | RequestRow[]>(
-      db().rpc('take_request', { request_id: id }).select(REQUEST_COLUMNS),
-    ),
+/** Take: only while nobody has the request; 409 names whoever took it first. */
+export async function takeRequest(id: RequestId): Promise<void> {
+  await run(db().rpc('take_request', { request_id: id }));
+}
+
+/** Take over from the person the caller saw holding it (and confirmed); 409 if it moved on. */
+export async function takeOverRequest(id: RequestId, from: PersonId | null): Promise<void> {
+  await run(
+    db().rpc('take_over_request', {
+      request_id: id,
+      ...(from === null ? {} : { from_assignee: from }),
+    }),
   );
-  if (!taken) throw new Error(NOT_CHANGED_MESSAGE);
-  return taken;
+}
+
+/** `rpc/request_changes`: `{marker, changes: [{id, key, version, …}]}` (ADR 0017). */
+export async function loadChanges(
+  since: string | null,
+): Promise<{ marker: string | null; changed: number }> {
+  const answer: unknown = await run(
+    db().rpc('request_changes', since === null ? {} : { since }, { get: true }),
+  );
+  if (!isRecord(answer)) return { marker: null, changed: 0 };
+  const marker = typeof answer.marker === 'string' ? answer.marker : null;
+  const changed = Array.isArray(answer.changes) ? answer.changes.length : 0;
+  return { marker, changed };
 }
 
 /** Move a misfiled request to another category (also one the caller does not serve). */
-export function moveRequest(requestId: RequestId, category: string): Promise<unknown> {
-  return run(db().rpc('move_request', { request_id: requestId, category }));
+export async function moveRequest(requestId: RequestId, category: string): Promise<void> {
+  await run(db().rpc('move_request', { request_id: requestId, category }));
 }
 
-export function loadAllowedTransitions(requestId: RequestId): Promise<AllowedTransition[]> {
-  return run<AllowedTransition[] | null>(
-    db().rpc('allowed_transitions', { request_id: requestId }, { get: true }),
-  ).then((rows) => rows ?? []);
+export interface AllowedTransition {
+  to_status: string;
+  note_required: boolean;
 }
 
-export function transitionRequest(
-  requestId: RequestId,
-  toStatus: Status,
-  note: string | null,
-): Promise<unknown> {
-  return run(db().rpc('transition_request', { request_id: requestId, to_status: toStatus, note }));
-}
-
-export function loadComments(requestId: RequestId): Promise<Comment[]> {
-  return run(
-    db()
-      .from('comments')
-      .select('*')
-      .eq('request_id', requestId)
-      .order('created_at', { ascending: true }),
+/** `rpc/allowed_transitions` answers `[{to_status, note_required}]`. */
+export function parseAllowedTransitions(value: unknown): AllowedTransition[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((row: unknown) =>
+    isRecord(row) && typeof row.to_status === 'string'
+      ? [{ to_status: row.to_status, note_required: row.note_required === true }]
+      : [],
   );
 }
 
-export function addComment(
+export function allowedTransitionsQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'transitions'),
+    queryFn: async () =>
+      parseAllowedTransitions(
+        await run(db().rpc('allowed_transitions', { request_id: requestId }, { get: true })),
+      ),
+  });
+}
+
+export async function transitionRequest(
+  requestId: RequestId,
+  toStatus: string,
+  note: string | null,
+): Promise<void> {
+  await run(
+    db().rpc('transition_request', {
+      request_id: requestId,
+      to_status: toStatus,
+      ...(note === null ? {} : { note }),
+    }),
+  );
+}
+
+export function commentsQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'comments'),
+    queryFn: () =>
+      run(
+        db()
+          .from('comments')
+          .select('*')
+          .eq('request_id', requestId)
+          .order('created_at', { ascending: true }),
+      ),
+  });
+}
+
+export async function addComment(
   requestId: RequestId,
   body: string,
   internal: boolean,
-): Promise<unknown> {
-  return run(db().from('comments').insert({ request_id: requestId, body, internal }));
+): Promise<void> {
+  await run(db().from('comments').insert({ request_id: requestId, body, internal }));
 }
 
-export function loadHistory(requestId: RequestId): Promise<HistoryEntry[]> {
-  return run(
-    db()
-      .from('request_history')
-      .select('*')
-      .eq('request_id', requestId)
-      .order('id', { ascending: true }),
-  );
+export function historyQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'history'),
+    queryFn: () =>
+      run(
+        db()
+          .from('request_history')
+          .select('*')
+          .eq('request_id', requestId)
+          .order('id', { ascending: true }),
+      ),
+  });
 }
 
-export async function verifyAudit(requestId: RequestId): Promise<AuditVerdict | null> {
-  return single(
-    await run<AuditVerdict | AuditVerdict[] | null>(
-      db().rpc('verify_audit', { request_id: requestId }, { get: true }),
-    ),
-  );
+export interface AuditVerdict {
+  ok: boolean;
+  entries: number;
+  first_bad_entry: number | null;
+  reason: string | null;
+}
+
+/** `rpc/verify_audit` answers `{ok, entries, first_bad_entry, reason}` (docs/API.md). */
+export function parseAuditVerdict(value: unknown): AuditVerdict | null {
+  if (!isRecord(value) || typeof value.ok !== 'boolean' || typeof value.entries !== 'number') {
+    return null;
+  }
+  return {
+    ok: value.ok,
+    entries: value.entries,
+    first_bad_entry: typeof value.first_bad_entry === 'number' ? value.first_bad_entry : null,
+    reason: typeof value.reason === 'string' ? value.reason : null,
+  };
+}
+
+export function auditQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'audit'),
+    queryFn: async () =>
+      parseAuditVerdict(
+        await run(db().rpc('verify_audit', { request_id: requestId }, { get: true })),
+      ),
+  });
 }

@@ -1,4 +1,4 @@
-import { STATUSES, type RequestCount, type Status } from '../api/types';
+import { isStatus, type RequestCount, type Status } from '../api/database';
 
 export type CountScope = 'mine' | 'assigned' | 'all';
 
@@ -17,12 +17,8 @@ export function sumCounts(
     if (options.scope === 'mine' && !row.mine) continue;
     if (options.scope === 'assigned' && !row.assigned_to_me) continue;
     if (options.category && row.category !== options.category) continue;
-    // bigint counts may arrive as strings.
-    const raw: unknown = row.count;
-    const count = typeof raw === 'number' ? raw : Number(raw);
-    if (!Number.isFinite(count)) continue;
-    if ((STATUSES as readonly string[]).includes(row.status)) totals[row.status] += count;
-    totals.all += count;
+    if (isStatus(row.status)) totals[row.status] += row.count;
+    totals.all += row.count;
   }
   return totals;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RequestRow } from '../api/types';
+import type { RequestRow } from '../api/database';
 import { changedFields } from './editRequest';
 
 const request: RequestRow = {
@@ -9,14 +9,17 @@ const request: RequestRow = {
   description: null,
   category: 'IT',
   priority: 'normal',
+  priority_rank: 2,
   status: 'open',
-  requester_id: 'a',
+  requester_id: '5d0c2a7e-1b3f-4c5d-8e9f-00000000000a',
   assignee_id: null,
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
   resolved_at: null,
   version: 1,
 };
+
+const IVAN = '0b7e4c1a-5f2d-4e8a-9c3b-000000000007';
 
 const form = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
 
@@ -32,23 +35,21 @@ describe('changedFields', () => {
           category: 'IT',
           assignee_id: '',
         }),
-        [],
       ),
     ).toEqual({});
   });
 
-  it('sends only what changed, with the assignee id as the API has it', () => {
+  it('sends only what changed', () => {
     expect(
       changedFields(
         request,
-        form({ title: 'Printer on fire', priority: 'urgent', assignee_id: '7' }),
-        [{ id: 7 }],
+        form({ title: 'Printer on fire', priority: 'urgent', assignee_id: IVAN }),
       ),
-    ).toEqual({ title: 'Printer on fire', priority: 'urgent', assignee_id: 7 });
+    ).toEqual({ title: 'Printer on fire', priority: 'urgent', assignee_id: IVAN });
   });
 
   it('can unassign', () => {
-    expect(changedFields({ ...request, assignee_id: 7 }, form({ assignee_id: '' }), [])).toEqual({
+    expect(changedFields({ ...request, assignee_id: IVAN }, form({ assignee_id: '' }))).toEqual({
       assignee_id: null,
     });
   });

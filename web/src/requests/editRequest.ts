@@ -1,5 +1,5 @@
+import { PRIORITIES, type PersonId, type RequestChanges, type RequestRow } from '../api/database';
 import type { FormErrors } from '../api/errors';
-import { PRIORITIES, type PersonId, type RequestChanges, type RequestRow } from '../api/types';
 
 export const EDIT_FIELDS = ['title', 'description', 'priority', 'category', 'assignee_id'] as const;
 export type EditField = (typeof EDIT_FIELDS)[number];
@@ -8,7 +8,6 @@ export type EditField = (typeof EDIT_FIELDS)[number];
 export function changedFields(
   request: RequestRow,
   data: { get(name: string): FormDataEntryValue | null },
-  assignees: readonly { id: PersonId }[],
 ): RequestChanges {
   const changes: RequestChanges = {};
   const text = (name: EditField) => {
@@ -27,9 +26,8 @@ export function changedFields(
   if (category && category !== request.category) changes.category = category;
   const assignee = text('assignee_id');
   if (assignee !== null) {
-    const id =
-      assignee === '' ? null : (assignees.find((a) => String(a.id) === assignee)?.id ?? assignee);
-    if (String(id) !== String(request.assignee_id)) changes.assignee_id = id;
+    const id: PersonId | null = assignee === '' ? null : assignee;
+    if (id !== request.assignee_id) changes.assignee_id = id;
   }
   return changes;
 }

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { Person } from '../api/types';
+import type { Person } from '../api/database';
 import { actionLabel, describeChanges, noteLabel, transitionLabel } from './history';
 
-const people = new Map<string, Person>([['7', { id: 7, display_name: 'Ivan Agent' }]]);
+const IVAN = '0b7e4c1a-5f2d-4e8a-9c3b-000000000007';
+const people = new Map<string, Person>([
+  [
+    IVAN,
+    {
+      id: IVAN,
+      display_name: 'Ivan Agent',
+      email: null,
+      agent_categories: ['IT'],
+      is_admin: false,
+      disabled_at: null,
+      rights_from_entra: false,
+    },
+  ],
+]);
 const categories = [
   { code: 'IT', name: 'IT', key_prefix: 'IT' },
   { code: 'HR', name: 'Human resources', key_prefix: 'HR' },
@@ -15,7 +29,7 @@ describe('describeChanges', () => {
       describeChanges(
         {
           status: { old: 'open', new: 'in_progress' },
-          assignee_id: { old: 7, new: null },
+          assignee_id: { old: IVAN, new: null },
           category: { old: 'IT', new: 'HR' },
           updated_at: { old: 'a', new: 'b' },
         },
@@ -36,7 +50,7 @@ describe('describeChanges', () => {
           title: { old: null, new: 'Printer jams' },
           status: { old: null, new: 'open' },
           assignee_id: { old: null, new: null },
-          requester_id: { old: null, new: 7 },
+          requester_id: { old: null, new: IVAN },
         },
         context,
       ),

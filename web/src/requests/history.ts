@@ -1,6 +1,12 @@
-import type { Category, HistoryChange, Status } from '../api/types';
-import { formatDateTime, priorityLabel, statusLabel } from './format';
-import { categoryName, personName, type PeopleIndex } from './usePeople';
+import type { Category } from '../api/database';
+import { isRecord } from '../api/errors';
+import { categoryName, personName, type PeopleIndex } from '../api/reference';
+import { formatDateTime, priorityLabel, statusLabel } from '../ui/format';
+
+interface HistoryChange {
+  old: unknown;
+  new: unknown;
+}
 
 const COLUMN_LABELS: Record<string, string> = {
   title: 'Title',
@@ -34,27 +40,17 @@ export function humanize(text: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
+/** The audit log's actions (app.audit_log's `audit_log_action_known` check). */
+const ACTION_LABELS: Partial<Record<string, string>> = {
+  created: 'Created the request',
+  updated: 'Changed',
+  transitioned: 'Changed the status',
+  commented: 'Commented',
+  internal_note: 'Added an internal note',
+};
+
 export function actionLabel(action: string): string {
-  switch (action.toLowerCase()) {
-    case 'insert':
-    case 'create':
-    case 'created':
-      return 'Created the request';
-    case 'update':
-    case 'updated':
-      return 'Changed';
-    case 'transitioned':
-      return 'Changed the status';
-    case 'commented':
-      return 'Commented';
-    case 'internal_note':
-      return 'Added an internal note';
-    case 'delete':
-    case 'deleted':
-      return 'Removed';
-    default:
-      return humanize(action);
-  }
+  return ACTION_LABELS[action] ?? humanize(action);
 }
 
 export interface ChangeLine {
@@ -78,11 +74,8 @@ function isChange(value: unknown): value is HistoryChange {
  * The timeline's lines for one audit entry. `changes` is `{column: {old, new}}`
  * for edits and moves, and plain `{column: value}` for comments.
  */
-export function describeChanges(
-  changes: Record<string, unknown> | null,
-  context: Context,
-): ChangeLine[] {
-  if (!changes) return [];
+export function describeChanges(changes: unknown, context: Context): ChangeLine[] {
+  if (!isRecord(changes)) return [];
   const lines: ChangeLine[] = [];
   for (const [column, change] of Object.entries(changes)) {
     if (HIDDEN_COLUMNS.has(column)) continue;
@@ -127,7 +120,7 @@ export function formatValue(column: string, value: unknown, context: Context): s
   }
 }
 
-const TRANSITION_LABELS: Partial<Record<`${Status}>${Status}`, string>> = {
+const TRANSITION_LABELS: Partial<Record<string, string>> = {
   'open>in_progress': 'Start work',
   'in_progress>resolved': 'Resolve',
   'in_progress>open': 'Hand back',
@@ -135,11 +128,11 @@ const TRANSITION_LABELS: Partial<Record<`${Status}>${Status}`, string>> = {
   'open>cancelled': 'Cancel request',
 };
 
-export function transitionLabel(from: Status, to: Status): string {
+export function transitionLabel(from: string, to: string): string {
   return TRANSITION_LABELS[`${from}>${to}`] ?? `Move to ${statusLabel(to)}`;
 }
 
-export function noteLabel(from: Status, to: Status): string {
+export function noteLabel(from: string, to: string): string {
   if (to === 'resolved') return 'Resolution';
   if (from === 'resolved' && to === 'open') return 'Why reopen?';
   if (to === 'cancelled') return 'Why cancel? (optional)';

@@ -1,4 +1,4 @@
-import { PRIORITIES, STATUSES, type Priority, type Status } from '../api/types';
+import { PRIORITIES, STATUSES, type Priority, type Status } from '../api/database';
 
 export const PAGE_SIZE = 20;
 
@@ -20,7 +20,7 @@ export const EMPTY_PARAMS: ListParams = {
 };
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
-  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+  return values.find((known) => known === value) ?? null;
 }
 
 export function parseListParams(search: string): ListParams {

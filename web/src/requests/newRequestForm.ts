@@ -1,4 +1,4 @@
-import { PRIORITIES, type NewRequest, type Priority } from '../api/types';
+import { PRIORITIES, type NewRequest, type Priority } from '../api/database';
 import type { FormErrors } from '../api/errors';
 
 export const NEW_REQUEST_FIELDS = ['category', 'priority', 'title', 'description'] as const;

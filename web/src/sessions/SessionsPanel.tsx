@@ -1,19 +1,19 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { SessionRow } from '../api/database';
 import { describeError } from '../api/errors';
-import { keys } from '../api/keys';
-import { invalidate, useResource } from '../api/resource';
-import type { SessionRow } from '../api/types';
 import { signOut } from '../auth/store';
+import { formatDateTime } from '../ui/format';
 import { Loaded, Notice } from '../ui/States';
-import { formatDateTime } from '../requests/format';
 import { Time } from '../ui/Time';
-import { loadSessions, revokeOtherSessions, revokeSession } from './api';
+import { revokeOtherSessions, revokeSession, sessionsQuery } from './api';
 import { describeUserAgent, methodLabel } from './userAgent';
 
 type Message = { tone: 'success' | 'error'; text: string } | null;
 
 export function SessionsPanel() {
-  const sessions = useResource(keys.sessions, loadSessions);
+  const sessions = useQuery(sessionsQuery);
+  const queryClient = useQueryClient();
   const [message, setMessage] = useState<Message>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -23,7 +23,7 @@ export function SessionsPanel() {
     try {
       await work();
       setMessage({ tone: 'success', text: done });
-      invalidate(keys.sessions);
+      void queryClient.invalidateQueries(sessionsQuery);
     } catch (error) {
       setMessage({ tone: 'error', text: describeError(error) });
     } finally {
@@ -35,7 +35,7 @@ export function SessionsPanel() {
     <section aria-labelledby="sessions-heading" className="card">
       <h2 id="sessions-heading">Where you are signed in</h2>
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <Loaded resource={sessions} resourceKey={keys.sessions} loadingLabel="Loading your sessions…">
+      <Loaded query={sessions} loadingLabel="Loading your sessions…">
         {(rows) => (
           <>
             <ul className="rows" aria-label="Your sessions">
@@ -46,7 +46,7 @@ export function SessionsPanel() {
                   disabled={busy !== null}
                   onEnd={() =>
                     void act(
-                      String(session.id),
+                      session.id,
                       () => revokeSession(session.id),
                       `Ended the session on ${describeUserAgent(session.user_agent)}.`,
                     )

@@ -1,8 +1,7 @@
-import type { Priority, Status } from '../api/types';
-import { priorityLabel, statusLabel } from '../requests/format';
+import { priorityLabel, statusLabel } from './format';
 
-/** `labelled`: say "Status:" to screen readers (off where a <dt> already does). */
-export function StatusBadge({ status, labelled = true }: { status: Status; labelled?: boolean }) {
+/** `labelled`: say "Status:" / "Priority:" to screen readers (off where a <dt> already does). */
+export function StatusBadge({ status, labelled = true }: { status: string; labelled?: boolean }) {
   return (
     <span className={`badge badge-status badge-${status}`}>
       {labelled && <span className="sr-only">Status: </span>}
@@ -11,10 +10,16 @@ export function StatusBadge({ status, labelled = true }: { status: Status; label
   );
 }
 
-export function PriorityBadge({ priority }: { priority: Priority }) {
+export function PriorityBadge({
+  priority,
+  labelled = true,
+}: {
+  priority: string;
+  labelled?: boolean;
+}) {
   return (
     <span className={`badge badge-priority badge-priority-${priority}`}>
-      <span className="sr-only">Priority: </span>
+      {labelled && <span className="sr-only">Priority: </span>}
       {priorityLabel(priority)}
     </span>
   );

@@ -1,6 +1,6 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { describeError } from '../api/errors';
-import { reload, type Resource } from '../api/resource';
 
 export function Loading({ label = 'Loading…' }: { label?: string }) {
   return (
@@ -33,30 +33,28 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-/** Render a resource: a spinner while loading, an error with "Try again", or the data. */
+/** Render a query: a spinner while loading, an error with "Try again", or the data. */
 export function Loaded<T>({
-  resource,
-  resourceKey,
+  query,
   loadingLabel,
   children,
 }: {
-  resource: Resource<T>;
-  resourceKey: string;
+  query: UseQueryResult<T>;
   loadingLabel?: string;
   children: (data: T, reloading: boolean) => ReactNode;
 }) {
-  if (resource.status === 'loading') return <Loading label={loadingLabel} />;
-  if (resource.status === 'error') {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (query.isError) {
     return (
       <ErrorState
-        error={resource.error}
+        error={query.error}
         onRetry={() => {
-          reload(resourceKey);
+          void query.refetch();
         }}
       />
     );
   }
-  return <>{children(resource.data, resource.reloading)}</>;
+  return <>{children(query.data, query.isFetching)}</>;
 }
 
 /** Polite announcements for screen readers and a visible note. */

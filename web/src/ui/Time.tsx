@@ -1,4 +1,4 @@
-import { formatDateTime, formatRelative } from '../requests/format';
+import { formatDateTime, formatRelative } from './format';
 
 /** A relative time ("3 hours ago") with the exact one on hover and for machines. */
 export function Time({ value }: { value: string | null | undefined }) {

@@ -1,6 +1,6 @@
-import { Link } from './router/Link';
-import { EmptyState } from './ui/States';
-import { useDocumentTitle } from './ui/useDocumentTitle';
+import { Link } from '../router/Link';
+import { EmptyState } from '../ui/States';
+import { useDocumentTitle } from '../ui/useDocumentTitle';
 
 export function NotFoundPage() {
   useDocumentTitle('Not found');

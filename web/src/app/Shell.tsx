@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { describeError } from './api/errors';
-import { isAgent, useMe } from './auth/MeContext';
-import { signOut } from './auth/store';
-import { Link } from './router/Link';
-import { hrefFor, type Route } from './router/routes';
+import { describeError } from '../api/errors';
+import { isAgent, useMe } from '../api/me';
+import { signOut } from '../auth/store';
+import { Link } from '../router/Link';
+import { useRequestChanges } from '../requests/useRequestChanges';
+import { hrefFor, type Route } from '../router/routes';
 
 interface NavItem {
   label: string;
@@ -17,6 +18,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const main = useRef<HTMLElement>(null);
   const path = hrefFor(route);
   const firstPath = useRef(path);
+  useRequestChanges();
 
   // After in-app navigation, move focus to the new page for screen readers.
   useEffect(() => {

@@ -1,23 +1,21 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { loadMe } from './api/me';
-import { useResource } from './api/resource';
-import { keys } from './api/keys';
-import { SignInPage } from './auth/SignInPage';
-import { boot, useAuth } from './auth/store';
-import { MeContext } from './auth/MeContext';
-import { Shell } from './Shell';
-import { currentPath, navigate, usePlace } from './router/history';
-import { hrefFor, matchRoute, safeNext, type Route } from './router/routes';
-import { MyRequestsPage } from './requests/MyRequestsPage';
-import { QueuePage } from './requests/QueuePage';
-import { RequestPage } from './requests/RequestPage';
-import { NewRequestPage } from './requests/NewRequestPage';
-import { SettingsPage } from './settings/SettingsPage';
+import { MeContext, meQuery } from '../api/me';
+import { SignInPage } from '../auth/SignInPage';
+import { boot, useAuth } from '../auth/store';
+import { MyRequestsPage } from '../requests/MyRequestsPage';
+import { NewRequestPage } from '../requests/NewRequestPage';
+import { QueuePage } from '../requests/QueuePage';
+import { RequestPage } from '../requests/RequestPage';
+import { currentPath, navigate, usePlace } from '../router/history';
+import { hrefFor, matchRoute, safeNext, type Route } from '../router/routes';
+import { SettingsPage } from '../settings/SettingsPage';
+import { ErrorState, Loading } from '../ui/States';
 import { NotFoundPage } from './NotFoundPage';
-import { ErrorState, Loading } from './ui/States';
+import { Shell } from './Shell';
 
 // Admin screens are for few people: keep them out of the first download.
-const AdminPage = lazy(() => import('./admin/AdminPage'));
+const AdminPage = lazy(() => import('../admin/AdminPage'));
 
 export function App() {
   const auth = useAuth();
@@ -56,10 +54,9 @@ export function App() {
 }
 
 function SignedIn({ route }: { route: Route }) {
-  const me = useResource(keys.me, loadMe);
-  if (me.status === 'loading')
-    return <FullPage>{<Loading label="Loading your profile…" />}</FullPage>;
-  if (me.status === 'error') {
+  const me = useQuery(meQuery);
+  if (me.isPending) return <FullPage>{<Loading label="Loading your profile…" />}</FullPage>;
+  if (me.isError) {
     return (
       <FullPage>
         <h1>Your profile could not be loaded</h1>

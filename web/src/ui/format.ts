@@ -1,4 +1,5 @@
-import type { Priority, Status } from '../api/types';
+// Words and dates for display.
+import { isPriority, isStatus, type Priority, type Status } from '../api/database';
 
 export const STATUS_LABELS: Record<Status, string> = {
   open: 'Open',
@@ -15,11 +16,11 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
 };
 
 export function statusLabel(status: string): string {
-  return status in STATUS_LABELS ? STATUS_LABELS[status as Status] : status;
+  return isStatus(status) ? STATUS_LABELS[status] : status;
 }
 
 export function priorityLabel(priority: string): string {
-  return priority in PRIORITY_LABELS ? PRIORITY_LABELS[priority as Priority] : priority;
+  return isPriority(priority) ? PRIORITY_LABELS[priority] : priority;
 }
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

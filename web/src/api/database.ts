@@ -1,0 +1,108 @@
+// The API's row types, derived from the generated OpenAPI types
+// (schema.gen.ts, `make api-types`); the contract is docs/API.md.
+//
+// PostgREST's description (Swagger 2.0) lists every column of a view as
+// optional and says nothing about NULL. A row as PostgREST answers it has
+// every selected column; the columns that may be NULL are named here, once,
+// per view, so a renamed or retyped column breaks the build instead of a page.
+import type { components, paths } from './schema.gen';
+
+type Schemas = components['schemas'];
+export type ViewName = keyof Schemas;
+
+/** A row of `view` with every column; the `Nullable` columns may be null. */
+export type ApiRow<View extends ViewName, Nullable extends keyof Schemas[View] = never> = {
+  [Column in keyof Schemas[View]]-?: Column extends Nullable
+    ? Exclude<Schemas[View][Column], undefined> | null
+    : Exclude<Schemas[View][Column], undefined>;
+};
+
+interface Rows {
+  categories: ApiRow<'categories'>;
+  comments: ApiRow<'comments', 'author_id' | 'author_name'>;
+  me: ApiRow<'me', 'email' | 'agent_categories'>;
+  my_passkeys: ApiRow<'my_passkeys', 'name' | 'last_used_at'>;
+  my_sessions: ApiRow<'my_sessions', 'last_seen_at' | 'user_agent'>;
+  people: ApiRow<'people', 'email' | 'agent_categories' | 'is_admin' | 'disabled_at'>;
+  request_counts: ApiRow<'request_counts'>;
+  request_history: ApiRow<'request_history', 'actor_id' | 'actor_name' | 'changes' | 'internal'>;
+  // `version` is a computed field (`select=…,version`, ADR 0017) that
+  // PostgREST's description does not list.
+  requests: ApiRow<'requests', 'description' | 'assignee_id' | 'resolved_at'> & { version: number };
+  rights_history: ApiRow<'rights_history', 'actor_id' | 'actor_role' | 'category'>;
+  status_transitions: ApiRow<'status_transitions'>;
+  team_members: ApiRow<'team_members'>;
+}
+
+type RpcName = {
+  [Path in keyof paths]: Path extends `/rpc/${infer Name}` ? Name : never;
+}[keyof paths];
+type RpcArgs<Name extends RpcName> = paths[`/rpc/${Name}`] extends {
+  post: { requestBody: { content: { 'application/json': infer Args } } };
+}
+  ? Args
+  : { [_ in never]: never };
+
+/**
+ * The `api` schema in the shape postgrest-js reads. PostgREST does not
+ * describe what a function returns, so `Returns` is `unknown`: callers check
+ * the shape (see requests/api.ts) instead of asserting it.
+ */
+export interface Database {
+  __InternalSupabase: { PostgrestVersion: '12' };
+  api: {
+    Tables: {
+      [View in keyof Rows]: {
+        Row: Rows[View];
+        Insert: Partial<Rows[View]>;
+        Update: Partial<Rows[View]>;
+        Relationships: [];
+      };
+    };
+    Views: { [_ in never]: never };
+    Functions: { [Name in RpcName]: { Args: RpcArgs<Name>; Returns: unknown } };
+    Enums: { [_ in never]: never };
+    CompositeTypes: { [_ in never]: never };
+  };
+}
+
+export type Category = Rows['categories'];
+export type Comment = Rows['comments'];
+export type Me = Rows['me'];
+export type Passkey = Rows['my_passkeys'];
+export type SessionRow = Rows['my_sessions'];
+export type Person = Rows['people'];
+export type RequestCount = Rows['request_counts'];
+export type HistoryEntry = Rows['request_history'];
+/** A request as lists and pages show it (`search` is a filter column, never read). */
+export type RequestRow = Omit<Rows['requests'], 'search'>;
+export type StatusTransition = Rows['status_transitions'];
+export type TeamMember = Rows['team_members'];
+
+/** People are uuids, requests bigints (numbers in JSON). */
+export type PersonId = Person['id'];
+export type RequestId = RequestRow['id'];
+
+/** The columns a person sends when filing a request. */
+export type NewRequest = Pick<RequestRow, 'title' | 'description' | 'category' | 'priority'>;
+
+/** The columns a PATCH may change (the database decides who may change which). */
+export type RequestChanges = Partial<
+  Pick<RequestRow, 'title' | 'description' | 'priority' | 'category' | 'assignee_id'>
+>;
+
+// Statuses and priorities are text columns checked by the database; the SPA
+// knows the ones it has words and colours for and shows any other as it is.
+export const STATUSES = ['open', 'in_progress', 'resolved', 'cancelled'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export function isStatus(value: string): value is Status {
+  return STATUSES.some((status) => status === value);
+}
+
+export function isPriority(value: string): value is Priority {
+  return PRIORITIES.some((priority) => priority === value);
+}

@@ -1,0 +1,20 @@
+// The one TanStack Query client: server state cache for every screen.
+import { QueryClient } from '@tanstack/react-query';
+import { ApiError } from './errors';
+
+/** A 4xx says what is wrong with the call: asking again gives the same answer. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 2;
+}
+
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Data younger than this is shown without asking the server again.
+      staleTime: 5_000,
+      retry: shouldRetry,
+    },
+    mutations: { retry: false },
+  },
+});
