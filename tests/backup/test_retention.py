@@ -43,7 +43,7 @@ def wal_segments(archived: ArchivedCluster) -> list[str]:
 
 def test_keep_days_keeps_every_backup_a_kept_moment_needs(archived: ArchivedCluster) -> None:
     already = set(stamps(archived))
-    made = []
+    made: list[str] = []
     plan: list[tuple[list[str], int]] = [(["--full"], 30), ([], 29), (["--full"], 20), ([], 16)]
     for args, _ in plan:
         with archived.connect() as conn:
