@@ -29,6 +29,16 @@ interface Rows {
   // `version` is a computed field (`select=…,version`, ADR 0017) that
   // PostgREST's description does not list.
   requests: ApiRow<'requests', 'description' | 'assignee_id' | 'resolved_at'> & { version: number };
+  request_ratings: ApiRow<'request_ratings', 'comment'>;
+  request_sla: ApiRow<
+    'request_sla',
+    | 'first_response_due_at'
+    | 'first_responded_at'
+    | 'resolution_due_at'
+    | 'resolved_at'
+    | 'resolution_target_seconds'
+    | 'waiting_on_requester_since'
+  >;
   rights_history: ApiRow<'rights_history', 'actor_id' | 'actor_role' | 'category'>;
   status_transitions: ApiRow<'status_transitions'>;
   team_members: ApiRow<'team_members'>;

@@ -15,6 +15,7 @@ import { AuditMark } from './AuditMark';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
+import { RateResolution, SlaClocks } from './SlaAndRating';
 import { TransitionPanel } from './TransitionPanel';
 
 export function RequestPage({ requestKey }: { requestKey: string }) {
@@ -93,6 +94,7 @@ function RequestView({ request }: { request: RequestRow }) {
               <p className="muted">No description.</p>
             )}
           </section>
+          <RateResolution request={request} />
           <TransitionPanel request={request} />
           <CommentsSection request={request} canWriteInternal={isStaff} />
           <HistorySection request={request} />
@@ -134,6 +136,7 @@ function RequestView({ request }: { request: RequestRow }) {
               </>
             )}
           </dl>
+          <SlaClocks request={request} />
           <AuditMark requestId={request.id} />
           <EditRequest request={request} isStaff={isStaff} />
         </aside>

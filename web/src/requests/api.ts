@@ -18,8 +18,10 @@ export const requestKeys = {
     [...requestsKey, 'list', scope, formatListParams(params)] as const,
   queue: (category: string) => [...requestsKey, 'queue', category] as const,
   byKey: (key: string) => [...requestsKey, 'one', key] as const,
-  part: (id: RequestId, part: 'transitions' | 'comments' | 'history' | 'audit') =>
-    [...requestsKey, id, part] as const,
+  part: (
+    id: RequestId,
+    part: 'transitions' | 'comments' | 'history' | 'audit' | 'sla' | 'rating',
+  ) => [...requestsKey, id, part] as const,
 };
 
 export const countsQuery = queryOptions({
@@ -88,6 +90,46 @@ export function queueQuery(category: string) {
       return { unassigned, assigned };
     },
   });
+}
+
+/** Both SLA clocks of a request (`request_sla`, ADR 0018). */
+export function slaQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'sla'),
+    queryFn: () =>
+      run(db().from('request_sla').select('*').eq('request_id', requestId).maybeSingle()),
+  });
+}
+
+/** The requester's rating of the current resolution, if any. */
+export function ratingQuery(requestId: RequestId, resolvedAt: string) {
+  return queryOptions({
+    queryKey: [...requestKeys.part(requestId, 'rating'), resolvedAt] as const,
+    queryFn: () =>
+      run(
+        db()
+          .from('request_ratings')
+          .select('score,comment')
+          .eq('request_id', requestId)
+          .eq('resolved_at', resolvedAt)
+          .maybeSingle(),
+      ),
+  });
+}
+
+/** The requester confirms the fix and rates it, 1–5 (comment optional). */
+export async function confirmResolution(
+  requestId: RequestId,
+  score: number,
+  comment: string,
+): Promise<void> {
+  await run(
+    db().rpc('confirm_resolution', {
+      request_id: requestId,
+      score,
+      ...(comment.trim() === '' ? {} : { comment }),
+    }),
+  );
 }
 
 export function requestQuery(key: string) {
