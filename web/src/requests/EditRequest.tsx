@@ -25,6 +25,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   // beside the form, which still holds this person's; saving again applies it
   // to the version now current.
   const [conflict, setConflict] = useState<string | null>(null);
+  // The request as the form was opened: what this person changed is measured
+  // against it, so a retry after a conflict sends only their own changes and
+  // never puts back what the other person changed.
+  const [base, setBase] = useState(request);
   const categories = useCategories();
   const people = usePeople();
   const queryClient = useQueryClient();
@@ -45,6 +49,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           className="button button-wide"
           onClick={() => {
             setOpen(true);
+            setBase(request);
+            setConflict(null);
             setSaved(false);
             setErrors(noEditErrors());
           }}
@@ -57,7 +63,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = changedFields(request, new FormData(event.currentTarget));
+    const changes = changedFields(base, new FormData(event.currentTarget));
     if (Object.keys(changes).length === 0) {
       setOpen(false);
       return;
@@ -68,7 +74,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     const { category, ...columns } = changes;
     try {
       if (Object.keys(columns).length > 0)
-        await updateRequest(request.id, columns, request.version);
+        // After a conflict the page shows the version now current: apply the changes to it.
+        await updateRequest(request.id, columns, conflict ? request.version : base.version);
       // A category change goes through rpc/move_request (ADR 0008): the
       // request may leave the caller's view, which a PATCH cannot survive.
       if (category !== undefined) await moveRequest(request.id, category);
