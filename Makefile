@@ -5,7 +5,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: help setup run test lint web-build measure-web api-types bench schema-dump schema-check reset clean
+.PHONY: help setup run test swarm-test lint web-build measure-web api-types bench schema-dump schema-check reset clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ lint: setup ## ruff, mypy --strict, tsc, ESLint, Prettier
 test: setup lint web-build ## every test suite (db/schema.sql is checked by tests/db/test_schema_dump.py)
 	cd web && npm run --silent test
 	.venv/bin/pytest $(PYTEST_ARGS)
+
+swarm-test: setup web-build ## only the Swarm drills (tests/swarm): a real engine, the production stack
+	.venv/bin/pytest tests/swarm $(PYTEST_ARGS)
 
 BENCH_ARGS ?=
 bench: setup ## the benchmark (docs/perf/README.md) → docs/perf/ (15-min soak; BENCH_ARGS=--quick for ~1 min)

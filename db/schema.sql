@@ -1436,6 +1436,16 @@ CREATE FUNCTION app.max_concurrent_calls() RETURNS integer
 
 
 --
+-- Name: max_concurrent_searches(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.max_concurrent_searches() RETURNS integer
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$ select 1 $$;
+
+
+--
 -- Name: move_request_category(bigint, text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2106,9 +2116,24 @@ CREATE FUNCTION app.take_call_slot(person uuid) RETURNS void
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
-    -- One lock space per person: key 1 is the person's hash, key 2 the slot.
+    -- One lock space per person and kind: key 1 hashes both, key 2 is the slot.
     person_key integer := pg_catalog.hashtext('reqstly.call_slot:' || person::text);
+    search_key integer := pg_catalog.hashtext('reqstly.search_slot:' || person::text);
+    headers text := nullif(pg_catalog.current_setting('request.headers', true), '');
+    is_search boolean := headers is not null and (headers::json ->> 'x-reqstly-search') is not null;
+    taken boolean := false;
 begin
+    if is_search then
+        for slot in 1 .. app.max_concurrent_searches() loop
+            taken := pg_catalog.pg_try_advisory_xact_lock(search_key, slot);
+            exit when taken;
+        end loop;
+        if not taken then
+            raise sqlstate 'PT429' using
+                message = 'You have a search running already; wait for it to finish and try again.',
+                hint = 'A person runs one search at a time.';
+        end if;
+    end if;
     for slot in 1 .. app.max_concurrent_calls() loop
         if pg_catalog.pg_try_advisory_xact_lock(person_key, slot) then
             return;
@@ -2126,7 +2151,7 @@ $$;
 -- Name: FUNCTION take_call_slot(person uuid); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, or raises PT429.';
+COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (ADR 0013): holds one of app.max_concurrent_calls() slots for the transaction, and for a search (header X-Reqstly-Search, set by Caddy) one of app.max_concurrent_searches(); else raises PT429.';
 
 
 --
@@ -6790,6 +6815,13 @@ REVOKE ALL ON FUNCTION app.log_rights_change(person uuid, change text, category 
 --
 
 REVOKE ALL ON FUNCTION app.max_concurrent_calls() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION max_concurrent_searches(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.max_concurrent_searches() FROM PUBLIC;
 
 
 --

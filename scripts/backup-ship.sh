@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Copies what is new in the backup folder off-site, encrypted with age
-# (the private key never on the VPS), with rclone (SFTP or S3-compatible):
-#   wal/<segment>            → <target>/wal/<segment>.age      once, when complete
-#   wal/<segment>.partial    → <target>/wal/<segment>.partial.age  again whenever it grew
-#   base/<stamp>/            → <target>/base/<stamp>.tar.age (+ .sha256 of the encrypted file)
+# Copies what is new in the backup folder off-site, compressed (gzip -1: a
+# WAL segment closed early is mostly zeros) and encrypted with age (the
+# private key never on the VPS), with rclone (SFTP or S3-compatible):
+#   wal/<segment>            → <target>/wal/<segment>.gz.age          once, when complete
+#   wal/<segment>.partial    → <target>/wal/<segment>.partial.gz.age  again whenever it grew
+#   base/<stamp>/            → <target>/base/<stamp>.tar.gz.age, its .sha256, and
+#                              <stamp>.info (backup.info: times, kind, parent; no data)
 # and deletes off-site what backup.sh's retention removed here. Runs every
 # minute (cron from setup-vps.sh), so the off-site copy is at most about a
 # minute behind: the RPO when the VPS itself is lost. After a pass without
@@ -61,7 +63,7 @@ flock -w 600 9 || die "another backup-ship.sh has held the lock for 10 minutes"
 # upload NAME: stdin, encrypted, to <remote>/NAME (written whole or not at all:
 # rclone uploads to a temporary name first where the backend needs it).
 upload() {
-  age "${recipient[@]}" | rclone rcat "$remote/$1"
+  gzip -1 -c | age "${recipient[@]}" | rclone rcat "$remote/$1"
 }
 
 shipped=0
@@ -81,7 +83,7 @@ if [[ -d "$BACKUP_DIR/wal" ]]; then
       snap=$(mktemp)
       cp "$file" "$snap"
       now_is="$name $(stat -c '%s' "$snap") $(stat -c '%Y' "$file")"
-      upload "wal/$name.age" <"$snap"
+      upload "wal/$name.gz.age" <"$snap"
       rm -f "$snap"
       printf '%s' "$now_is" >"$mark"
     else
@@ -90,9 +92,9 @@ if [[ -d "$BACKUP_DIR/wal" ]]; then
         log "[dry-run] would copy wal/$name (encrypted)"
         continue
       fi
-      upload "wal/$name.age" <"$file"
+      upload "wal/$name.gz.age" <"$file"
       # The partial of this segment is complete now: its off-site copy goes.
-      rclone deletefile "$remote/wal/$name.partial.age" 2>/dev/null || true
+      rclone deletefile "$remote/wal/$name.partial.gz.age" 2>/dev/null || true
       mkdir -p "$state/wal"
       touch "$state/wal/$name"
     fi
@@ -104,16 +106,18 @@ fi
 for stamp in $(complete_backups); do
   [[ -f "$state/base/$stamp" ]] && continue
   if [[ "$DRY_RUN" == true ]]; then
-    log "[dry-run] would copy base/$stamp.tar.age"
+    log "[dry-run] would copy base/$stamp.tar.gz.age"
     continue
   fi
   log "copying base backup $stamp off-site"
   # Encrypted into a file first: its checksum, and rclone can retry a copy.
-  sealed="$state/$stamp.tar.age"
-  tar -C "$BACKUP_DIR/base" -c "$stamp" | age "${recipient[@]}" -o "$sealed"
-  (cd "$state" && sha256sum "$stamp.tar.age") >"$sealed.sha256"
-  rclone copyto "$sealed" "$remote/base/$stamp.tar.age"
-  rclone copyto "$sealed.sha256" "$remote/base/$stamp.tar.age.sha256"
+  sealed="$state/$stamp.tar.gz.age"
+  tar -C "$BACKUP_DIR/base" -c "$stamp" | gzip -1 | age "${recipient[@]}" -o "$sealed"
+  (cd "$state" && sha256sum "$stamp.tar.gz.age") >"$sealed.sha256"
+  rclone copyto "$sealed" "$remote/base/$stamp.tar.gz.age"
+  rclone copyto "$sealed.sha256" "$remote/base/$stamp.tar.gz.age.sha256"
+  # Last: backup-fetch.sh takes a backup whose .info is there as complete.
+  rclone copyto "$BACKUP_DIR/base/$stamp/backup.info" "$remote/base/$stamp.info"
   rm -f "$sealed" "$sealed.sha256"
   mkdir -p "$state/base"
   touch "$state/base/$stamp"
@@ -124,14 +128,15 @@ done
 if [[ -s "$state/to-delete" && "$DRY_RUN" == false ]]; then
   while IFS= read -r name; do
     rclone deletefile "$remote/$name" 2>/dev/null || true
-    rm -f "$state/base/${name#base/}"
+    stamp=${name#base/}
+    rm -f "$state/base/${stamp%%.*}"
   done <"$state/to-delete"
   : >"$state/to-delete"
 fi
 if [[ "$DRY_RUN" == false ]]; then
   while IFS= read -r -d '' mark; do
     [[ -f "$BACKUP_DIR/wal/$(basename "$mark")" ]] || {
-      rclone deletefile "$remote/wal/$(basename "$mark").age" 2>/dev/null || true
+      rclone deletefile "$remote/wal/$(basename "$mark").gz.age" 2>/dev/null || true
       rm -f "$mark"
     }
   done < <(find "$state/wal" -maxdepth 1 -type f -print0 2>/dev/null)

@@ -225,7 +225,7 @@ if ((keep_days > 0)); then
     else
       as_server rm -rf "$BACKUP_DIR/base/$s"
       mkdir -p "$BACKUP_DIR/offsite-state"
-      printf 'base/%s.tar.age\nbase/%s.tar.age.sha256\n' "$s" "$s" >>"$BACKUP_DIR/offsite-state/to-delete"
+      printf 'base/%s.info\nbase/%s.tar.gz.age\nbase/%s.tar.gz.age.sha256\n' "$s" "$s" "$s" >>"$BACKUP_DIR/offsite-state/to-delete"
       log "retention removed base backup $s"
     fi
   done

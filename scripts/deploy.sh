@@ -2,12 +2,16 @@
 # Deploys one commit of Reqstly to the Swarm on this VPS (DESIGN §7):
 #   1. renders stack/docker-stack.yml of that commit with the settings file
 #      (docker stack config: a missing setting stops here),
-#   2. runs the migration job with the new image and waits for it to
-#      complete — if it fails, nothing else is touched,
-#   3. docker stack deploy,
-#   4. waits until every service is healthy, and if that does not happen
-#      rolls the code back to the previous deployment (rollback.sh; the
-#      schema stays: migrations are expand-then-contract).
+#   2. backs the database up (backup.sh), then runs the migration job with
+#      the new image and waits for it to complete — if either fails, nothing
+#      else is touched (the job's lock_timeout keeps a migration from
+#      queueing behind a long query),
+#   3. docker stack deploy --prune,
+#   4. waits until every service this deploy changed is healthy on its new
+#      version — Swarm rolls a failing service back by itself, and this says
+#      which service and why — and if that does not happen rolls the code
+#      back to the previous deployment (rollback.sh; the schema stays:
+#      migrations are expand-then-contract).
 set -euo pipefail
 SCRIPT_NAME="deploy.sh"
 # shellcheck source-path=SCRIPTDIR source=ops-common.sh
@@ -22,7 +26,15 @@ usage: scripts/deploy.sh --tag SHA [options]
   --env-file FILE   stack settings (default /etc/reqstly/reqstly.env; see
                     stack/.env.example)
   --source DIR      deploy the tree in DIR instead of `git archive SHA` of
-                    this repository (tests, emergencies)
+                    this repository (tests, emergencies); an automatic
+                    rollback then uses the same tree
+  --compose-file F  a further stack file merged over stack/docker-stack.yml
+                    (repeatable; the Swarm tests' override)
+  --backup-dir DIR  the backup folder; the pre-migration pg_dump goes to its
+                    logical/ (default $REQSTLY_BACKUP_DIR or /srv/reqstly-backups)
+  --backup-arg ARG  one more argument for that backup.sh run (repeatable;
+                    the tests pass --allow-same-disk)
+  --no-backup       skip the pre-migration backup (say why in the change log)
   --stack NAME      stack name (default reqstly)
   --state-dir DIR   where deployed tags are recorded (default /var/lib/reqstly)
   --timeout SECS    how long to wait for migrations and health (default 600)
@@ -40,11 +52,19 @@ stack=reqstly
 state_dir=/var/lib/reqstly
 timeout=600
 auto_rollback=true
+extra_files=()
+backup_dir=${REQSTLY_BACKUP_DIR:-/srv/reqstly-backups}
+backup_extra=()
+backup=true
 while (($#)); do
   case "$1" in
     --tag) tag=${2:?--tag needs a commit SHA}; shift ;;
     --env-file) env_file=${2:?--env-file needs a file}; shift ;;
     --source) source_dir=${2:?--source needs a directory}; shift ;;
+    --compose-file) extra_files+=("${2:?--compose-file needs a file}"); shift ;;
+    --backup-dir) backup_dir=${2:?--backup-dir needs a directory}; shift ;;
+    --backup-arg) backup_extra+=("${2:?--backup-arg needs an argument}"); shift ;;
+    --no-backup) backup=false ;;
     --stack) stack=${2:?--stack needs a name}; shift ;;
     --state-dir) state_dir=${2:?--state-dir needs a directory}; shift ;;
     --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
@@ -59,6 +79,7 @@ done
 [[ -n "$tag" ]] || die "--tag SHA is required (see --help)"
 is_immutable_tag "$tag" || die "'$tag' is not a commit SHA: deploys use immutable tags, never 'latest'"
 [[ "$timeout" =~ ^[0-9]+$ ]] || die "--timeout must be a number of seconds"
+given_source=$source_dir
 require_cmd docker
 export REQSTLY_STACK=$stack
 
@@ -83,7 +104,11 @@ done < <(image_tags "$source_dir" "$tag")
 export MIGRATE_TAG=$tag
 
 rendered="$work/docker-stack.rendered.yml"
-docker stack config -c "$source_dir/stack/docker-stack.yml" >"$rendered" ||
+stack_files=(-c "$source_dir/stack/docker-stack.yml")
+for f in "${extra_files[@]}"; do
+  stack_files+=(-c "$f")
+done
+docker stack config "${stack_files[@]}" >"$rendered" ||
   die "the stack file does not render with $env_file (a setting missing?)"
 
 previous_tag=""
@@ -99,13 +124,13 @@ log "  deploy commit      $tag (images ${REGISTRY}/reqstly-*:$tag, caddy $CADDY_
 log "  configs version    $REQSTLY_CONFIG_VERSION"
 log "  currently deployed ${previous_tag:-nothing}"
 if [[ "$migrate_exists" == true ]]; then
-  log "  1. run the migration job with reqstly-migrate:$tag and wait for it"
-  log "  2. docker stack deploy"
+  log "  1. $(if [[ "$backup" == true ]]; then echo "pg_dump the database to $backup_dir/logical, then "; fi)run the migration job with reqstly-migrate:$tag and wait for it"
+  log "  2. docker stack deploy --prune"
 else
   log "  1. first deployment: the migration job starts with the stack"
-  log "  2. docker stack deploy, then wait for the job"
+  log "  2. docker stack deploy --prune, then wait for the job"
 fi
-log "  3. wait up to ${timeout}s for every service to be healthy"
+log "  3. wait up to ${timeout}s for every service this deploy changes to be healthy"
 log "  4. on failure: $(if [[ "$auto_rollback" == true && -n "$previous_tag" ]]; then echo "roll the code back to $previous_tag"; else echo "stop and report"; fi)"
 
 if [[ "$DRY_RUN" == false ]]; then
@@ -116,8 +141,14 @@ fail() {
   warn "$1"
   if [[ "$auto_rollback" == true && -n "$previous_tag" && "$previous_tag" != "$tag" ]]; then
     warn "rolling the code back to $previous_tag (the schema stays as migrated)"
-    "$repo/scripts/rollback.sh" --to "$previous_tag" --env-file "$env_file" \
-      --stack "$stack" --state-dir "$state_dir" --timeout "$timeout" ||
+    rollback_args=(--to "$previous_tag" --env-file "$env_file" --stack "$stack"
+      --state-dir "$state_dir" --timeout "$timeout")
+    # A tree given with --source serves the rollback too (tests, emergencies).
+    [[ -n "$given_source" ]] && rollback_args+=(--source "$given_source")
+    for f in "${extra_files[@]}"; do
+      rollback_args+=(--compose-file "$f")
+    done
+    "$repo/scripts/rollback.sh" "${rollback_args[@]}" ||
       warn "the rollback did not finish cleanly: see docs/RUNBOOK.md, 'Roll back'"
   fi
   die "deploy of $tag failed"
@@ -132,6 +163,16 @@ record_schema() {
 
 # ── 2. migrations first ─────────────────────────────────────────────────────
 if [[ "$migrate_exists" == true ]]; then
+  if [[ "$backup" == true ]]; then
+    # A pg_dump (backup.sh --logical), quick to restore if a migration goes
+    # wrong; the off-site point-in-time chain is the nightly backup's job.
+    backup_args=(--logical --local-only --backup-dir "$backup_dir" --keep-days 14
+      --textfile-dir "" "${backup_extra[@]}")
+    [[ "$DRY_RUN" == true ]] && backup_args+=(--dry-run)
+    log "backing the database up before migrating (scripts/backup.sh --logical)"
+    "$repo/scripts/backup.sh" "${backup_args[@]}" ||
+      die "the pre-migration backup failed: nothing was changed"
+  fi
   run docker service update --detach --with-registry-auth --force \
     --image "${REGISTRY}/reqstly-migrate:${tag}" "${stack}_migrate"
   wait_for_job "${stack}_migrate" "$tag" "$timeout" ||
@@ -140,14 +181,18 @@ if [[ "$migrate_exists" == true ]]; then
 fi
 
 # ── 3. the stack ────────────────────────────────────────────────────────────
-run docker stack deploy --with-registry-auth --detach=true -c "$rendered" "$stack"
+snapshot="$work/before"
+snapshot_services "$stack" "$snapshot"
+# The files themselves, not the rendered copy: `docker stack deploy`
+# interpolates again, and a rendered `$$` (an escaped dollar) would break.
+run docker stack deploy --with-registry-auth --prune --detach=true "${stack_files[@]}" "$stack"
 if [[ "$migrate_exists" == false ]]; then
   wait_for_job "${stack}_migrate" "$tag" "$timeout" || fail "the migration job failed"
   record_schema
 fi
 
 # ── 4. health, or roll back ─────────────────────────────────────────────────
-wait_for_stack "$stack" "$timeout" || fail "the stack did not become healthy"
+wait_for_stack "$stack" "$timeout" "$snapshot" || fail "the stack did not become healthy"
 
 if [[ "$DRY_RUN" == true ]]; then
   log "[dry-run] would record $tag as deployed in $state_dir"

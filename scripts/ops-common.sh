@@ -133,25 +133,86 @@ wait_for_job() {
   return 1
 }
 
-# stack_healthy STACK: 0 when every long-running service of the stack has
-# all its replicas running and healthy and no update in flight.
+# ── judging a deploy ────────────────────────────────────────────────────────
+# A deploy is judged on what it changed. snapshot_services records, before
+# `docker stack deploy`, each service's spec and the start of its last
+# update; afterwards a service whose spec is unchanged is not judged by its
+# update state (a rollback_completed left over from an earlier, untouched
+# release must not fail every later deploy), only reported if unhealthy.
+
+# snapshot_services STACK DIR: DIR/<service>.spec and DIR/<service>.started.
+snapshot_services() {
+  local stack=$1 dir=$2 name
+  mkdir -p "$dir"
+  while read -r name; do
+    [[ -z "$name" ]] && continue
+    docker service inspect --format '{{json .Spec}}' "$name" >"$dir/$name.spec" 2>/dev/null || true
+    docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.StartedAt}}{{end}}' "$name" \
+      >"$dir/$name.started" 2>/dev/null || true
+  done < <(docker stack services "$stack" --format '{{.Name}}' 2>/dev/null || true)
+}
+
+# service_changed NAME DIR: 0 when this deploy changed NAME: its spec
+# differs from the snapshot, it is new, or an update (or Swarm's own
+# rollback, which puts the old spec back) started since the snapshot.
+service_changed() {
+  local name=$1 dir=$2 started
+  [[ -s "$dir/$name.spec" ]] || return 0
+  [[ "$(docker service inspect --format '{{json .Spec}}' "$name" 2>/dev/null)" != "$(<"$dir/$name.spec")" ]] && return 0
+  started=$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.StartedAt}}{{end}}' "$name" 2>/dev/null || true)
+  [[ -n "$started" && "$started" != "$(cat "$dir/$name.started" 2>/dev/null)" ]]
+}
+
+# why_failed NAME: the update message and the newest task error of NAME.
+why_failed() {
+  local name=$1 message error
+  message=$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.Message}}{{end}}' "$name" 2>/dev/null || true)
+  error=$(docker service ps "$name" --no-trunc --format '{{.Error}}' 2>/dev/null | grep -v '^$' | head -n1 || true)
+  printf '%s%s' "${message:-no update message}" "${error:+; newest task error: $error}"
+}
+
+# healthy_tasks NAME: how many of NAME's containers are healthy and run the
+# image its spec names now (not a leftover of the version before).
+healthy_tasks() {
+  local name=$1 image
+  image=$(service_image "$name")
+  docker ps --filter "label=com.docker.swarm.service.name=$name" --filter health=healthy \
+    --format '{{.Image}}' | awk -F@ -v want="${image%%@*}" '$1 == want' | wc -l
+}
+
+# stack_healthy STACK DIR: 0 when every service this deploy changed has
+# finished its update and runs all its replicas healthy on the new image,
+# 1 while not yet, 2 when Swarm rolled a changed service back or paused its
+# update (it says which and why on stderr). Unchanged services are only
+# reported, once, when they are short of healthy tasks.
 stack_healthy() {
-  local stack=$1 name mode replicas state want healthy ok=0
+  local stack=$1 dir=$2 name mode replicas state started want healthy ok=0
   while IFS='|' read -r name mode replicas; do
     [[ -z "$name" ]] && continue
     [[ "$mode" == *job* ]] && continue
     want=${replicas#*/}
     want=${want%% *}
+    healthy=$(healthy_tasks "$name")
+    if ! service_changed "$name" "$dir"; then
+      if ((healthy < want)) && [[ ! -e "$dir/$name.reported" ]]; then
+        warn "$name (not changed by this deploy) has $healthy of $want tasks healthy"
+        : >"$dir/$name.reported"
+      fi
+      continue
+    fi
     state=$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.State}}{{end}}' "$name" 2>/dev/null || true)
+    started=$(docker service inspect --format '{{if .UpdateStatus}}{{.UpdateStatus.StartedAt}}{{end}}' "$name" 2>/dev/null || true)
     case "$state" in
-      "" | completed) ;;
       rollback_started | rollback_completed | rollback_paused | paused)
-        warn "$name: update state $state"
+        warn "$name: Swarm did not keep the new version (update state $state): $(why_failed "$name")"
         return 2
         ;;
-      *) ok=1 ;;
+      updating) ok=1 ;;
+      completed)
+        # Still the update of an earlier deploy: this one has not begun.
+        [[ "$started" == "$(cat "$dir/$name.started" 2>/dev/null)" ]] && ok=1
+        ;;
     esac
-    healthy=$(docker ps --filter "label=com.docker.swarm.service.name=$name" --filter health=healthy --format '{{.ID}}' | wc -l)
     if ((healthy < want)); then
       ok=1
     fi
@@ -159,25 +220,25 @@ stack_healthy() {
   return "$ok"
 }
 
-# wait_for_stack STACK TIMEOUT: wait until stack_healthy; 1 on failure.
+# wait_for_stack STACK TIMEOUT DIR: wait until stack_healthy; 1 on failure.
 wait_for_stack() {
-  local stack=$1 timeout=$2 deadline=$(($2 + SECONDS)) rc
+  local stack=$1 timeout=$2 dir=$3 deadline=$(($2 + SECONDS)) rc
   if [[ "$DRY_RUN" == true ]]; then
     log "[dry-run] would wait up to ${timeout}s for every service of $stack to be healthy"
     return 0
   fi
-  log "waiting up to ${timeout}s for every service of $stack to be healthy"
+  log "waiting up to ${timeout}s for every service this deploy changed to be healthy"
   while ((SECONDS < deadline)); do
     rc=0
-    stack_healthy "$stack" || rc=$?
+    stack_healthy "$stack" "$dir" || rc=$?
     if ((rc == 0)); then
-      log "every service of $stack is healthy"
+      log "every service of $stack that this deploy changed is healthy"
       return 0
     fi
     if ((rc == 2)); then
       return 1
     fi
-    sleep 5
+    sleep 3
   done
   warn "not healthy after ${timeout}s:"
   docker stack services "$stack" >&2 || true

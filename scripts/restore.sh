@@ -234,7 +234,7 @@ CONF
   socket=$(as_server mktemp -d /tmp/rq-restore.XXXXXX)
   step "starting the fresh cluster (socket $socket only), replaying WAL up to ${to:-the end of the archive}"
   pg_server pg_ctl -D "$work/pgdata" -l "$work/postgres.log" -w -t 3600 \
-    -o "-c listen_addresses='' -c unix_socket_directories=$socket -c port=5432$limits" start >/dev/null ||
+    -o "-c listen_addresses='' -c unix_socket_directories=$socket -c port=5432 -c shared_buffers=128MB$limits" start >/dev/null ||
     fail_verification "the fresh cluster did not start: $(as_server grep -E 'FATAL|PANIC' "$work/postgres.log" | tail -n 3)"
   while [[ "$(pg psql -X -A -t -h "$socket" -d postgres -c 'select pg_is_in_recovery()' 2>/dev/null)" != f ]]; do
     if ! as_server test -f "$work/pgdata/postmaster.pid"; then

@@ -17,6 +17,8 @@ usage: scripts/rollback.sh [--to SHA] [options]
                     the current one, from the state dir)
   --env-file FILE   stack settings (default /etc/reqstly/reqstly.env)
   --source DIR      use the tree in DIR instead of `git archive SHA`
+  --compose-file F  a further stack file merged over stack/docker-stack.yml
+                    (repeatable; the Swarm tests' override)
   --stack NAME      stack name (default reqstly)
   --state-dir DIR   deployed tags are recorded here (default /var/lib/reqstly)
   --timeout SECS    how long to wait for health (default 600)
@@ -32,11 +34,13 @@ source_dir=""
 stack=reqstly
 state_dir=/var/lib/reqstly
 timeout=600
+extra_files=()
 while (($#)); do
   case "$1" in
     --to) target=${2:?--to needs a commit SHA}; shift ;;
     --env-file) env_file=${2:?--env-file needs a file}; shift ;;
     --source) source_dir=${2:?--source needs a directory}; shift ;;
+    --compose-file) extra_files+=("${2:?--compose-file needs a file}"); shift ;;
     --stack) stack=${2:?--stack needs a name}; shift ;;
     --state-dir) state_dir=${2:?--state-dir needs a directory}; shift ;;
     --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
@@ -80,15 +84,23 @@ done < <(image_tags "$source_dir" "$target")
 export MIGRATE_TAG=$migrate_tag
 
 rendered="$work/docker-stack.rendered.yml"
-docker stack config -c "$source_dir/stack/docker-stack.yml" >"$rendered" ||
+stack_files=(-c "$source_dir/stack/docker-stack.yml")
+for f in "${extra_files[@]}"; do
+  stack_files+=(-c "$f")
+done
+docker stack config "${stack_files[@]}" >"$rendered" ||
   die "the stack file of $target does not render with $env_file"
 
 log "plan for stack $stack:"
 log "  code now           ${current:-unknown}"
 log "  roll the code to   $target (caddy $CADDY_TAG, configs $REQSTLY_CONFIG_VERSION)"
 log "  schema             stays at $migrate_tag (no migration runs, none is undone)"
-run docker stack deploy --with-registry-auth --detach=true -c "$rendered" "$stack"
-wait_for_stack "$stack" "$timeout" || die "the stack is not healthy after rolling back to $target: see docs/RUNBOOK.md"
+snapshot="$work/before"
+snapshot_services "$stack" "$snapshot"
+# The files themselves, not the rendered copy: `docker stack deploy`
+# interpolates again, and a rendered `$$` (an escaped dollar) would break.
+run docker stack deploy --with-registry-auth --prune --detach=true "${stack_files[@]}" "$stack"
+wait_for_stack "$stack" "$timeout" "$snapshot" || die "the stack is not healthy after rolling back to $target: see docs/RUNBOOK.md"
 
 if [[ "$DRY_RUN" == true ]]; then
   log "dry run finished: nothing was changed"

@@ -2,7 +2,7 @@
 # Prepares a fresh Ubuntu 24.04 VPS for Reqstly, once, and is safe to run
 # again (each step checks before it changes anything):
 #   SSH keys only and no root login · UFW allowing 22/80/443 · fail2ban ·
-#   unattended upgrades · Docker from Docker's apt repository · swarm init ·
+#   unattended upgrades · a swap file · Docker from Docker's apt repository · swarm init ·
 #   the three overlay networks · the Docker secrets · folders · continuous,
 #   encrypted, off-site backups (it does not finish without an off-site
 #   target and an age recipient: docs/RUNBOOK.md, Back up).
@@ -170,6 +170,28 @@ APT::Periodic::AutocleanInterval "7";
 CONF
 run systemctl enable --now fail2ban unattended-upgrades
 run systemctl restart fail2ban
+
+# ── 4b. swap ────────────────────────────────────────────────────────────────
+# The stack's memory limits add up to 3 392 MiB while a deploy runs old and
+# new tasks side by side (stack/docker-stack.yml); with the kernel and Docker
+# that is close to 4 GiB. A 2 GiB swap file is the cushion that turns a
+# rare peak into slowness instead of the OOM killer; swappiness 10 keeps it
+# for peaks only.
+log "step 4b: a 2 GiB swap file (a cushion for deploy peaks, not a budget)"
+if [[ -n "$(swapon --noheadings --show=NAME 2>/dev/null)" ]]; then
+  log "swap already active: $(swapon --noheadings --show=NAME,SIZE | tr '\n' ' ')"
+else
+  run fallocate -l 2G /swapfile
+  run chmod 0600 /swapfile
+  run mkswap /swapfile
+  run swapon /swapfile
+  grep -q '^/swapfile ' /etc/fstab 2>/dev/null || run sh -c "echo '/swapfile none swap sw 0 0' >>/etc/fstab"
+fi
+write_file /etc/sysctl.d/60-reqstly-swap.conf 0644 <<'CONF'
+# Written by reqstly scripts/setup-vps.sh: swap for peaks only.
+vm.swappiness = 10
+CONF
+run sysctl --quiet --load /etc/sysctl.d/60-reqstly-swap.conf
 
 # ── 5. Docker from Docker's apt repository ─────────────────────────────────
 log "step 5: Docker Engine from download.docker.com"

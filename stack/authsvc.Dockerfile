@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.7
 # authsvc: the aiohttp sign-in service (DESIGN §5).
 # Build from the repository root: docker build -f stack/authsvc.Dockerfile .
 
@@ -25,8 +24,10 @@ ENV PATH=/opt/venv/bin:$PATH \
 RUN groupadd --system --gid 10001 authsvc \
  && useradd --system --uid 10001 --gid authsvc --no-create-home --shell /usr/sbin/nologin authsvc
 COPY --from=build /opt/venv /opt/venv
+# Drained on stop: Caddy stops sending new requests before aiohttp closes.
+COPY --chmod=0555 stack/drain-on-stop.sh /usr/local/bin/drain-on-stop
 USER 10001:10001
 EXPOSE 8000 9100
-# Health check (stack file): python -c "urllib.request.urlopen('…/auth/healthz')"
+# Health check (stack file): python -c "urllib.request.urlopen('…/auth/livez')"
 # — python is this image's own interpreter.
-ENTRYPOINT ["python", "-m", "authsvc"]
+ENTRYPOINT ["/usr/local/bin/drain-on-stop", "python", "-m", "authsvc"]

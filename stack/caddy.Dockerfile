@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.7
 # The front door: Caddy with caddy/Caddyfile and its snippets (caddy/*.caddy)
 # and the SPA build (the reqstly-web image, stack/web.Dockerfile) baked in.
 # A folder of snippets cannot be one Swarm config, and baking lets CADDY_TAG
@@ -8,9 +7,10 @@
 #   docker build -f stack/caddy.Dockerfile --build-arg WEB_IMAGE=$REGISTRY/reqstly-web:$TAG .
 
 ARG WEB_IMAGE
+ARG CADDY_IMAGE=caddy:2.11.7-alpine
 FROM ${WEB_IMAGE} AS web
 
-FROM caddy:2.11.7-alpine
+FROM ${CADDY_IMAGE}
 COPY caddy/Caddyfile /etc/caddy/Caddyfile
 COPY caddy/*.caddy /etc/caddy/
 COPY --from=web /srv/web /srv/web

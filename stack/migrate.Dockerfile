@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1.7
 # The migration job: yoyo applies db/migrations, then the login roles get
 # their passwords from Docker secrets (stack/migrate/entrypoint.sh).
 # Build from the repository root: docker build -f stack/migrate.Dockerfile .

@@ -47,6 +47,10 @@ def db(stack: LocalStack) -> Iterator[psycopg.Connection]:
     """A superuser connection inside a transaction that is rolled back afterwards."""
     conn = stack.postgres.connect("reqstly")
     conn.autocommit = False
+    # Open the transaction now. Otherwise a test whose first statement is
+    # `with db.transaction():` gets a real transaction that COMMITs, not a
+    # savepoint, and leaks its changes into every later test.
+    conn.execute("select 1")
     try:
         yield conn
     finally:

@@ -103,13 +103,19 @@ class StandInPerson:
 
 
 def create_stand_in_person(
-    conn: psycopg.Connection, stand_in_url: str, tenant_id: str, name: str = "person"
+    conn: psycopg.Connection,
+    stand_in_url: str,
+    tenant_id: str,
+    name: str = "person",
+    *,
+    admin: bool = False,
+    agent_of: Iterable[str] = (),
 ) -> StandInPerson:
     """`create_person` in the stand-in's tenant, registered with the stand-in
     (`PUT /users/{sub}`) so that signing in as `sub` is signing in as them."""
     from devstack.oidc import register_user
 
-    person = create_person(conn, name, tenant_id=tenant_id)
+    person = create_person(conn, name, admin=admin, agent_of=agent_of, tenant_id=tenant_id)
     sub = f"{name}-{person.object_id[:8]}"
     register_user(
         stand_in_url,

@@ -1,4 +1,4 @@
-"""Give the login roles their passwords from Docker secrets.
+"""Give the login roles their passwords from Docker secrets, and their connection limits.
 
 Run by the migration job after yoyo: the migrations create `authenticator`,
 `authsvc` and `monitoring` without passwords (nothing secret lives in SQL),
@@ -8,6 +8,11 @@ environment the entrypoint prepared (PGHOST, PGUSER, PGPASSWORD, ...).
 The statement is sent with logging switched off for this session, so the
 password never reaches the server log, and the server hashes it with
 scram-sha-256.
+
+Connection limits come from REQSTLY_ROLE_CONNECTION_LIMITS
+("authenticator=30,authsvc=24,monitoring=4"): they are sized together with
+max_connections and the pools in stack/docker-stack.yml, so they live
+there, and local runs (a larger max_connections) have none.
 """
 
 from __future__ import annotations
@@ -60,15 +65,31 @@ def wanted_passwords() -> dict[str, str]:
     return passwords
 
 
+def wanted_connection_limits(text: str) -> dict[str, int]:
+    """Parse "role=N,role=N"; fail before touching the database on a bad item."""
+    limits: dict[str, int] = {}
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        role, _, number = item.partition("=")
+        if not role or not number.isdigit():
+            raise SystemExit(
+                f"set_role_passwords: {item!r} in REQSTLY_ROLE_CONNECTION_LIMITS is not ROLE=N"
+            )
+        limits[role] = int(number)
+    return limits
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--dry-run", action="store_true", help="say what would be set")
     args = parser.parse_args(argv)
 
     passwords = wanted_passwords()
+    limits = wanted_connection_limits(os.environ.get("REQSTLY_ROLE_CONNECTION_LIMITS", ""))
     if args.dry_run:
         for role in sorted(passwords):
             print(f"set_role_passwords: would set the password of role {role}")
+        for role, limit in sorted(limits.items()):
+            print(f"set_role_passwords: would limit role {role} to {limit} connections")
         return 0
 
     with psycopg.connect(autocommit=False) as conn:
@@ -87,6 +108,13 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
             print(f"set_role_passwords: set the password of role {role}")
+        for role, limit in sorted(limits.items()):
+            conn.execute(
+                sql.SQL("alter role {} connection limit {}").format(
+                    sql.Identifier(role), sql.Literal(limit)
+                )
+            )
+            print(f"set_role_passwords: role {role} may hold {limit} connections")
     return 0
 
 

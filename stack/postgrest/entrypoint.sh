@@ -47,4 +47,5 @@ if [ "$dry_run" = true ]; then
   echo "reqstly-postgrest: dry run, not starting /bin/postgrest"
   exit 0
 fi
-exec /bin/postgrest "$@"
+# Drained on stop (stack/drain-on-stop.sh): PostgREST 12 exits at once on SIGTERM.
+exec /bin/busybox sh /usr/local/bin/drain-on-stop /bin/postgrest "$@"

@@ -1,4 +1,5 @@
-"""Passkey ceremonies driven over HTTP through Caddy, as the SPA drives them."""
+"""Passkey ceremonies driven over HTTP as the SPA drives them: through Caddy,
+or straight at an in-process authsvc."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import httpx
 
 from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
-from tests.authsvc.conftest import NewBrowser, sign_in_with_stand_in
+from tests.authsvc.conftest import LocalAuthsvc, NewBrowser, sign_in_with_stand_in
 from tests.authsvc.soft_authenticator import SoftAuthenticator
 from tests.people import create_stand_in_person
 
@@ -96,3 +97,19 @@ async def passkey_sign_in(
     """Options, the authenticator's answer, verify: the verify response."""
     options = await login_options(stack, browser)
     return await finish_login(stack, browser, authenticator.get(options, **get))
+
+
+async def with_a_passkey_in_process(authsvc: LocalAuthsvc) -> SoftAuthenticator:
+    """In an in-process authsvc: a new person signs in through the fake Entra
+    ID and adds a passkey; their authenticator (the browser stays signed in)."""
+    assert (await authsvc.sign_in()).status_code == 302
+    browser = authsvc.browser
+    options = await browser.post(f"{authsvc.url}/auth/passkey/register/options")
+    assert options.status_code == 200, options.text
+    authenticator = SoftAuthenticator(origin=authsvc.settings.public_origin)
+    added = await browser.post(
+        f"{authsvc.url}/auth/passkey/register/verify",
+        json={"credential": authenticator.create(options.json())},
+    )
+    assert added.status_code == 201, added.text
+    return authenticator

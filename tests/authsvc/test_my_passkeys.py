@@ -10,8 +10,12 @@ import httpx
 from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import LocalAuthsvcFactory, NewBrowser
-from tests.authsvc.passkey_flow import new_person, passkey_sign_in, register
-from tests.authsvc.soft_authenticator import SoftAuthenticator
+from tests.authsvc.passkey_flow import (
+    new_person,
+    passkey_sign_in,
+    register,
+    with_a_passkey_in_process,
+)
 
 JSON_WRITE = {"Content-Type": "application/json", "Prefer": "return=representation"}
 
@@ -95,15 +99,8 @@ async def test_removing_a_passkey_ends_the_other_sessions_not_this_one(
 
 async def test_passkey_sign_ins_are_counted_by_result(local_authsvc: LocalAuthsvcFactory) -> None:
     authsvc = await local_authsvc()
-    assert (await authsvc.sign_in()).status_code == 302
+    authenticator = await with_a_passkey_in_process(authsvc)
     browser = authsvc.browser
-    authenticator = SoftAuthenticator(origin=authsvc.settings.public_origin)
-    options = (await browser.post(f"{authsvc.url}/auth/passkey/register/options")).json()
-    created = await browser.post(
-        f"{authsvc.url}/auth/passkey/register/verify",
-        json={"credential": authenticator.create(options)},
-    )
-    assert created.status_code == 201, created.text
     for user_verified, expected in ((True, 200), (False, 400)):
         options = (await browser.post(f"{authsvc.url}/auth/passkey/login/options")).json()
         response = await browser.post(

@@ -11,24 +11,11 @@ from typing import Any
 from devstack.stack import LocalStack
 from tests.authsvc.browser import Browser
 from tests.authsvc.conftest import LocalAuthsvc, LocalAuthsvcFactory, NewBrowser
-from tests.authsvc.soft_authenticator import SoftAuthenticator, b64url
+from tests.authsvc.passkey_flow import with_a_passkey_in_process
+from tests.authsvc.soft_authenticator import b64url
 
 STRANGER = {"X-Forwarded-For": "203.0.113.66"}
 ALICE_AT_HOME = {"X-Forwarded-For": "198.51.100.7"}
-
-
-async def _with_a_passkey(stack: LocalStack, authsvc: LocalAuthsvc) -> SoftAuthenticator:
-    """A new person (signed in through the fake Entra ID) who adds a passkey."""
-    assert (await authsvc.sign_in()).status_code == 302
-    options = await authsvc.browser.post(f"{authsvc.url}/auth/passkey/register/options")
-    assert options.status_code == 200, options.text
-    authenticator = SoftAuthenticator(origin=stack.origin)
-    added = await authsvc.browser.post(
-        f"{authsvc.url}/auth/passkey/register/verify",
-        json={"credential": authenticator.create(options.json())},
-    )
-    assert added.status_code == 201, added.text
-    return authenticator
 
 
 async def _sign_in(
@@ -50,7 +37,7 @@ async def test_a_stranger_with_the_credential_id_cannot_lock_the_owner_out(
     # make with a passkey (5, the default): a stranger could spend it if it
     # counted before the signature is verified.
     authsvc = await local_authsvc(rate_limit_per_account=3)
-    authenticator = await _with_a_passkey(stack, authsvc)
+    authenticator = await with_a_passkey_in_process(authsvc)
 
     def bogus(options: dict[str, Any]) -> dict[str, Any]:
         """The owner's credential id and user handle, any signature."""
@@ -74,7 +61,7 @@ async def test_the_owner_is_limited_per_account_once_verified(
     stack: LocalStack, local_authsvc: LocalAuthsvcFactory, new_browser: NewBrowser
 ) -> None:
     authsvc = await local_authsvc(rate_limit_per_account=2)
-    authenticator = await _with_a_passkey(stack, authsvc)
+    authenticator = await with_a_passkey_in_process(authsvc)
     browser = new_browser()
     statuses = [
         (await _sign_in(authsvc, browser, authenticator.get, ALICE_AT_HOME)).status_code

@@ -5,6 +5,7 @@ archive. Each runs on a copy of the backup folder; nothing live is touched."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -34,8 +35,13 @@ def damaged_copy(backed_up: ArchivedCluster) -> Iterator[Path]:
     copy = backed_up.backup_dir.parent / "damaged-copy"
     shutil.rmtree(copy, ignore_errors=True)
     server_owned(copy)
-    for part in ("base", "wal"):
-        subprocess.run(["cp", "-a", str(backed_up.backup_dir / part), str(copy / part)], check=True)
+    subprocess.run(["cp", "-a", str(backed_up.backup_dir / "base"), str(copy / "base")], check=True)
+    # The receiver renames its .partial when a segment completes: copy what stays.
+    (copy / "wal").mkdir()
+    for segment in (backed_up.backup_dir / "wal").iterdir():
+        with contextlib.suppress(FileNotFoundError):
+            shutil.copy2(segment, copy / "wal" / segment.name)
+    subprocess.run(["chown", "-R", "--reference", str(copy), str(copy)], check=True)
     yield copy
     shutil.rmtree(copy, ignore_errors=True)
 

@@ -1,6 +1,7 @@
 """Off-site and encrypted: backup.sh and backup-ship.sh copy to a real SFTP
-server (OpenSSH's sshd on a free port) with age; backup-fetch.sh brings the
-copy back on a "new VPS" (a fresh folder) and restore.sh restores from it."""
+server (OpenSSH's sshd on a free port) with gzip and age; the RUNBOOK's
+"Restore when the VPS is gone" block, run as written, fetches the copy onto a
+"new VPS" (an empty folder) and restores from it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,13 @@ from pathlib import Path
 import pytest
 
 from tests.backup.conftest import ArchivedCluster, Offsite, ok, script, server_owned
-from tests.backup.drill import file_requests_with_comments, timed, titles_like
+from tests.backup.drill import (
+    broken_audit_chains,
+    file_requests_with_comments,
+    timed,
+    titles_like,
+)
+from tests.backup.runbook import run_as_written, section_blocks
 from tests.people import load_people
 
 pytestmark = pytest.mark.slow
@@ -46,12 +53,12 @@ def test_a_backup_goes_offsite_encrypted_and_the_wal_follows_within_a_minute(
         )
     )
     assert "off-site copy up to date" in out
-    bases = sorted((offsite.root / "base").glob("*.tar.age"))
+    bases = sorted((offsite.root / "base").glob("*.tar.gz.age"))
     assert bases, out
     for sealed in bases:
         assert sealed.read_bytes().startswith(AGE_MAGIC), "only encrypted copies leave the VPS"
         assert Path(f"{sealed}.sha256").is_file()
-    wal = list((offsite.root / "wal").glob("*.age"))
+    wal = list((offsite.root / "wal").glob("*.gz.age"))
     assert wal and all(w.read_bytes().startswith(AGE_MAGIC) for w in wal)
     metric = archived.textfile_dir / "reqstly_backup_offsite_last_success_timestamp_seconds.prom"
     shipped_at = float(metric.read_text().split()[-1])
@@ -80,23 +87,43 @@ def test_a_backup_goes_offsite_encrypted_and_the_wal_follows_within_a_minute(
     )
 
 
-def test_restore_when_the_vps_is_gone(archived: ArchivedCluster, offsite: Offsite) -> None:
-    new_vps = server_owned(archived.backup_dir.parent / "new-vps-backups")
-    env = {**offsite_env(archived, offsite), "REQSTLY_BACKUP_DIR": str(new_vps)}
-    started = time.monotonic()
-    ok(fetch(offsite, env))
-    out = ok(script("restore.sh", "--target-db", "reqstly_from_offsite", env=env))
-    print(f"\nrestore from the off-site copy alone: verified in {timed(started)} s")
-    assert "audit chains intact" in out
-    try:
-        with archived.connect("reqstly_from_offsite") as conn:
-            assert titles_like(conn, "offsite-latest") == 3, "the newest WAL came back too"
-    finally:
-        archived.drop_restored()
+def test_the_restore_when_the_vps_is_gone_section_as_written(
+    archived: ArchivedCluster, offsite: Offsite, tmp_path: Path
+) -> None:
+    blocks = section_blocks("Restore when the VPS is gone")
+    assert len(blocks) == 1
+    env = {**archived.env, **offsite.env}
+    ship = ["--offsite", offsite.target, "--age-recipient", offsite.recipient]
+    ok(script("backup.sh", *ship, "--allow-same-disk", "--keep-days", "0", env=env))
+    with archived.connect() as conn:
+        conn.autocommit = False
+        file_requests_with_comments(conn, load_people(conn)["hana"], "runbook-last-minute", 2)
+        conn.commit()
+    time.sleep(1)
+    ok(script("backup-ship.sh", *ship, env=env))  # the cron minute before the VPS was lost
+
+    # The new VPS: an empty backup disk, the identity brought by the operator.
+    home = tmp_path / "operator"
+    home.mkdir()
+    (home / "reqstly-backup.key").write_bytes(offsite.identity.read_bytes())
+    new_disk = server_owned(archived.backup_dir.parent / "runbook-new-vps")
+    env.update(HOME=str(home), REQSTLY_BACKUP_DIR=str(new_disk), REQSTLY_OFFSITE=offsite.target)
+    before = archived.databases()
+    result = run_as_written(blocks[0], env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "switched: reqstly is the restored copy" in result.stdout
+    assert (
+        len([n for n in archived.databases() - before if n.startswith("reqstly_before_restore_")])
+        == 1
+    )
+    with archived.connect() as conn:
+        assert titles_like(conn, "runbook-last-minute") == 2
+        assert broken_audit_chains(conn) == []
+    archived.drop_restored()
 
 
 def test_a_truncated_offsite_copy_is_refused(archived: ArchivedCluster, offsite: Offsite) -> None:
-    sealed = sorted((offsite.root / "base").glob("*.tar.age"))[-1]
+    sealed = sorted((offsite.root / "base").glob("*.tar.gz.age"))[-1]
     kept = sealed.read_bytes()
     sealed.write_bytes(kept[: len(kept) // 2])
     new_vps = server_owned(archived.backup_dir.parent / "new-vps-truncated")
@@ -110,4 +137,4 @@ def test_a_truncated_offsite_copy_is_refused(archived: ArchivedCluster, offsite:
     assert "CHECKSUM MISMATCH" in result.stderr
     assert "is corrupted or truncated. Nothing was restored." in result.stderr
     assert archived.databases() == before
-    assert not list((new_vps / "base").glob(sealed.name.removesuffix(".tar.age")))
+    assert not list((new_vps / "base").glob(sealed.name.removesuffix(".tar.gz.age")))

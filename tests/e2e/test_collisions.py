@@ -15,8 +15,7 @@ import uuid
 from playwright.async_api import Browser, expect
 
 from devstack.stack import LocalStack
-from tests.e2e.browser import DESKTOP, open_signed_in
-from tests.e2e.test_screens import rest
+from tests.e2e.browser import DESKTOP, open_signed_in, rest
 
 
 async def test_two_people_editing_one_request_lose_nothing(

@@ -125,6 +125,8 @@ async def ivan_works_the_request(page: Page, filed: Filed) -> tuple[str, str, st
     await expect(unassigned.get_by_role("link", name=f"{filed.key} {filed.title}")).to_be_visible()
     await unassigned.get_by_role("button", name=f"Assign to me ({filed.key})").click()
     await expect(status_message(page, f"{filed.key} is now assigned to you.")).to_be_visible()
+    # The button left with the request; focus is on the outcome, not lost to the page.
+    assert await page.evaluate("document.activeElement !== document.body")
 
     assigned = page.get_by_role("list", name="Assigned IT requests")
     await assigned.get_by_role("link", name=f"{filed.key} {filed.title}").click()
@@ -135,24 +137,49 @@ async def ivan_works_the_request(page: Page, filed: Filed) -> tuple[str, str, st
     moves = page.get_by_role("region", name="Status")
     await moves.get_by_role("button", name="Start work").click()
     await expect(status_message(page, "Status changed to In progress.")).to_be_visible()
+    # The button went away with the move; focus stays in the Status panel.
+    assert (
+        await page.evaluate(
+            "document.activeElement.closest('section')?.getAttribute('aria-labelledby')"
+        )
+        == "moves-heading"
+    )
 
     comments = page.get_by_role("list", name="Comments")
+    # An internal note is its own mode, with its own label and button.
     note = "Internal: the dock's firmware is 2 versions behind; flashing it."
-    await page.get_by_role("textbox", name="Add a comment").fill(note)
-    await page.get_by_role("checkbox", name="Internal note (only agents and admins see it)").check()
-    await page.get_by_role("button", name="Post comment").click()
+    await page.get_by_role("radio", name="Internal note").check()
+    await page.get_by_role("textbox", name="Internal note (agents and admins only)").fill(note)
+    await expect(page.get_by_role("button", name="Send reply")).to_have_count(0)
+    post_note = page.get_by_role("button", name="Add internal note")
+    await post_note.click()
     internal = comments.get_by_role("listitem").filter(has_text=note)
     await expect(internal).to_contain_text("Internal note · agents only")
+    await expect(post_note).to_be_focused()
 
-    reply = "I have updated the docking station's firmware. Does it still flicker?"
-    await page.get_by_role("textbox", name="Add a comment").fill(reply)
-    await expect(
-        page.get_by_role("checkbox", name="Internal note (only agents and admins see it)")
-    ).not_to_be_checked()
-    await page.get_by_role("button", name="Post comment").click()
-    public = comments.get_by_role("listitem").filter(has_text=reply)
+    # Back to a reply; Markdown in it is rendered, links clickable, raw HTML shown as text.
+    reply = "I have updated the docking station's **firmware**. Does it still flicker?"
+    await page.get_by_role("radio", name="Reply").check()
+    reply_box = page.get_by_role("textbox", name="Reply to the requester")
+    await reply_box.fill(f"{reply}\nNotes: https://example.com/dock-firmware <b>not bold</b>")
+    await reply_box.press("Control+Enter")
+    public = comments.get_by_role("listitem").filter(has_text="Does it still flicker?")
     await expect(public).to_be_visible()
     await expect(public).not_to_contain_text("Internal note")
+    await expect(public.locator(".markdown strong")).to_have_text("firmware")
+    link = public.get_by_role("link", name="https://example.com/dock-firmware")
+    await expect(link).to_have_attribute("rel", "noopener noreferrer nofollow")
+    await expect(public).to_contain_text("<b>not bold</b>")
+    await expect(public.locator(".markdown b")).to_have_count(0)
+    await expect(reply_box).to_be_focused()
+    await expect(reply_box).to_have_value("")
+    reply = "Does it still flicker?"
+
+    # Esc closes the resolve form and gives focus back to its button.
+    await moves.get_by_role("button", name="Resolve").click()
+    await page.get_by_role("textbox", name="Resolution").press("Escape")
+    await expect(page.get_by_role("form", name="Resolve")).to_have_count(0)
+    await expect(moves.get_by_role("button", name="Resolve")).to_be_focused()
 
     # Resolving needs a resolution: the database says so, next to the field.
     await moves.get_by_role("button", name="Resolve").click()
@@ -188,9 +215,8 @@ async def alice_sees_the_outcome(
     await expect(page.get_by_role("main")).not_to_contain_text(note)
     await expect(page.get_by_text("Internal note · agents only")).to_have_count(0)
     # A requester resolves nothing and writes no internal notes.
-    await expect(
-        page.get_by_role("checkbox", name="Internal note (only agents and admins see it)")
-    ).to_have_count(0)
+    await expect(page.get_by_role("radio", name="Internal note")).to_have_count(0)
+    await expect(page.get_by_role("textbox", name="Add a comment")).to_be_visible()
     await expect(page.get_by_role("region", name="Status")).to_contain_text("Reopen")
     await expect(page.get_by_test_id("audit-mark")).to_contain_text("History verified")
 

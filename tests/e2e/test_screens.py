@@ -3,8 +3,9 @@ light and (desktop) dark: a screenshot of each under
 test-artifacts/screenshots/, and axe-core on each — no serious or critical
 violation anywhere (docs/ARCHITECTURE.md "The web app": accessible, usable on a phone, light and dark).
 
-Each person has their own context: the signed-out visitor, Alice (requester),
-Ivan (IT agent), Hana (HR agent) and the administrator. The request shown is
+Each person has their own context: the signed-out visitor, and people of
+the test's own in the demo roles — Alice (requester), Ivan (IT agent), Hana
+(HR agent) and an administrator. The request shown is
 filed and worked through the API first, so the screens always have the same
 kind of content whatever ran before.
 """
@@ -14,12 +15,11 @@ from __future__ import annotations
 import json
 import re
 import uuid
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import pytest
-from playwright.async_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.async_api import Browser, BrowserContext, Page, ViewportSize
 
 from devstack.paths import ROOT
 from devstack.stack import LocalStack
@@ -30,23 +30,22 @@ from tests.e2e.browser import (
     UNCAUGHT,
     new_context,
     open_signed_in,
+    rest,
     uncaught_since,
+)
+from tests.e2e.people import new_person
+from tests.e2e.screens import (
+    Screen,
+    ask_to_remove_a_team_member,
+    internal_note_mode,
+    open_resolve_form,
+    open_screen,
+    send_empty_new_request,
 )
 
 ARTIFACTS = ROOT / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 AXE_REPORTS = ARTIFACTS / "axe"
-
-Prepare = Callable[[Page], Awaitable[None]]
-
-
-@dataclass(frozen=True)
-class Screen:
-    name: str
-    path: str
-    heading: str | re.Pattern[str]
-    # What a person does on the page before it is looked at (open a form …).
-    prepare: Prepare | None = None
 
 
 @dataclass
@@ -55,24 +54,6 @@ class Findings:
     looked_at: list[str] = field(default_factory=list)
     # Rules axe could not decide (needs a person's review), with where.
     undecided: dict[str, set[str]] = field(default_factory=dict)
-
-
-async def rest(page: Page, method: str, path: str, body: object | None = None) -> Any:
-    """A call to /rest from inside the page, with the person's cookies."""
-    answer: dict[str, Any] = await page.evaluate(
-        """async ([method, path, body]) => {
-               const response = await fetch('/rest' + path, {
-                   method,
-                   headers: {'Content-Type': 'application/json', Prefer: 'return=representation',
-                             Accept: 'application/vnd.pgrst.object+json'},
-                   body: body === null ? undefined : JSON.stringify(body),
-               });
-               return {status: response.status, body: await response.text()};
-           }""",
-        [method, path, body],
-    )
-    assert answer["status"] < 300, answer
-    return json.loads(answer["body"]) if answer["body"] else None
 
 
 async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
@@ -110,32 +91,12 @@ async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
     return str(created["key"])
 
 
-async def open_resolve_form(page: Page) -> None:
-    await page.get_by_role("region", name="Status").get_by_role("button", name="Resolve").click()
-    await expect(page.get_by_role("textbox", name="Resolution")).to_be_focused()
-
-
-async def send_empty_new_request(page: Page) -> None:
-    await page.get_by_role("button", name="Send request").click()
-    await expect(page.get_by_label("Category")).to_have_attribute("aria-invalid", "true")
-
-
-async def wait_until_loaded(page: Page) -> None:
-    # Spinners and the audit check say "Loading …" / "Checking …" in a status.
-    busy = page.get_by_role("status").filter(has_text=re.compile(r"^(Loading|Checking)"))
-    await expect(busy).to_have_count(0)
-
-
 async def look_at(page: Page, screen: Screen, stack: LocalStack, findings: Findings) -> None:
     """Open the screen at desktop width, then phone width, then dark: a
     screenshot and an axe run for each."""
     await page.emulate_media(color_scheme="light")
     await page.set_viewport_size(DESKTOP)
-    await page.goto(f"{stack.origin}{screen.path}")
-    await expect(page.get_by_role("heading", name=screen.heading, level=1)).to_be_visible()
-    await wait_until_loaded(page)
-    if screen.prepare is not None:
-        await screen.prepare(page)
+    await open_screen(page, stack.origin, screen)
     looks: list[tuple[str, ViewportSize, Literal["light", "dark"]]] = [
         ("desktop", DESKTOP, "light"),
         ("phone", PHONE, "light"),
@@ -170,10 +131,28 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
         visitor = await visitor_context.new_page()
         await look_at(visitor, Screen("sign-in", "/signin", "Sign in to Reqstly"), stack, findings)
 
-        alice_context, alice = await open_signed_in(chromium, stack, "alice", viewport=DESKTOP)
-        ivan_context, ivan = await open_signed_in(chromium, stack, "ivan", viewport=DESKTOP)
-        hana_context, hana = await open_signed_in(chromium, stack, "hana", viewport=DESKTOP)
-        admin_context, admin = await open_signed_in(chromium, stack, "admin", viewport=DESKTOP)
+        await look_at(
+            visitor,
+            Screen("sign-in-failed", "/signin?reason=sign_in_failed", "Sign in to Reqstly"),
+            stack,
+            findings,
+        )
+
+        # People of the test's own, in the demo roles.
+        team = {
+            "alice": new_person(stack, "alice"),
+            "ivan": new_person(stack, "ivan", agent_of=["IT"]),
+            "hana": new_person(stack, "hana", agent_of=["HR"]),
+            "admin": new_person(stack, "admin", admin=True, agent_of=["IT"]),
+        }
+
+        async def sign_in(name: str) -> tuple[BrowserContext, Page]:
+            return await open_signed_in(chromium, stack, team[name].sub, viewport=DESKTOP)
+
+        alice_context, alice = await sign_in("alice")
+        ivan_context, ivan = await sign_in("ivan")
+        hana_context, hana = await sign_in("hana")
+        admin_context, admin = await sign_in("admin")
         contexts += [alice_context, ivan_context, hana_context, admin_context]
         key = await file_and_work_a_request(alice, ivan)
         title = re.compile(r"^Projector in room 4")
@@ -183,6 +162,7 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                 alice,
                 [
                     Screen("my-requests", "/", "My requests"),
+                    Screen("requests", "/requests", "Requests"),
                     Screen("new-request", "/requests/new", "New request"),
                     Screen(
                         "new-request-errors",
@@ -200,6 +180,7 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                 [
                     Screen("queue", "/queue", "Queue"),
                     Screen("request", f"/requests/{key}", title),
+                    Screen("request-note", f"/requests/{key}", title, internal_note_mode),
                     Screen("request-resolve-form", f"/requests/{key}", title, open_resolve_form),
                 ],
             ),
@@ -210,6 +191,9 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                     Screen("admin-requests", "/admin/requests", "Admin"),
                     Screen("admin-people", "/admin/people", "Admin"),
                     Screen("admin-teams", "/admin/teams", "Admin"),
+                    Screen(
+                        "admin-team-remove", "/admin/teams", "Admin", ask_to_remove_a_team_member
+                    ),
                     Screen("admin-transitions", "/admin/transitions", "Admin"),
                 ],
             ),

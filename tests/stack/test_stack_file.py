@@ -9,6 +9,7 @@ import pytest
 
 from tests.stack.stackfile import (
     STACK_ENV,
+    STACK_FILE,
     dockerfile,
     final_stage,
     from_images,
@@ -157,11 +158,19 @@ def test_own_images_use_immutable_tag_variables() -> None:
 
 
 def test_memory_limits_fit_the_vps_with_headroom() -> None:
-    total = sum(
+    """Every replica, plus the one extra task each start-first update runs
+    while old and new overlap (deploys update services side by side)."""
+    steady = sum(
         memory_bytes(s["deploy"]["resources"]["limits"]["memory"]) * replicas(s)
         for s in services().values()
     )
-    assert total <= MAX_MEMORY, f"memory limits add up to {total / 1024**2:.0f} MiB"
+    surplus = sum(
+        memory_bytes(s["deploy"]["resources"]["limits"]["memory"])
+        for s in services().values()
+        if s["deploy"].get("update_config", {}).get("order") == "start-first"
+    )
+    total = steady + surplus
+    assert total <= MAX_MEMORY, f"memory limits add up to {total / 1024**2:.0f} MiB during a deploy"
     reserved_cpus = sum(
         float(s["deploy"]["resources"].get("reservations", {}).get("cpus", 0)) * replicas(s)
         for s in services().values()
@@ -279,16 +288,55 @@ def test_caddy_publishes_80_and_443_in_host_mode() -> None:
 def test_caddy_gets_the_settings_its_caddyfile_reads() -> None:
     env = services()["caddy"]["environment"]
     assert env["REQSTLY_ORIGIN"] == f"https://{STACK_ENV['REQSTLY_DOMAIN']}"
-    assert env["REQSTLY_POSTGREST_UPSTREAMS"] == "tasks.postgrest:3000"
-    for key in (
-        "REQSTLY_DOMAIN",
-        "REQSTLY_ACME_EMAIL",
-        "REQSTLY_AUTHSVC_UPSTREAMS",
-        "REQSTLY_GRAFANA_HOST",
-        "REQSTLY_WEB_ROOT",
-        "REQSTLY_POSTGREST_ADMIN_PORT",
-    ):
+    for key in ("REQSTLY_DOMAIN", "REQSTLY_ACME_EMAIL", "REQSTLY_GRAFANA_HOST", "REQSTLY_WEB_ROOT"):
         assert env.get(key), key
+
+
+def test_caddy_reaches_every_replica_of_postgrest_and_authsvc() -> None:
+    """Each task by Swarm's tasks.<service> DNS, not one virtual IP (the
+    ports are the ones the services listen on)."""
+    caddyfile = (STACK_FILE.parent.parent / "caddy" / "Caddyfile").read_text()
+    assert "dynamic a tasks.postgrest 3000" in caddyfile
+    assert "dynamic a tasks.authsvc 8000" in caddyfile
+    assert services()["postgrest"]["environment"]["PGRST_SERVER_PORT"] == "3000"
+
+
+def _health_command(name: str) -> str:
+    return " ".join(services()[name]["healthcheck"]["test"])
+
+
+def test_api_health_checks_judge_the_process_not_the_database() -> None:
+    # PostgREST: ready once (before it gets traffic), then only /live.
+    assert "3001/live" in _health_command("postgrest")
+    # authsvc: /auth/livez answers without the database.
+    assert "/auth/livez" in _health_command("authsvc")
+    assert "/auth/healthz" not in _health_command("authsvc")
+
+
+def test_connection_pools_fit_max_connections_during_a_start_first_update() -> None:
+    """Every client at its worst: a start-first update runs one task more."""
+    postgres = services()["postgres"]["command"]
+    max_connections = int(
+        next(a.split("=")[1] for a in postgres if a.startswith("max_connections="))
+    )
+    limits = dict(
+        item.split("=")
+        for item in services()["migrate"]["environment"]["REQSTLY_ROLE_CONNECTION_LIMITS"].split(
+            ","
+        )
+    )
+    worst = {
+        "authenticator": int(services()["postgrest"]["environment"]["PGRST_DB_POOL"])
+        * (replicas(services()["postgrest"]) + 1),
+        "authsvc": int(services()["authsvc"]["environment"]["REQSTLY_DB_POOL_MAX"])
+        * (replicas(services()["authsvc"]) + 1),
+    }
+    for role, wanted in worst.items():
+        assert wanted <= int(limits[role]), f"{role} may want {wanted} > its limit {limits[role]}"
+    superuser_reserved = 3  # PostgreSQL's default superuser_reserved_connections
+    superuser_budget = 10  # the migration job, backups, an admin's psql
+    total = sum(int(v) for v in limits.values()) + superuser_reserved + superuser_budget
+    assert total <= max_connections, f"{total} > max_connections={max_connections}"
 
 
 def test_postgrest_and_authsvc_settings() -> None:
@@ -300,7 +348,6 @@ def test_postgrest_and_authsvc_settings() -> None:
     assert pgrst["PGRST_JWT_SECRET"] == "@/run/secrets/reqstly_jwks"
     assert pgrst["PGRST_SERVER_CORS_ALLOWED_ORIGINS"] == "https://reqstly.example.com"
     assert pgrst["PGRST_ADMIN_SERVER_PORT"] == "3001"
-    assert pgrst["PGRST_DB_POOL"] == "10"
     assert "PGRST_DB_URI" not in pgrst  # built from the secret by the entrypoint
     auth = services()["authsvc"]["environment"]
     assert auth["REQSTLY_PUBLIC_ORIGIN"] == "https://reqstly.example.com"

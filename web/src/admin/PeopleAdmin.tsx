@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Person } from '../api/database';
 import { peopleKey } from '../api/keys';
 import { useMe } from '../api/me';
-import { peopleQuery } from '../api/reference';
+import { categoryName, peopleQuery, useCategories } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
 import { disablePerson, setAdmin, teamMembersQuery } from './api';
@@ -57,6 +57,7 @@ export function PeopleAdmin() {
 
 function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Message) => void }) {
   const me = useMe();
+  const categories = useCategories();
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const queryClient = useQueryClient();
@@ -91,16 +92,22 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
           {person.display_name}
           {person.is_admin && <span className="badge">Admin</span>}
           {disabled && <span className="badge badge-cancelled">Disabled</span>}
+          {person.rights_from_entra && <span className="badge">Rights from Entra ID</span>}
         </p>
         <p className="row-meta">
           {person.email ?? 'No email'}
           {(person.agent_categories ?? []).length > 0 &&
-            ` · agent for ${(person.agent_categories ?? []).join(', ')}`}
+            ` · agent for ${(person.agent_categories ?? [])
+              .map((code) => categoryName(categories, code))
+              .join(', ')}`}
           {disabled && (
             <>
               {' '}
               · disabled <Time value={person.disabled_at} />
             </>
+          )}
+          {person.rights_from_entra && (
+            <> · their admin and agent rights follow their Entra ID app roles</>
           )}
         </p>
       </div>
@@ -111,7 +118,7 @@ function PersonRow({ person, onMessage }: { person: Person; onMessage: (m: Messa
             type="checkbox"
             aria-label={`Administrator: ${person.display_name}`}
             checked={adminChecked}
-            disabled={busy || disabled || isMe}
+            disabled={busy || disabled || isMe || Boolean(person.rights_from_entra)}
             onChange={(event) => {
               const value = event.target.checked;
               setPending({ value, over: serverAdmin });

@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { describeError } from '../api/errors';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Category, Person, TeamMember } from '../api/database';
+import type { Category, Person, PersonId, TeamMember } from '../api/database';
 import { peopleKey } from '../api/keys';
 import { personName, useCategories, usePeople } from '../api/reference';
 import { EmptyState, Loaded, Notice } from '../ui/States';
@@ -49,6 +49,8 @@ function Team({
   onMessage: (m: Message) => void;
 }) {
   const [busy, setBusy] = useState(false);
+  // The member whose removal waits for "Yes, remove".
+  const [removing, setRemoving] = useState<PersonId | null>(null);
   const queryClient = useQueryClient();
   const index = new Map(people.map((person) => [person.id, person]));
   const memberIds = new Set(members.map((member) => member.user_id));
@@ -61,6 +63,7 @@ function Team({
     try {
       await work();
       onMessage({ tone: 'success', text: done });
+      setRemoving(null);
       void queryClient.invalidateQueries(teamMembersQuery);
       void queryClient.invalidateQueries({ queryKey: peopleKey });
     } catch (error) {
@@ -93,23 +96,55 @@ function Team({
             return (
               <li key={member.user_id} className="row">
                 <p className="row-title row-main">{name}</p>
-                <button
-                  type="button"
-                  className="button button-small"
-                  disabled={busy}
-                  onClick={() =>
-                    void act(
-                      () => removeTeamMember(member.user_id, category.code),
-                      `${name} no longer works ${category.name} requests.`,
-                    )
-                  }
-                >
-                  Remove
-                  <span className="sr-only">
-                    {' '}
-                    {name} from {category.name}
-                  </span>
-                </button>
+                {removing === member.user_id ? (
+                  <div
+                    className="confirm row-wide"
+                    role="group"
+                    aria-label={`Remove ${name} from ${category.name}?`}
+                  >
+                    <p>
+                      Remove {name} from {category.name}? They will no longer work {category.name}{' '}
+                      requests.
+                    </p>
+                    <button
+                      type="button"
+                      className="button button-danger"
+                      aria-disabled={busy}
+                      onClick={() => {
+                        if (busy) return;
+                        void act(
+                          () => removeTeamMember(member.user_id, category.code),
+                          `${name} no longer works ${category.name} requests.`,
+                        );
+                      }}
+                    >
+                      Yes, remove
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() => {
+                        setRemoving(null);
+                      }}
+                    >
+                      Cancel
+                    </button>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => {
+                      setRemoving(member.user_id);
+                    }}
+                  >
+                    Remove
+                    <span className="sr-only">
+                      {' '}
+                      {name} from {category.name}
+                    </span>
+                  </button>
+                )}
               </li>
             );
           })}

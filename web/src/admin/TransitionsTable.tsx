@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { statusLabel } from '../ui/format';
+import { statusLabel, useStatuses } from '../api/reference';
 import { EmptyState, Loaded } from '../ui/States';
 import { statusTransitionsQuery } from './api';
 
@@ -16,6 +16,7 @@ function yesNo(value: boolean) {
 /** The allowed moves, read-only: an organisation changes them in psql. */
 export function TransitionsTable() {
   const transitions = useQuery(statusTransitionsQuery);
+  const statuses = useStatuses();
   return (
     <section aria-label="Status rules">
       <p className="muted">
@@ -48,8 +49,8 @@ export function TransitionsTable() {
                 <tbody>
                   {rows.map((row) => (
                     <tr key={`${row.from_status}>${row.to_status}`}>
-                      <th scope="row">{statusLabel(row.from_status)}</th>
-                      <td>{statusLabel(row.to_status)}</td>
+                      <th scope="row">{statusLabel(statuses, row.from_status)}</th>
+                      <td>{statusLabel(statuses, row.to_status)}</td>
                       <td>{yesNo(row.allow_requester)}</td>
                       <td>{yesNo(row.allow_agent)}</td>
                       <td>{yesNo(row.allow_admin)}</td>

@@ -17,32 +17,42 @@ export type ApiRow<View extends ViewName, Nullable extends keyof Schemas[View] =
     : Exclude<Schemas[View][Column], undefined>;
 };
 
-interface Rows {
-  categories: ApiRow<'categories'>;
-  comments: ApiRow<'comments', 'author_id' | 'author_name'>;
-  me: ApiRow<'me', 'email' | 'agent_categories'>;
-  my_passkeys: ApiRow<'my_passkeys', 'name' | 'last_used_at'>;
-  my_sessions: ApiRow<'my_sessions', 'last_seen_at' | 'user_agent'>;
-  people: ApiRow<'people', 'email' | 'agent_categories' | 'is_admin' | 'disabled_at'>;
-  request_counts: ApiRow<'request_counts'>;
-  request_history: ApiRow<'request_history', 'actor_id' | 'actor_name' | 'changes' | 'internal'>;
-  // `version` is a computed field (`select=…,version`, ADR 0017) that
-  // PostgREST's description does not list.
-  requests: ApiRow<'requests', 'description' | 'assignee_id' | 'resolved_at'> & { version: number };
-  request_ratings: ApiRow<'request_ratings', 'comment'>;
-  request_sla: ApiRow<
-    'request_sla',
+/** Names only views and columns that exist: a renamed column fails the build here. */
+type ColumnsOf<
+  T extends { [View in keyof T]: View extends ViewName ? keyof Schemas[View] : never },
+> = T;
+
+/** The columns of each view that may be NULL (the rest never are). */
+type NullableColumns = ColumnsOf<{
+  comments: 'author_id' | 'author_name';
+  me: 'email' | 'agent_categories';
+  my_passkeys: 'name' | 'last_used_at';
+  my_sessions: 'last_seen_at' | 'user_agent';
+  // Admin-only columns are NULL for everyone else (api.people).
+  people: 'email' | 'agent_categories' | 'is_admin' | 'disabled_at' | 'rights_from_entra';
+  request_history: 'actor_id' | 'actor_name' | 'changes' | 'internal';
+  requests: 'description' | 'assignee_id' | 'resolved_at';
+  rights_history: 'actor_id' | 'actor_role' | 'category';
+  request_ratings: 'comment';
+  request_sla:
     | 'first_response_due_at'
     | 'first_responded_at'
     | 'resolution_due_at'
     | 'resolved_at'
     | 'resolution_target_seconds'
-    | 'waiting_on_requester_since'
-  >;
-  rights_history: ApiRow<'rights_history', 'actor_id' | 'actor_role' | 'category'>;
-  status_transitions: ApiRow<'status_transitions'>;
-  team_members: ApiRow<'team_members'>;
-}
+    | 'waiting_on_requester_since';
+}>;
+
+/** Every view of the API, with its row type; a new view needs no change here. */
+type Rows = {
+  [View in ViewName]: ApiRow<
+    View,
+    View extends keyof NullableColumns ? Extract<NullableColumns[View], keyof Schemas[View]> : never
+  > &
+    // `version` is a computed field of requests (`select=…,version`, ADR 0017)
+    // that PostgREST's description does not list.
+    (View extends 'requests' ? { version: number } : unknown);
+};
 
 type RpcName = {
   [Path in keyof paths]: Path extends `/rpc/${infer Name}` ? Name : never;
@@ -88,6 +98,7 @@ export type HistoryEntry = Rows['request_history'];
 export type RequestRow = Omit<Rows['requests'], 'search'>;
 export type StatusTransition = Rows['status_transitions'];
 export type TeamMember = Rows['team_members'];
+export type StatusRow = Rows['statuses'];
 
 /** People are uuids, requests bigints (numbers in JSON). */
 export type PersonId = Person['id'];
@@ -101,17 +112,10 @@ export type RequestChanges = Partial<
   Pick<RequestRow, 'title' | 'description' | 'priority' | 'category' | 'assignee_id'>
 >;
 
-// Statuses and priorities are text columns checked by the database; the SPA
-// knows the ones it has words and colours for and shows any other as it is.
-export const STATUSES = ['open', 'in_progress', 'resolved', 'cancelled'] as const;
-export type Status = (typeof STATUSES)[number];
-
+// Statuses are rows of `api.statuses` (code, label, position): the SPA reads
+// them (api/reference.ts). Priorities are a check constraint, listed here.
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
-
-export function isStatus(value: string): value is Status {
-  return STATUSES.some((status) => status === value);
-}
 
 export function isPriority(value: string): value is Priority {
   return PRIORITIES.some((priority) => priority === value);

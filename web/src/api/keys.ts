@@ -4,6 +4,7 @@
 // queues and open requests after any write.
 export const meKey = ['me'] as const;
 export const categoriesKey = ['categories'] as const;
+export const statusesKey = ['statuses'] as const;
 export const peopleKey = ['people'] as const;
 export const requestsKey = ['requests'] as const;
 /** The caller's sessions: removing a passkey ends the others, so passkeys/ refreshes them too. */

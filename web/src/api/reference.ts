@@ -2,8 +2,8 @@
 // the caller may see.
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { db, run } from './client';
-import type { Category, Person, PersonId } from './database';
-import { categoriesKey, peopleKey } from './keys';
+import type { Category, Person, PersonId, StatusRow } from './database';
+import { categoriesKey, peopleKey, statusesKey } from './keys';
 
 export const categoriesQuery = queryOptions({
   queryKey: categoriesKey,
@@ -37,4 +37,27 @@ export function useCategories(): Category[] {
 
 export function categoryName(categories: readonly Category[], code: string): string {
   return categories.find((category) => category.code === code)?.name ?? code;
+}
+
+/** The statuses a request may have, in their order, with their labels (`api.statuses`). */
+export const statusesQuery = queryOptions({
+  queryKey: statusesKey,
+  queryFn: () => run(db().from('statuses').select('*').order('position')),
+  staleTime: 60 * 60_000,
+});
+
+export function useStatuses(): StatusRow[] {
+  const { data = [] } = useQuery(statusesQuery);
+  return data;
+}
+
+/** A status's label; its code made readable while the labels load. */
+export function statusLabel(statuses: readonly StatusRow[], code: string): string {
+  return statuses.find((status) => status.code === code)?.label ?? humanize(code);
+}
+
+/** `in_progress` → "In progress". */
+export function humanize(text: string): string {
+  const spaced = text.replace(/[_-]+/g, ' ').trim();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }

@@ -7,6 +7,7 @@ import { MyRequestsPage } from '../requests/MyRequestsPage';
 import { NewRequestPage } from '../requests/NewRequestPage';
 import { QueuePage } from '../requests/QueuePage';
 import { RequestPage } from '../requests/RequestPage';
+import { RequestsPage } from '../requests/RequestsPage';
 import { currentPath, navigate, usePlace } from '../router/history';
 import { hrefFor, matchRoute, safeNext, type Route } from '../router/routes';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -82,6 +83,8 @@ function Page({ route }: { route: Route }) {
   switch (route.name) {
     case 'my-requests':
       return <MyRequestsPage />;
+    case 'requests':
+      return <RequestsPage />;
     case 'queue':
       return <QueuePage />;
     case 'new-request':

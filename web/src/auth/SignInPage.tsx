@@ -11,6 +11,7 @@ import { azureLoginUrl } from '../router/routes';
 import { Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import type { LocalMode } from './authApi';
+import { signInFailure } from './signInReasons';
 import { completeSignIn } from './store';
 
 export function SignInPage({
@@ -75,6 +76,9 @@ export function SignInPage({
           <Notice tone="info">Your session has ended. Sign in again to continue.</Notice>
         )}
         {reason === 'signed-out' && <Notice tone="success">You have signed out.</Notice>}
+        {reason && reason !== 'expired' && reason !== 'signed-out' && (
+          <Notice tone="error">{signInFailure(reason)}</Notice>
+        )}
         {!reason && next !== '/' && <p className="muted">Sign in to continue where you were.</p>}
         <button
           type="button"

@@ -1,12 +1,37 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
 import { requestsKey } from '../api/keys';
+import { useMe } from '../api/me';
 import { personName, usePeople } from '../api/reference';
+import { useLeaveGuard } from '../router/leaveGuard';
+import { draftKey, useDraft } from '../ui/drafts';
+import { Markdown } from '../ui/Markdown';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { Time } from '../ui/Time';
 import { addComment, commentsQuery } from './api';
+import { COMMENT_MAX, lengthHint } from './limits';
+
+type Mode = 'reply' | 'note';
+
+/** What each mode says, so a reply and an internal note never look alike. */
+const MODES: Record<Mode, { label: string; button: string; busy: string; done: string }> = {
+  reply: {
+    label: 'Reply to the requester',
+    button: 'Send reply',
+    busy: 'Sending your reply…',
+    done: 'Reply sent. The requester can read it.',
+  },
+  note: {
+    label: 'Internal note (agents and admins only)',
+    button: 'Add internal note',
+    busy: 'Adding your note…',
+    done: 'Internal note added. The requester cannot see it.',
+  },
+};
+
+const EMPTY_DRAFT = { body: '', mode: 'reply' };
 
 export function CommentsSection({
   request,
@@ -15,32 +40,58 @@ export function CommentsSection({
   request: RequestRow;
   canWriteInternal: boolean;
 }) {
+  const me = useMe();
   const comments = useQuery(commentsQuery(request.id));
-  const queryClient = useQueryClient();
   const people = usePeople();
+  const queryClient = useQueryClient();
+  const { draft, setDraft, clear, dirty } = useDraft(
+    draftKey(me.id, `comment:${request.id}`),
+    EMPTY_DRAFT,
+    ['mode'],
+  );
+  useLeaveGuard(dirty);
   const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [formKey, setFormKey] = useState(0);
+  const form = useRef<HTMLFormElement>(null);
+  const mode: Mode = canWriteInternal && draft.mode === 'note' ? 'note' : 'reply';
+  const words = canWriteInternal
+    ? MODES[mode]
+    : { ...MODES.reply, label: 'Add a comment', button: 'Post comment', done: 'Comment posted.' };
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const body = data.get('body');
-    const text = typeof body === 'string' ? body.trim() : '';
+    // The button stays enabled (and focused) while sending; a second press waits.
+    if (saving) return;
+    const text = draft.body.trim();
     if (!text) {
       setError('Write something first.');
       return;
     }
+    if (text.length > COMMENT_MAX) {
+      setError(`This is ${text.length} characters long; the limit is ${COMMENT_MAX}.`);
+      return;
+    }
     setSaving(true);
     setError(null);
+    setDone(null);
     try {
-      await addComment(request.id, text, canWriteInternal && data.get('internal') === 'on');
-      setFormKey((n) => n + 1);
+      await addComment(request.id, text, mode === 'note');
+      clear();
+      setDraft({ body: '', mode });
+      setDone(words.done);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
     } catch (failure) {
       setError(describeError(failure));
     } finally {
       setSaving(false);
+    }
+  };
+
+  const sendOnCtrlEnter = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.current?.requestSubmit();
     }
   };
 
@@ -67,41 +118,79 @@ export function CommentsSection({
                       <span className="badge badge-internal">Internal note · agents only</span>
                     )}
                   </p>
-                  <p className="prose">{comment.body}</p>
+                  <Markdown className="prose" text={comment.body} />
                 </li>
               ))}
             </ol>
           )
         }
       </Loaded>
-      <form key={formKey} className="stack" onSubmit={submit} noValidate>
+      <form
+        ref={form}
+        className={mode === 'note' ? 'stack comment-form comment-form-note' : 'stack comment-form'}
+        onSubmit={submit}
+        noValidate
+        aria-label={words.label}
+      >
+        {canWriteInternal && (
+          <fieldset className="mode-switch">
+            <legend className="sr-only">Who reads it</legend>
+            {(['reply', 'note'] as const).map((value) => (
+              <label key={value} className={`mode mode-${value}`}>
+                <input
+                  type="radio"
+                  name="mode"
+                  value={value}
+                  checked={mode === value}
+                  onChange={() => {
+                    setDraft({ ...draft, mode: value });
+                    setError(null);
+                  }}
+                />
+                {value === 'reply' ? 'Reply' : 'Internal note'}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <div className={error ? 'field field-invalid' : 'field'}>
-          <label htmlFor="comment-body">Add a comment</label>
+          <label htmlFor="comment-body">{words.label}</label>
           <textarea
             id="comment-body"
             name="body"
-            rows={3}
+            rows={4}
+            value={draft.body}
+            onChange={(event) => {
+              setDraft({ ...draft, body: event.target.value });
+            }}
+            onKeyDown={sendOnCtrlEnter}
             aria-invalid={error ? true : undefined}
-            aria-describedby={error ? 'comment-error' : undefined}
+            aria-describedby={error ? 'comment-error comment-hint' : 'comment-hint'}
           />
+          <p className="field-hint" id="comment-hint">
+            {mode === 'note'
+              ? 'Only agents and admins see an internal note. '
+              : 'The requester and the agents see this. '}
+            Markdown works: **bold**, lists, links. Ctrl+Enter sends.{' '}
+            {lengthHint(draft.body, COMMENT_MAX)}
+          </p>
           {error && (
             <p className="field-error" id="comment-error">
               {error}
             </p>
           )}
         </div>
-        {canWriteInternal && (
-          <div className="checkbox">
-            <input id="comment-internal" name="internal" type="checkbox" />
-            <label htmlFor="comment-internal">Internal note (only agents and admins see it)</label>
-          </div>
-        )}
         <div className="form-actions">
-          <button type="submit" className="button" disabled={saving} aria-busy={saving}>
-            {saving ? 'Posting…' : 'Post comment'}
+          <button
+            type="submit"
+            className={mode === 'note' ? 'button button-note' : 'button button-primary'}
+            aria-disabled={saving}
+            aria-busy={saving}
+          >
+            {words.button}
           </button>
         </div>
-        {saving && <Notice tone="info">Posting your comment…</Notice>}
+        {saving && <Notice tone="info">{words.busy}</Notice>}
+        {done && !saving && <Notice tone="success">{done}</Notice>}
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type SubmitEvent } from 'react';
 import { PRIORITIES, type RequestRow } from '../api/database';
 import { describeError, fieldOf, toFormErrors, type FormErrors } from '../api/errors';
 import { peopleKey, requestsKey } from '../api/keys';
@@ -11,6 +11,7 @@ import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
 import { PRIORITY_LABELS, priorityLabel } from '../ui/format';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
+import { checkRequestText, DESCRIPTION_MAX, TITLE_MAX } from './limits';
 
 /**
  * Edit what the person may edit. The form offers the fields; the database
@@ -32,6 +33,12 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   const categories = useCategories();
   const people = usePeople();
   const queryClient = useQueryClient();
+  // Back on "Edit request" when the form closes, so focus never drops to the page.
+  const editButton = useRef<HTMLButtonElement>(null);
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   const agents = people.list.filter(
     (person) =>
       (person.agent_categories ?? []).includes(request.category) ||
@@ -45,6 +52,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       <div className="card">
         {saved && <Notice tone="success">Your changes were saved.</Notice>}
         <button
+          ref={editButton}
           type="button"
           className="button button-wide"
           onClick={() => {
@@ -63,11 +71,26 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const changes = changedFields(base, new FormData(event.currentTarget));
-    if (Object.keys(changes).length === 0) {
-      setOpen(false);
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = data.get(name);
+      return typeof value === 'string' ? value : '';
+    };
+    // Every problem with the text at once; the database checks again.
+    const problems = checkRequestText({
+      title: text('title'),
+      description: text('description'),
+    });
+    if (Object.keys(problems).length > 0) {
+      setErrors({ fields: problems, form: null });
       return;
     }
+    const changes = changedFields(base, data);
+    if (Object.keys(changes).length === 0) {
+      close();
+      return;
+    }
+    if (saving) return;
     setSaving(true);
     setErrors(noEditErrors());
     setConflict(null);
@@ -79,7 +102,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       // A category change goes through rpc/move_request (ADR 0008): the
       // request may leave the caller's view, which a PATCH cannot survive.
       if (category !== undefined) await moveRequest(request.id, category);
-      setOpen(false);
+      close();
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
       void queryClient.invalidateQueries({ queryKey: peopleKey });
@@ -101,10 +124,14 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   return (
     <form className="card stack" onSubmit={submit} aria-label="Edit request" noValidate>
       <h2>Edit request</h2>
-      <Field label="Title" error={errors.fields.title}>
+      <Field label="Title" hint={`Up to ${TITLE_MAX} characters.`} error={errors.fields.title}>
         {(props) => <input {...props} name="title" type="text" defaultValue={request.title} />}
       </Field>
-      <Field label="Description" error={errors.fields.description}>
+      <Field
+        label="Description"
+        hint={`Markdown works. Up to ${DESCRIPTION_MAX.toLocaleString('en')} characters.`}
+        error={errors.fields.description}
+      >
         {(props) => (
           <textarea
             {...props}
@@ -176,18 +203,12 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
         <button
           type="submit"
           className="button button-primary"
-          disabled={saving}
+          aria-disabled={saving}
           aria-busy={saving}
         >
           {saving ? 'Saving…' : 'Save changes'}
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            setOpen(false);
-          }}
-        >
+        <button type="button" className="button" onClick={close}>
           Cancel
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { RequestRow } from '../api/database';
-import { useCategories, usePeople } from '../api/reference';
+import { useCategories, usePeople, useStatuses } from '../api/reference';
 import { EmptyState, Loaded } from '../ui/States';
 import { Time } from '../ui/Time';
 import { historyQuery } from './api';
@@ -10,6 +10,7 @@ export function HistorySection({ request }: { request: RequestRow }) {
   const history = useQuery(historyQuery(request.id));
   const people = usePeople();
   const categories = useCategories();
+  const statuses = useStatuses();
   return (
     <section aria-labelledby="history-heading" className="card">
       <h2 id="history-heading">History</h2>
@@ -20,7 +21,11 @@ export function HistorySection({ request }: { request: RequestRow }) {
           ) : (
             <ol className="timeline" aria-label="History entries">
               {entries.map((entry) => {
-                const lines = describeChanges(entry.changes, { people: people.index, categories });
+                const lines = describeChanges(entry.changes, {
+                  people: people.index,
+                  categories,
+                  statuses,
+                });
                 return (
                   <li key={entry.id} className="timeline-entry">
                     <p className="timeline-head">

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RequestId, RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
 import { requestsKey } from '../api/keys';
@@ -69,6 +69,9 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
   const [busy, setBusy] = useState<RequestId | null>(null);
   const name = categoryName(categories, category);
 
+  // The button leaves the list with its request: focus goes to the outcome.
+  const outcome = useRef<HTMLDivElement>(null);
+
   // Take and Take over are different acts (ADR 0017): a take succeeds only
   // while nobody has the request; taking over names whom it is taken from,
   // after the agent confirmed it. Either way the queue is refreshed, so a
@@ -82,6 +85,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
       !window.confirm(`${row.key} is assigned to ${holder ?? 'nobody'}. Take it over?`)
     )
       return;
+    if (busy !== null) return;
     setBusy(row.id);
     setMessage(null);
     try {
@@ -93,6 +97,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
     } finally {
       setBusy(null);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
+      requestAnimationFrame(() => outcome.current?.focus());
     }
   };
 
@@ -100,7 +105,9 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
     <Loaded query={queue} loadingLabel={`Loading the ${name} queue…`}>
       {({ unassigned, assigned }) => (
         <>
-          {message && <Notice tone={message.tone}>{message.text}</Notice>}
+          <div ref={outcome} tabIndex={-1} className="focus-target">
+            {message && <Notice tone={message.tone}>{message.text}</Notice>}
+          </div>
           <section aria-labelledby="queue-unassigned">
             <h2 id="queue-unassigned">
               Unassigned{' '}
@@ -123,7 +130,7 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                         <button
                           type="button"
                           className="button button-small"
-                          disabled={busy !== null}
+                          aria-disabled={busy !== null}
                           aria-busy={busy === row.id}
                           onClick={() => void act(row, false)}
                         >

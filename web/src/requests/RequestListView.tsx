@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SubmitEvent } from 'react';
-import { PRIORITIES, STATUSES, type Status } from '../api/database';
+import { PRIORITIES } from '../api/database';
 import { useMe } from '../api/me';
-import { useCategories, usePeople } from '../api/reference';
+import { useCategories, usePeople, useStatuses } from '../api/reference';
 import { navigate, usePlace } from '../router/history';
 import { Link } from '../router/Link';
-import { PRIORITY_LABELS, STATUS_LABELS } from '../ui/format';
+import { PRIORITY_LABELS } from '../ui/format';
 import { EmptyState, Loaded } from '../ui/States';
 import { countsQuery, requestPageQuery } from './api';
 import { sumCounts, type StatusTotals } from './counts';
@@ -151,12 +151,13 @@ function StatusTabs({
   totals: StatusTotals | null;
   hrefWith: (changes: Partial<ListParams>) => string;
 }) {
-  const tabs: { status: Status | null; label: string; count: number | null }[] = [
+  const statuses = useStatuses();
+  const tabs: { status: string | null; label: string; count: number | null }[] = [
     { status: null, label: 'All', count: totals?.all ?? null },
-    ...STATUSES.map((status) => ({
-      status,
-      label: STATUS_LABELS[status],
-      count: totals?.[status] ?? null,
+    ...statuses.map((status) => ({
+      status: status.code,
+      label: status.label,
+      count: totals ? (totals[status.code] ?? 0) : null,
     })),
   ];
   return (

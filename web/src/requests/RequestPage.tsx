@@ -8,6 +8,7 @@ import { hrefFor } from '../router/routes';
 import { Link } from '../router/Link';
 import { PriorityBadge, StatusBadge } from '../ui/Badges';
 import { EmptyState, Loaded, Notice } from '../ui/States';
+import { Markdown } from '../ui/Markdown';
 import { Time } from '../ui/Time';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { requestQuery } from './api';
@@ -82,22 +83,22 @@ function RequestView({ request }: { request: RequestRow }) {
         </p>
         <h1 id="request-title">{request.title}</h1>
       </header>
+      {/* On a phone the details follow the status, before the conversation;
+          on a wide screen they stand in a column beside both (styles.css). */}
       <div className="request-layout">
-        <div className="request-main">
+        <div className="request-main request-summary">
           <section aria-labelledby="description-heading" className="card">
             <h2 id="description-heading" className="sr-only">
               Description
             </h2>
             {request.description ? (
-              <p className="prose">{request.description}</p>
+              <Markdown className="prose" text={request.description} />
             ) : (
               <p className="muted">No description.</p>
             )}
           </section>
           <RateResolution request={request} />
           <TransitionPanel request={request} />
-          <CommentsSection request={request} canWriteInternal={isStaff} />
-          <HistorySection request={request} />
         </div>
         <aside className="request-side" aria-label="Details">
           <dl className="facts card">
@@ -140,6 +141,10 @@ function RequestView({ request }: { request: RequestRow }) {
           <AuditMark requestId={request.id} />
           <EditRequest request={request} isStaff={isStaff} />
         </aside>
+        <div className="request-main request-conversation">
+          <CommentsSection request={request} canWriteInternal={isStaff} />
+          <HistorySection request={request} />
+        </div>
       </div>
     </article>
   );

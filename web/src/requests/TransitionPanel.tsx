@@ -1,9 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type SubmitEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
 import type { RequestRow } from '../api/database';
 import { describeError, fieldOf } from '../api/errors';
 import { peopleKey, requestsKey } from '../api/keys';
-import { statusLabel } from '../ui/format';
+import { statusLabel, useStatuses } from '../api/reference';
 import { Notice } from '../ui/States';
 import { allowedTransitionsQuery, transitionRequest, type AllowedTransition } from './api';
 import { noteLabel, transitionLabel } from './history';
@@ -11,11 +11,17 @@ import { noteLabel, transitionLabel } from './history';
 /** Only the moves the database allows this person now; a note where one is asked for. */
 export function TransitionPanel({ request }: { request: RequestRow }) {
   const allowed = useQuery(allowedTransitionsQuery(request.id));
+  const statuses = useStatuses();
   const queryClient = useQueryClient();
   const [chosen, setChosen] = useState<AllowedTransition | null>(null);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [noteError, setNoteError] = useState<string | null>(null);
+  // Focus stays in the panel: on the button that opened a note form when it
+  // closes, on the outcome when the buttons change under the person's hand.
+  const opener = useRef<string | null>(null);
+  const outcome = useRef<HTMLDivElement>(null);
+  const buttons = useRef<HTMLDivElement>(null);
 
   if (allowed.isPending) return null;
   if (allowed.isError) {
@@ -27,7 +33,24 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
   }
   const moves = allowed.data;
 
+  const focusOutcome = () => {
+    requestAnimationFrame(() => outcome.current?.focus());
+  };
+
+  const closeNoteForm = () => {
+    setChosen(null);
+    setNoteError(null);
+    const label = opener.current;
+    requestAnimationFrame(() => {
+      const button = [...(buttons.current?.querySelectorAll('button') ?? [])].find(
+        (candidate) => candidate.dataset.move === label,
+      );
+      button?.focus();
+    });
+  };
+
   const move = async (transition: AllowedTransition, note: string | null) => {
+    if (busy) return;
     setBusy(true);
     setMessage(null);
     setNoteError(null);
@@ -36,16 +59,23 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
       setChosen(null);
       setMessage({
         tone: 'success',
-        text: `Status changed to ${statusLabel(transition.to_status)}.`,
+        text: `Status changed to ${statusLabel(statuses, transition.to_status)}.`,
       });
       void queryClient.invalidateQueries({ queryKey: requestsKey });
       void queryClient.invalidateQueries({ queryKey: peopleKey });
+      focusOutcome();
     } catch (error) {
       // A refused move ("already in progress") means the page is stale: refresh it.
       void queryClient.invalidateQueries({ queryKey: requestsKey });
       // "A resolution is required" belongs next to the note field.
       if (chosen && fieldOf(error, ['note'] as const)) setNoteError(describeError(error));
-      else setMessage({ tone: 'error', text: describeError(error) });
+      else {
+        setMessage({ tone: 'error', text: describeError(error) });
+        setChosen(null);
+        focusOutcome();
+        // Someone else may have moved it: show the request as it is now.
+        void queryClient.invalidateQueries({ queryKey: requestsKey });
+      }
     } finally {
       setBusy(false);
     }
@@ -54,8 +84,10 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
   const start = (transition: AllowedTransition) => {
     setMessage(null);
     setNoteError(null);
-    if (transition.note_required || transition.to_status === 'cancelled') setChosen(transition);
-    else void move(transition, null);
+    if (transition.note_required || transition.to_status === 'cancelled') {
+      opener.current = transition.to_status;
+      setChosen(transition);
+    } else void move(transition, null);
   };
 
   const submitNote = (event: SubmitEvent<HTMLFormElement>) => {
@@ -71,11 +103,19 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
   return (
     <section aria-labelledby="moves-heading" className="card">
       <h2 id="moves-heading">Status</h2>
-      {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      <div ref={outcome} tabIndex={-1} className="focus-target">
+        {message && <Notice tone={message.tone}>{message.text}</Notice>}
+      </div>
       {chosen ? (
         <form
           className="stack"
           onSubmit={submitNote}
+          onKeyDown={(event: KeyboardEvent<HTMLFormElement>) => {
+            if (event.key === 'Escape') {
+              event.preventDefault();
+              closeNoteForm();
+            }
+          }}
           aria-label={transitionLabel(request.status, chosen.to_status)}
         >
           <div className="field">
@@ -110,30 +150,25 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
             <button
               type="submit"
               className="button button-primary"
-              disabled={busy}
+              aria-disabled={busy}
               aria-busy={busy}
             >
               {transitionLabel(request.status, chosen.to_status)}
             </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setChosen(null);
-              }}
-            >
+            <button type="button" className="button" onClick={closeNoteForm}>
               Back
             </button>
           </div>
         </form>
       ) : (
-        <div className="button-row">
+        <div className="button-row" ref={buttons}>
           {moves.map((transition) => (
             <button
               key={transition.to_status}
               type="button"
+              data-move={transition.to_status}
               className={buttonClass(request.status, transition.to_status)}
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() => {
                 start(transition);
               }}

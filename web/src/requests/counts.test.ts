@@ -22,7 +22,6 @@ describe('sumCounts', () => {
     expect(sumCounts(rows, { scope: 'mine' })).toEqual({
       all: 7,
       open: 2,
-      in_progress: 0,
       resolved: 4,
       cancelled: 1,
     });
@@ -42,9 +41,7 @@ describe('sumCounts', () => {
     expect(sumCounts(rows, { scope: 'all', category: 'IT' }).all).toBe(10);
     expect(sumCounts(rows, { scope: 'assigned' })).toEqual({
       all: 4,
-      open: 0,
       in_progress: 3,
-      resolved: 0,
       cancelled: 1,
     });
   });
@@ -73,7 +70,7 @@ describe('list params', () => {
   });
 
   it('drops values it does not know', () => {
-    expect(parseListParams('?status=done&priority=meh&page=-2&category=a%20b')).toEqual(
+    expect(parseListParams('?status=Done!&priority=meh&page=-2&category=a%20b')).toEqual(
       EMPTY_PARAMS,
     );
   });

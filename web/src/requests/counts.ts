@@ -1,8 +1,9 @@
-import { isStatus, type RequestCount, type Status } from '../api/database';
+import type { RequestCount } from '../api/database';
 
 export type CountScope = 'mine' | 'assigned' | 'all';
 
-export type StatusTotals = Record<Status | 'all', number>;
+/** Requests per status code, and `all`; a status with none is absent. */
+export type StatusTotals = Partial<Record<string, number>> & { all: number };
 
 /**
  * Tab counts from `GET /rest/request_counts` rows: the rows the scope selects,
@@ -12,12 +13,12 @@ export function sumCounts(
   rows: readonly RequestCount[],
   options: { scope: CountScope; category?: string | null },
 ): StatusTotals {
-  const totals: StatusTotals = { all: 0, open: 0, in_progress: 0, resolved: 0, cancelled: 0 };
+  const totals: StatusTotals = { all: 0 };
   for (const row of rows) {
     if (options.scope === 'mine' && !row.mine) continue;
     if (options.scope === 'assigned' && !row.assigned_to_me) continue;
     if (options.category && row.category !== options.category) continue;
-    if (isStatus(row.status)) totals[row.status] += row.count;
+    totals[row.status] = (totals[row.status] ?? 0) + row.count;
     totals.all += row.count;
   }
   return totals;

@@ -13,7 +13,7 @@ const people = new Map<string, Person>([
       agent_categories: ['IT'],
       is_admin: false,
       disabled_at: null,
-      rights_from_entra: false,
+      rights_from_entra: null,
     },
   ],
 ]);
@@ -21,7 +21,11 @@ const categories = [
   { code: 'IT', name: 'IT', key_prefix: 'IT' },
   { code: 'HR', name: 'Human resources', key_prefix: 'HR' },
 ];
-const context = { people, categories };
+const statuses = [
+  { code: 'open', label: 'Open', position: 1, is_closed: false },
+  { code: 'in_progress', label: 'In progress', position: 2, is_closed: false },
+];
+const context = { people, categories, statuses };
 
 describe('describeChanges', () => {
   it('names columns and values of an edit in words', () => {

@@ -1,7 +1,13 @@
-import type { Category } from '../api/database';
+import type { Category, StatusRow } from '../api/database';
 import { isRecord } from '../api/errors';
-import { categoryName, personName, type PeopleIndex } from '../api/reference';
-import { formatDateTime, priorityLabel, statusLabel } from '../ui/format';
+import {
+  categoryName,
+  humanize,
+  personName,
+  statusLabel,
+  type PeopleIndex,
+} from '../api/reference';
+import { formatDateTime, priorityLabel } from '../ui/format';
 
 interface HistoryChange {
   old: unknown;
@@ -35,11 +41,6 @@ const HIDDEN_COLUMNS = new Set([
   'request_id',
 ]);
 
-export function humanize(text: string): string {
-  const spaced = text.replace(/[_-]+/g, ' ').trim();
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
-}
-
 /** The audit log's actions (app.audit_log's `audit_log_action_known` check). */
 const ACTION_LABELS: Partial<Record<string, string>> = {
   created: 'Created the request',
@@ -64,6 +65,7 @@ export interface ChangeLine {
 interface Context {
   people: PeopleIndex;
   categories: readonly Category[];
+  statuses: readonly StatusRow[];
 }
 
 function isChange(value: unknown): value is HistoryChange {
@@ -106,7 +108,7 @@ export function formatValue(column: string, value: unknown, context: Context): s
   if (column.endsWith('_at')) return formatDateTime(text);
   switch (column) {
     case 'status':
-      return statusLabel(text);
+      return statusLabel(context.statuses, text);
     case 'priority':
       return priorityLabel(text);
     case 'category':
@@ -129,7 +131,7 @@ const TRANSITION_LABELS: Partial<Record<string, string>> = {
 };
 
 export function transitionLabel(from: string, to: string): string {
-  return TRANSITION_LABELS[`${from}>${to}`] ?? `Move to ${statusLabel(to)}`;
+  return TRANSITION_LABELS[`${from}>${to}`] ?? `Move to ${humanize(to)}`;
 }
 
 export function noteLabel(from: string, to: string): string {

@@ -1,10 +1,11 @@
-import { PRIORITIES, STATUSES, type Priority, type Status } from '../api/database';
+import { PRIORITIES, type Priority } from '../api/database';
 
 export const PAGE_SIZE = 20;
 
 /** The filters of a request list, kept in the URL so Back and links work. */
 export interface ListParams {
-  status: Status | null;
+  /** A status code of `api.statuses`; an unknown one simply matches nothing. */
+  status: string | null;
   category: string | null;
   priority: Priority | null;
   q: string;
@@ -28,7 +29,7 @@ export function parseListParams(search: string): ListParams {
   const page = Number.parseInt(params.get('page') ?? '1', 10);
   const category = params.get('category')?.trim().toUpperCase() ?? '';
   return {
-    status: oneOf(STATUSES, params.get('status')),
+    status: /^[a-z_]{1,32}$/.test(params.get('status') ?? '') ? params.get('status') : null,
     category: /^[A-Z0-9_]{1,32}$/.test(category) ? category : null,
     priority: oneOf(PRIORITIES, params.get('priority')),
     q: (params.get('q') ?? '').trim().slice(0, 200),

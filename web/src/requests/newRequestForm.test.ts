@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, toFormErrors } from '../api/errors';
-import { NEW_REQUEST_FIELDS, readNewRequest } from './newRequestForm';
+import { TITLE_MAX } from './limits';
+import { EMPTY_NEW_REQUEST, NEW_REQUEST_FIELDS, readNewRequest } from './newRequestForm';
 
-function form(values: Record<string, string>) {
-  return { get: (name: string) => values[name] ?? null };
-}
+const filled = { ...EMPTY_NEW_REQUEST, category: 'IT', title: 'Printer jams' };
 
 describe('readNewRequest', () => {
   it('trims and defaults the priority', () => {
     expect(
-      readNewRequest(form({ category: 'IT', title: '  Printer jams ', description: ' x ' })),
+      readNewRequest({ ...filled, title: '  Printer jams ', description: ' x ', priority: '' }),
     ).toEqual({
       ok: true,
       value: { category: 'IT', priority: 'normal', title: 'Printer jams', description: 'x' },
@@ -17,29 +16,42 @@ describe('readNewRequest', () => {
   });
 
   it('keeps a chosen priority and ignores unknown ones', () => {
-    const urgent = readNewRequest(form({ category: 'HR', priority: 'urgent', title: 't' }));
+    const urgent = readNewRequest({ ...filled, priority: 'urgent' });
     expect(urgent.ok && urgent.value.priority).toBe('urgent');
-    const odd = readNewRequest(form({ category: 'HR', priority: 'asap', title: 't' }));
+    const odd = readNewRequest({ ...filled, priority: 'asap' });
     expect(odd.ok && odd.value.priority).toBe('normal');
   });
 
-  it('asks for a category', () => {
-    expect(readNewRequest(form({ title: 'x' }))).toEqual({
+  it('names every problem at once', () => {
+    expect(
+      readNewRequest({ ...EMPTY_NEW_REQUEST, title: '   ', description: 'x'.repeat(20_001) }),
+    ).toEqual({
       ok: false,
-      errors: { fields: { category: 'Choose a category.' }, form: null },
+      errors: {
+        fields: {
+          category: 'Choose a category.',
+          title: 'Give the request a title.',
+          description: 'The description is 20001 characters long; the limit is 20000.',
+        },
+        form: null,
+      },
     });
   });
 
-  it('leaves the title rule to the database and shows its message by the field', () => {
-    const read = readNewRequest(form({ category: 'IT', title: '   ' }));
-    expect(read.ok && read.value.title).toBe('');
+  it('says how long a title may be', () => {
+    const read = readNewRequest({ ...filled, title: 't'.repeat(TITLE_MAX + 1) });
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.errors.fields.title).toMatch(/201 characters long; keep it to 200/);
+  });
+
+  it('still shows what the database says by its field', () => {
     const dbSays = new ApiError(400, {
       code: '23514',
-      message: 'Give the request a title of at least 3 characters.',
+      message: 'The title is 230 characters long; keep it to 200.',
       details: 'title',
     });
     expect(toFormErrors(dbSays, NEW_REQUEST_FIELDS)).toEqual({
-      fields: { title: 'Give the request a title of at least 3 characters.' },
+      fields: { title: 'The title is 230 characters long; keep it to 200.' },
       form: null,
     });
   });

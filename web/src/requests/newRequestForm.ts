@@ -1,34 +1,36 @@
-import { PRIORITIES, type NewRequest, type Priority } from '../api/database';
+import { isPriority, type NewRequest, type Priority } from '../api/database';
 import type { FormErrors } from '../api/errors';
+import { checkRequestText } from './limits';
 
 export const NEW_REQUEST_FIELDS = ['category', 'priority', 'title', 'description'] as const;
 export type NewRequestField = (typeof NEW_REQUEST_FIELDS)[number];
 
+/** What the form holds (and its draft keeps). */
+export type NewRequestDraft = Record<NewRequestField, string>;
+
+export const EMPTY_NEW_REQUEST: NewRequestDraft = {
+  category: '',
+  priority: 'normal',
+  title: '',
+  description: '',
+};
+
 /**
- * Read the new-request form. Only what the database cannot say for itself is
- * checked here (a category must be chosen); every other rule — title length,
- * description — is the database's, shown next to the field it names.
+ * Read the new-request form and name every problem at once: no category, no
+ * title, a title or description over the database's limits (requests/limits.ts).
+ * The database checks the same again and its message shows by the field it names.
  */
-export function readNewRequest(data: {
-  get(name: string): FormDataEntryValue | null;
-}): { ok: true; value: NewRequest } | { ok: false; errors: FormErrors<NewRequestField> } {
-  const text = (name: string) => {
-    const value = data.get(name);
-    return typeof value === 'string' ? value : '';
+export function readNewRequest(
+  values: NewRequestDraft,
+): { ok: true; value: NewRequest } | { ok: false; errors: FormErrors<NewRequestField> } {
+  const category = values.category.trim();
+  const priority: Priority = isPriority(values.priority) ? values.priority : 'normal';
+  const title = values.title.trim();
+  const description = values.description.trim();
+  const fields: Partial<Record<NewRequestField, string>> = {
+    ...(category ? {} : { category: 'Choose a category.' }),
+    ...checkRequestText({ title, description }),
   };
-  const category = text('category').trim();
-  const priorityText = text('priority');
-  const priority: Priority = PRIORITIES.find((p) => p === priorityText) ?? 'normal';
-  if (!category) {
-    return { ok: false, errors: { fields: { category: 'Choose a category.' }, form: null } };
-  }
-  return {
-    ok: true,
-    value: {
-      category,
-      priority,
-      title: text('title').trim(),
-      description: text('description').trim(),
-    },
-  };
+  if (Object.keys(fields).length > 0) return { ok: false, errors: { fields, form: null } };
+  return { ok: true, value: { category, priority, title, description } };
 }

@@ -1,5 +1,6 @@
 import type { AnchorHTMLAttributes, MouseEvent } from 'react';
 import { navigate } from './history';
+import { confirmLeave } from './leaveGuard';
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: string; replace?: boolean };
 
@@ -11,6 +12,7 @@ export function Link({ href, replace, onClick, ...rest }: LinkProps) {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (rest.target && rest.target !== '_self') return;
     event.preventDefault();
+    if (!confirmLeave()) return;
     navigate(href, { replace });
   };
   return <a href={href} onClick={handleClick} {...rest} />;

@@ -5,6 +5,7 @@ export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =
   | { name: 'my-requests' }
+  | { name: 'requests' }
   | { name: 'queue' }
   | { name: 'new-request' }
   | { name: 'request'; key: string }
@@ -39,6 +40,7 @@ export function matchRoute(pathname: string, search = ''): Route {
       const params = new URLSearchParams(search);
       return { name: 'signin', next: safeNext(params.get('next')), reason: params.get('reason') };
     }
+    if (first === 'requests' && second === undefined) return { name: 'requests' };
     if (first === 'requests' && second === 'new') return { name: 'new-request' };
     if (first === 'requests' && second !== undefined && REQUEST_KEY.test(second)) {
       return { name: 'request', key: second.toUpperCase() };
@@ -63,6 +65,8 @@ export function hrefFor(route: Route): string {
   switch (route.name) {
     case 'my-requests':
       return '/';
+    case 'requests':
+      return '/requests';
     case 'queue':
       return '/queue';
     case 'new-request':

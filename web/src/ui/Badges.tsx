@@ -1,11 +1,13 @@
-import { priorityLabel, statusLabel } from './format';
+import { statusLabel, useStatuses } from '../api/reference';
+import { priorityLabel } from './format';
 
 /** `labelled`: say "Status:" / "Priority:" to screen readers (off where a <dt> already does). */
 export function StatusBadge({ status, labelled = true }: { status: string; labelled?: boolean }) {
+  const statuses = useStatuses();
   return (
     <span className={`badge badge-status badge-${status}`}>
       {labelled && <span className="sr-only">Status: </span>}
-      {statusLabel(status)}
+      {statusLabel(statuses, status)}
     </span>
   );
 }

@@ -1,12 +1,5 @@
 // Words and dates for display.
-import { isPriority, isStatus, type Priority, type Status } from '../api/database';
-
-export const STATUS_LABELS: Record<Status, string> = {
-  open: 'Open',
-  in_progress: 'In progress',
-  resolved: 'Resolved',
-  cancelled: 'Cancelled',
-};
+import { isPriority, type Priority } from '../api/database';
 
 export const PRIORITY_LABELS: Record<Priority, string> = {
   low: 'Low',
@@ -14,10 +7,6 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   high: 'High',
   urgent: 'Urgent',
 };
-
-export function statusLabel(status: string): string {
-  return isStatus(status) ? STATUS_LABELS[status] : status;
-}
 
 export function priorityLabel(priority: string): string {
   return isPriority(priority) ? PRIORITY_LABELS[priority] : priority;
