@@ -2777,6 +2777,28 @@ $$;
 
 
 --
+-- Name: tg_team_members__require_admin(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_team_members__require_admin() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_admin();
+    return new;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_team_members__require_admin(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_team_members__require_admin() IS 'team_members_100_require_admin: refuses a non-admin (42501 "Only an admin can do this.") before any other trigger reads the person.';
+
+
+--
 -- Name: tg_users__guard_entra_rights(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -5350,6 +5372,13 @@ CREATE TRIGGER sla_targets_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app
 
 
 --
+-- Name: team_members team_members_100_require_admin; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER team_members_100_require_admin BEFORE INSERT ON app.team_members FOR EACH ROW EXECUTE FUNCTION app.tg_team_members__require_admin();
+
+
+--
 -- Name: team_members team_members_200_guard_entra_rights; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -7160,6 +7189,13 @@ REVOKE ALL ON FUNCTION app.tg_team_members__guard_entra_rights() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_team_members__log() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_team_members__require_admin(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_team_members__require_admin() FROM PUBLIC;
 
 
 --

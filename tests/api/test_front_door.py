@@ -27,7 +27,31 @@ def test_writes_from_another_site_are_refused(
 ) -> None:
     response = http.post("/requests", json=NEW_REQUEST, headers=auth(tokens["alice"], **headers))
     assert response.status_code == 403
-    assert "did not come from Reqstly" in response.json()["message"]
+    assert response.json() == {
+        "error": "cross_site_request",
+        "message": "This request did not come from Reqstly's own pages, so it was refused.",
+    }
+
+
+def test_a_cookie_write_without_origin_headers_is_refused(
+    http: httpx.Client, tokens: dict[str, str]
+) -> None:
+    """Only a non-browser omits both headers, and it must use its own token,
+    never the cookies (docs/error_codes.md, the same-origin rule)."""
+    response = http.post(
+        "/requests",
+        json=NEW_REQUEST,
+        headers={"Cookie": f"__Host-reqstly_at={tokens['alice']}"},
+    )
+    assert response.status_code == 403
+    assert response.json()["error"] == "cross_site_request"
+
+
+def test_a_token_write_without_origin_headers_passes(
+    http: httpx.Client, tokens: dict[str, str]
+) -> None:
+    response = http.post("/requests", json=NEW_REQUEST, headers=auth(tokens["alice"]))
+    assert response.status_code == 201
 
 
 def test_writes_from_our_own_pages_pass(

@@ -36,7 +36,8 @@ async def test_a_stranger_with_the_credential_id_cannot_lock_the_owner_out(
     # The owner's allowance (3) is smaller than the failures one address may
     # make with a passkey (5, the default): a stranger could spend it if it
     # counted before the signature is verified.
-    authsvc = await local_authsvc(rate_limit_per_account=3)
+    # An hour's window: a slow machine cannot carry the flood into a new one.
+    authsvc = await local_authsvc(rate_limit_per_account=3, rate_limit_window_seconds=3600)
     authenticator = await with_a_passkey_in_process(authsvc)
 
     def bogus(options: dict[str, Any]) -> dict[str, Any]:
@@ -60,7 +61,7 @@ async def test_a_stranger_with_the_credential_id_cannot_lock_the_owner_out(
 async def test_the_owner_is_limited_per_account_once_verified(
     stack: LocalStack, local_authsvc: LocalAuthsvcFactory, new_browser: NewBrowser
 ) -> None:
-    authsvc = await local_authsvc(rate_limit_per_account=2)
+    authsvc = await local_authsvc(rate_limit_per_account=2, rate_limit_window_seconds=3600)
     authenticator = await with_a_passkey_in_process(authsvc)
     browser = new_browser()
     statuses = [

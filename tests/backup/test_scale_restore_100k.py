@@ -4,12 +4,15 @@ running restore.sh to a verified, switched-in database is printed (issue #14
 asks for at most 5 minutes on this machine).
 
 Seeding through the real triggers takes minutes, so the seeded database is
-kept as a pg_dump under .data/ (named by the hash of the migrations and the
-seed) and loaded from there on later runs."""
+kept as a pg_dump (named by the hash of the migrations and the seed) and
+loaded from there on later runs. The dump lives outside the checkout
+(~/.cache/reqstly/backup-drill, or REQSTLY_SEED_CACHE), like the Swarm
+suite's image cache, so a fresh clone of the same migrations reuses it."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import subprocess
 import time
@@ -17,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from devstack.paths import DATA, MIGRATIONS, ROOT
+from devstack.paths import MIGRATIONS, ROOT
 from devstack.postgres import PG_BIN
 from devstack.stack import DBNAME
 from tests.backup.conftest import ArchivedCluster, ok, script
@@ -27,10 +30,15 @@ from tests.perf import seed
 pytestmark = pytest.mark.slow
 
 
+SEED_CACHE = Path(
+    os.environ.get("REQSTLY_SEED_CACHE", Path.home() / ".cache" / "reqstly" / "backup-drill")
+)
+
+
 def seeded_dump() -> Path:
     inputs = [*sorted(MIGRATIONS.glob("*.sql")), ROOT / "tests/perf/seed.py"]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in inputs)).hexdigest()[:16]
-    return DATA / "backup-drill" / f"seeded-100k-{digest}.dump"
+    return SEED_CACHE / f"seeded-100k-{digest}.dump"
 
 
 def load_100k(archived: ArchivedCluster) -> str:

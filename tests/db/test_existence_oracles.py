@@ -416,3 +416,24 @@ def test_an_assignment_refusal_does_not_name_a_hidden_person(
     assert "Zed" not in str(outcomes[0])
     assert outcomes[0] == outcomes[1]
     clear_authentication(db)
+
+
+def test_a_non_admin_learns_nothing_about_a_person_from_agent_rights(
+    db: psycopg.Connection, people: People
+) -> None:
+    entra_person = db.execute(
+        """insert into app.users (tenant_id, object_id, display_name, email, rights_from_entra)
+           values (gen_random_uuid(), gen_random_uuid(), 'Eve Entra', 'eve@example.com', true)
+           returning id"""
+    ).fetchone()
+    assert entra_person
+    outcomes = []
+    for person_id in (entra_person[0], uuid.uuid4()):
+        with pytest.raises(psycopg.Error) as refused, db.transaction():
+            authenticate_as(db, people["alice"])
+            db.execute(
+                "insert into api.team_members (user_id, category) values (%s, 'IT')", (person_id,)
+            )
+        outcomes.append((refused.value.sqlstate, refused.value.diag.message_primary))
+    assert outcomes[0] == outcomes[1] == ("42501", "Only an admin can do this.")
+    clear_authentication(db)
