@@ -16,6 +16,7 @@ import { AuditMark } from './AuditMark';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
+import { RateResolution, SlaClocks } from './SlaAndRating';
 import { TransitionPanel } from './TransitionPanel';
 
 export function RequestPage({ requestKey }: { requestKey: string }) {
@@ -96,6 +97,7 @@ function RequestView({ request }: { request: RequestRow }) {
               <p className="muted">No description.</p>
             )}
           </section>
+          <RateResolution request={request} />
           <TransitionPanel request={request} />
         </div>
         <aside className="request-side" aria-label="Details">
@@ -135,6 +137,7 @@ function RequestView({ request }: { request: RequestRow }) {
               </>
             )}
           </dl>
+          <SlaClocks request={request} />
           <AuditMark requestId={request.id} />
           <EditRequest request={request} isStaff={isStaff} />
         </aside>
