@@ -90,10 +90,42 @@ COMMENT ON SCHEMA notify IS 'The notifier worker''s functions: claim due notific
 
 
 --
+-- Name: text_search; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA text_search;
+
+
+--
+-- Name: unaccent; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA text_search;
+
+
+--
+-- Name: EXTENSION unaccent; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
+
+
+--
 -- Name: */*; Type: DOMAIN; Schema: api; Owner: -
 --
 
 CREATE DOMAIN api."*/*" AS bytea;
+
+
+--
+-- Name: request_tally; Type: TYPE; Schema: api; Owner: -
+--
+
+CREATE TYPE api.request_tally AS (
+	category text,
+	status text,
+	count bigint
+);
 
 
 --
@@ -149,6 +181,196 @@ end
 $$;
 
 
+SET default_tablespace = '';
+
+SET default_table_access_method = heap;
+
+--
+-- Name: requests; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.requests (
+    id bigint NOT NULL,
+    key text NOT NULL,
+    number integer NOT NULL,
+    title text NOT NULL,
+    description text DEFAULT ''::text NOT NULL,
+    category text NOT NULL,
+    priority text DEFAULT 'normal'::text NOT NULL,
+    priority_rank smallint GENERATED ALWAYS AS (
+CASE priority
+    WHEN 'urgent'::text THEN 4
+    WHEN 'high'::text THEN 3
+    WHEN 'normal'::text THEN 2
+    ELSE 1
+END) STORED,
+    status text DEFAULT 'open'::text NOT NULL,
+    requester_id uuid NOT NULL,
+    assignee_id uuid,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    resolved_at timestamp with time zone,
+    search tsvector GENERATED ALWAYS AS (((setweight(to_tsvector('simple'::regconfig, key), 'A'::"char") || setweight(to_tsvector('english'::regconfig, title), 'A'::"char")) || setweight(to_tsvector('english'::regconfig, description), 'B'::"char"))) STORED,
+    CONSTRAINT requests_description_length CHECK ((char_length(description) <= 20000)),
+    CONSTRAINT requests_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
+    CONSTRAINT requests_resolved_at_matches_status CHECK (((status = 'resolved'::text) = (resolved_at IS NOT NULL))),
+    CONSTRAINT requests_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
+);
+
+
+--
+-- Name: TABLE requests; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.requests IS 'Requests. status changes only through app.set_request_status / api.transition_request; a trigger enforces the status machine for every path.';
+
+
+--
+-- Name: COLUMN requests.key; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.requests.key IS 'Human key such as IT-42, from the category''s prefix and counter; it stays when the category changes.';
+
+
+--
+-- Name: requests; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.requests WITH (security_invoker='true') AS
+ SELECT id,
+    key,
+    title,
+    description,
+    category,
+    priority,
+    priority_rank,
+    status,
+    requester_id,
+    assignee_id,
+    created_at,
+    updated_at,
+    resolved_at,
+    search
+   FROM app.requests r;
+
+
+--
+-- Name: VIEW requests; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.requests IS 'Requests the caller may see. POST {title, description, category, priority}; PATCH title, description, priority, category, assignee_id.';
+
+
+--
+-- Name: assign_request(bigint, integer, uuid); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid DEFAULT NULL::uuid) RETURNS SETOF api.requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(request_id);
+    perform app.update_at_version(request_id, expected_version,
+        pg_catalog.jsonb_build_object('assignee_id', assignee_id));
+    return query select * from api.requests r where r.id = assign_request.request_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION assign_request(request_id bigint, expected_version integer, assignee_id uuid); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid) IS 'Assigns the request to assignee_id (null: nobody) if it is still at expected_version.';
+
+
+--
+-- Name: request_ratings; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.request_ratings (
+    request_id bigint NOT NULL,
+    resolved_at timestamp with time zone NOT NULL,
+    rated_by uuid NOT NULL,
+    score smallint NOT NULL,
+    comment text,
+    rated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT request_ratings_comment_length CHECK ((char_length(comment) <= 2000)),
+    CONSTRAINT request_ratings_score_range CHECK (((score >= 1) AND (score <= 5)))
+);
+
+
+--
+-- Name: TABLE request_ratings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.request_ratings IS 'The requester''s confirmation and rating (1-5, optional comment) of each resolution.';
+
+
+--
+-- Name: request_ratings; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.request_ratings WITH (security_invoker='true') AS
+ SELECT request_id,
+    resolved_at,
+    score,
+    comment,
+    rated_at
+   FROM app.request_ratings x;
+
+
+--
+-- Name: confirm_resolution(bigint, integer, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.confirm_resolution(request_id bigint, score integer, comment text DEFAULT NULL::text) RETURNS SETOF api.request_ratings
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    resolved timestamptz;
+begin
+    perform app.require_visible_request(request_id);
+    perform app.rate_resolution(request_id, score, comment);
+    select r.resolved_at into resolved from app.requests r where r.id = confirm_resolution.request_id;
+    return query select * from api.request_ratings x
+                  where x.request_id = confirm_resolution.request_id and x.resolved_at = resolved;
+end
+$$;
+
+
+--
+-- Name: FUNCTION confirm_resolution(request_id bigint, score integer, comment text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.confirm_resolution(request_id bigint, score integer, comment text) IS 'The requester confirms a resolved request is fixed and rates it 1-5 (comment optional); rating again replaces the score.';
+
+
+--
+-- Name: count_requests(text, text, text, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.count_requests(q text DEFAULT NULL::text, scope text DEFAULT NULL::text, category text DEFAULT NULL::text, priority text DEFAULT NULL::text) RETURNS SETOF api.request_tally
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    return query execute format(
+        'select l.category, l.status, count(*) from app.requests l where %s group by 1, 2 order by 1, 2',
+        app.request_filter(q, scope, category, null, priority));
+end
+$$;
+
+
+--
+-- Name: FUNCTION count_requests(q text, scope text, category text, priority text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.count_requests(q text, scope text, category text, priority text) IS 'Counts per category and status of what api.find_requests would list with the same filters.';
+
+
 --
 -- Name: disable_person(uuid); Type: FUNCTION; Schema: api; Owner: -
 --
@@ -200,6 +422,31 @@ COMMENT ON FUNCTION api.download_attachment(id bigint) IS 'The file''s bytes wit
 
 
 --
+-- Name: edit_request(bigint, integer, text, text, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.edit_request(request_id bigint, expected_version integer, title text DEFAULT NULL::text, description text DEFAULT NULL::text, priority text DEFAULT NULL::text) RETURNS SETOF api.requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(request_id);  -- 0950: the one "no request you can see"
+    perform app.update_at_version(request_id, expected_version,
+        pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+            'title', title, 'description', description, 'priority', priority)));
+    return query select * from api.requests r where r.id = edit_request.request_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION edit_request(request_id bigint, expected_version integer, title text, description text, priority text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.edit_request(request_id bigint, expected_version integer, title text, description text, priority text) IS 'Changes title, description and/or priority (null: unchanged) if the request is still at expected_version; otherwise 409 saying who changed what.';
+
+
+--
 -- Name: enable_person(uuid); Type: FUNCTION; Schema: api; Owner: -
 --
 
@@ -207,6 +454,185 @@ CREATE FUNCTION api.enable_person(person_id uuid) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$ select app.enable_person(person_id) $$;
+
+
+--
+-- Name: display_name_of(uuid); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.display_name_of(person uuid) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce((select u.display_name from app.users u where u.id = person), 'someone')
+$$;
+
+
+--
+-- Name: request_sla; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.request_sla (
+    request_id bigint NOT NULL,
+    first_response_due_at timestamp with time zone,
+    first_responded_at timestamp with time zone,
+    resolution_target_seconds bigint,
+    resolution_used_seconds bigint DEFAULT 0 NOT NULL,
+    resolution_running_since timestamp with time zone,
+    resolution_due_at timestamp with time zone,
+    waiting_on_requester_since timestamp with time zone
+);
+
+
+--
+-- Name: TABLE request_sla; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.request_sla IS 'Each request''s SLA clocks, kept by triggers: first-response and resolution due times, business seconds used, waiting on the requester.';
+
+
+--
+-- Name: first_response_state(app.requests, app.request_sla); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.first_response_state(r app.requests, s app.request_sla) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case
+        when s.first_response_due_at is null then 'none'
+        when s.first_responded_at is not null then
+            case when s.first_responded_at <= s.first_response_due_at then 'met' else 'breached' end
+        when app.status_is_closed(r.status) then
+            case when r.resolved_at is null then 'none'  -- cancelled: nobody is waiting any more
+                 when r.resolved_at <= s.first_response_due_at then 'met' else 'breached' end
+        when now() > s.first_response_due_at then 'breached'
+        when s.first_response_due_at - now()
+             < (select o.at_risk_minutes from app.sla_settings o) * interval '1 minute' then 'at_risk'
+        else 'running' end
+$$;
+
+
+--
+-- Name: resolution_state(app.requests, app.request_sla); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.resolution_state(r app.requests, s app.request_sla) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case
+        when s.resolution_target_seconds is null then 'none'
+        when app.status_is_closed(r.status) and r.resolved_at is null then 'none'  -- cancelled
+        when s.resolution_running_since is not null then
+            case when now() > s.resolution_due_at then 'breached'
+                 when s.resolution_due_at - now()
+                      < (select o.at_risk_minutes from app.sla_settings o) * interval '1 minute' then 'at_risk'
+                 else 'running' end
+        when s.resolution_used_seconds > s.resolution_target_seconds then 'breached'
+        when app.status_is_closed(r.status) then 'met'
+        else 'paused' end
+$$;
+
+
+--
+-- Name: request_versions; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.request_versions (
+    request_id bigint NOT NULL,
+    version integer DEFAULT 1 NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    changed_by uuid,
+    changed_by_name text NOT NULL,
+    changed_fields text[] DEFAULT '{}'::text[] NOT NULL,
+    CONSTRAINT request_versions_version_positive CHECK ((version >= 1))
+);
+
+
+--
+-- Name: TABLE request_versions; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.request_versions IS 'The current version of each request and its last change (who, when, which fields). Edits from the API must name the version they saw (ADR 0017).';
+
+
+--
+-- Name: request_list; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.request_list WITH (security_invoker='true') AS
+ SELECT r.id,
+    r.key,
+    r.title,
+    r.category,
+    r.priority,
+    r.priority_rank,
+    r.status,
+    r.requester_id,
+    app.display_name_of(r.requester_id) AS requester_name,
+    r.assignee_id,
+        CASE
+            WHEN (r.assignee_id IS NOT NULL) THEN app.display_name_of(r.assignee_id)
+            ELSE NULL::text
+        END AS assignee_name,
+    r.created_at,
+    r.updated_at,
+    r.resolved_at,
+    v.version,
+    s.first_response_due_at,
+    app.first_response_state(r.*, s.*) AS first_response_state,
+    s.resolution_due_at,
+    app.resolution_state(r.*, s.*) AS resolution_state,
+    s.waiting_on_requester_since
+   FROM ((app.requests r
+     LEFT JOIN app.request_versions v ON ((v.request_id = r.id)))
+     LEFT JOIN app.request_sla s ON ((s.request_id = r.id)));
+
+
+--
+-- Name: VIEW request_list; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.request_list IS 'Requests the caller may see as lists show them: names, version, both SLA clocks.';
+
+
+--
+-- Name: find_requests(text, text, text, text, text, text, integer, integer); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.find_requests(q text DEFAULT NULL::text, scope text DEFAULT NULL::text, category text DEFAULT NULL::text, status text DEFAULT NULL::text, priority text DEFAULT NULL::text, sort text DEFAULT 'urgency'::text, lim integer DEFAULT 50, offs integer DEFAULT 0) RETURNS SETOF api.request_list
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    order_by text := case coalesce(sort, 'urgency')
+        when 'urgency' then 'l.priority_rank desc, l.created_at, l.id'
+        when 'priority' then 'l.priority_rank desc, l.updated_at desc, l.id'
+        when 'age' then 'l.created_at, l.id'
+        when 'newest' then 'l.created_at desc, l.id desc'
+        when 'due' then 'l.resolution_due_at nulls last, l.priority_rank desc, l.id'
+        when 'updated' then 'l.updated_at desc, l.id desc' end;
+begin
+    if order_by is null then
+        raise exception 'Requests can be sorted by urgency, priority, age, newest, due or updated, not "%".', sort
+            using errcode = '22023', detail = 'sort';
+    end if;
+    if lim is null or lim not between 1 and 200 or offs is null or offs < 0 then
+        raise exception 'Ask for 1 to 200 requests at a time, from offset 0 on.'
+            using errcode = '22023', detail = 'lim';
+    end if;
+    return query execute format('select l.* from api.request_list l where %s order by %s limit %s offset %s',
+                                app.request_filter(q, scope, category, status, priority), order_by, lim, offs);
+end
+$$;
+
+
+--
+-- Name: FUNCTION find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) IS 'Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated.';
 
 
 --
@@ -289,10 +715,6 @@ $_$;
 
 COMMENT ON FUNCTION api.pre_request() IS 'PostgREST db-pre-request: refuses incomplete tokens and ended sessions (401), records X-Request-Id.';
 
-
-SET default_tablespace = '';
-
-SET default_table_access_method = heap;
 
 --
 -- Name: attachment_types; Type: TABLE; Schema: app; Owner: -
@@ -409,6 +831,33 @@ $$;
 --
 
 COMMENT ON FUNCTION api.remove_attachment(id bigint) IS 'Removes a file''s content (uploader or admin); the record and its audit entries stay.';
+
+
+--
+-- Name: request_changes(timestamp with time zone); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.request_changes(since timestamp with time zone DEFAULT NULL::timestamp with time zone) RETURNS json
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.json_build_object(
+        'marker', app.change_marker(),
+        'changes', coalesce((
+            select pg_catalog.json_agg(pg_catalog.json_build_object(
+                       'id', r.id, 'key', r.key, 'version', v.version, 'status', r.status,
+                       'updated_at', r.updated_at) order by r.updated_at)
+              from app.requests r
+              join app.request_versions v on v.request_id = r.id
+             where since is not null and r.updated_at >= since), '[]'::json))
+$$;
+
+
+--
+-- Name: FUNCTION request_changes(since timestamp with time zone); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.request_changes(since timestamp with time zone) IS 'Requests the caller may see changed since the marker of the last call: {marker, changes: [{id, key, version, status, updated_at}]}. Call with no marker to get one.';
 
 
 --
@@ -606,79 +1055,154 @@ COMMENT ON FUNCTION api.set_notification_preference(kind text, enabled boolean, 
 
 
 --
--- Name: requests; Type: TABLE; Schema: app; Owner: -
+-- Name: business_seconds_between(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: app; Owner: -
 --
 
-CREATE TABLE app.requests (
-    id bigint NOT NULL,
-    key text NOT NULL,
-    number integer NOT NULL,
-    title text NOT NULL,
-    description text DEFAULT ''::text NOT NULL,
-    category text NOT NULL,
-    priority text DEFAULT 'normal'::text NOT NULL,
-    priority_rank smallint GENERATED ALWAYS AS (
-CASE priority
-    WHEN 'urgent'::text THEN 4
-    WHEN 'high'::text THEN 3
-    WHEN 'normal'::text THEN 2
-    ELSE 1
-END) STORED,
-    status text DEFAULT 'open'::text NOT NULL,
-    requester_id uuid NOT NULL,
-    assignee_id uuid,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    resolved_at timestamp with time zone,
-    search tsvector GENERATED ALWAYS AS (((setweight(to_tsvector('simple'::regconfig, key), 'A'::"char") || setweight(to_tsvector('english'::regconfig, title), 'A'::"char")) || setweight(to_tsvector('english'::regconfig, description), 'B'::"char"))) STORED,
-    CONSTRAINT requests_description_length CHECK ((char_length(description) <= 20000)),
-    CONSTRAINT requests_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
-    CONSTRAINT requests_resolved_at_matches_status CHECK (((status = 'resolved'::text) = (resolved_at IS NOT NULL))),
-    CONSTRAINT requests_title_length CHECK (((char_length(btrim(title)) >= 1) AND (char_length(btrim(title)) <= 200)))
-);
+CREATE FUNCTION app.business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone) RETURNS bigint
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with tz as (select s.time_zone from app.sla_settings s)
+    select coalesce(pg_catalog.sum(greatest(0::numeric, extract(epoch from
+               least(to_time, (d.day + h.closes) at time zone tz.time_zone)
+               - greatest(from_time, (d.day + h.opens) at time zone tz.time_zone)))), 0)::bigint
+      from tz,
+           lateral (select g::date as day
+                      from pg_catalog.generate_series((from_time at time zone tz.time_zone)::date,
+                                                      (to_time at time zone tz.time_zone)::date,
+                                                      interval '1 day') g) d
+      join app.business_hours h on h.weekday = extract(isodow from d.day)
+     where from_time < to_time
+       and not exists (select 1 from app.holidays o where o.day = d.day)
+$$;
 
 
 --
--- Name: TABLE requests; Type: COMMENT; Schema: app; Owner: -
+-- Name: FUNCTION business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON TABLE app.requests IS 'Requests. status changes only through app.set_request_status / api.transition_request; a trigger enforces the status machine for every path.';
-
-
---
--- Name: COLUMN requests.key; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON COLUMN app.requests.key IS 'Human key such as IT-42, from the category''s prefix and counter; it stays when the category changes.';
+COMMENT ON FUNCTION app.business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone) IS 'Business seconds between two instants (business hours minus holidays).';
 
 
 --
--- Name: requests; Type: VIEW; Schema: api; Owner: -
+-- Name: request_sla; Type: VIEW; Schema: api; Owner: -
 --
 
-CREATE VIEW api.requests WITH (security_invoker='true') AS
- SELECT id,
-    key,
-    title,
-    description,
-    category,
-    priority,
-    priority_rank,
-    status,
-    requester_id,
-    assignee_id,
-    created_at,
-    updated_at,
-    resolved_at,
-    search
-   FROM app.requests r;
+CREATE VIEW api.request_sla WITH (security_invoker='true') AS
+ SELECT s.request_id,
+    s.first_response_due_at,
+    s.first_responded_at,
+    app.first_response_state(r.*, s.*) AS first_response_state,
+    s.resolution_due_at,
+    r.resolved_at,
+    app.resolution_state(r.*, s.*) AS resolution_state,
+    s.resolution_target_seconds,
+    (s.resolution_used_seconds +
+        CASE
+            WHEN (s.resolution_running_since IS NOT NULL) THEN app.business_seconds_between(s.resolution_running_since, now())
+            ELSE (0)::bigint
+        END) AS resolution_used_seconds,
+    s.waiting_on_requester_since
+   FROM (app.request_sla s
+     JOIN app.requests r ON ((r.id = s.request_id)));
 
 
 --
--- Name: VIEW requests; Type: COMMENT; Schema: api; Owner: -
+-- Name: VIEW request_sla; Type: COMMENT; Schema: api; Owner: -
 --
 
-COMMENT ON VIEW api.requests IS 'Requests the caller may see. POST {title, description, category, priority}; PATCH title, description, priority, category, assignee_id.';
+COMMENT ON VIEW api.request_sla IS 'Both SLA clocks of the requests the caller sees: due times and state (none, running, at_risk, paused, breached, met).';
+
+
+--
+-- Name: set_waiting_on_requester(bigint, boolean); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean) RETURNS SETOF api.request_sla
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.require_visible_request(request_id);
+    perform app.set_waiting_on_requester(request_id, waiting);
+    return query select * from api.request_sla s where s.request_id = set_waiting_on_requester.request_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION set_waiting_on_requester(request_id bigint, waiting boolean); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean) IS 'An agent says the request waits on its requester (pauses the resolution clock) or no longer does.';
+
+
+--
+-- Name: take_over_request(bigint, uuid); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.take_over_request(request_id bigint, from_assignee uuid DEFAULT NULL::uuid) RETURNS SETOF api.requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+begin
+    perform app.require_visible_request(request_id);
+    select * into target from app.requests r where r.id = take_over_request.request_id for update;
+    if target.assignee_id is distinct from from_assignee and target.assignee_id is not null
+       and target.assignee_id is distinct from app.current_user_id() then
+        raise exception 'Request % is now with %, not %.', target.key, app.display_name_of(target.assignee_id),
+                case when from_assignee is null then 'nobody' else app.display_name_of(from_assignee) end
+            using errcode = 'PT409', detail = 'assignee_id',
+                  hint = 'Nothing changed. Confirm again if you still want to take it over.';
+    end if;
+    perform app.update_at_version(request_id,
+        (select v.version from app.request_versions v where v.request_id = take_over_request.request_id),
+        pg_catalog.jsonb_build_object('assignee_id', app.current_user_id()));
+    return query select * from api.requests r where r.id = take_over_request.request_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_over_request(request_id bigint, from_assignee uuid); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.take_over_request(request_id bigint, from_assignee uuid) IS 'Takes the request from from_assignee (whom the caller confirmed); 409 if someone else has it now.';
+
+
+--
+-- Name: take_request(bigint); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.take_request(request_id bigint) RETURNS SETOF api.requests
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+begin
+    perform app.require_visible_request(request_id);
+    select * into target from app.requests r where r.id = take_request.request_id for update;
+    if target.assignee_id is not null and target.assignee_id is distinct from app.current_user_id() then
+        raise exception '% already has request %.', app.display_name_of(target.assignee_id), target.key
+            using errcode = 'PT409', detail = 'assignee_id',
+                  hint = 'Take it over if you mean to work on it instead; they will see it in its history.';
+    end if;
+    perform app.update_at_version(request_id,
+        (select v.version from app.request_versions v where v.request_id = take_request.request_id),
+        pg_catalog.jsonb_build_object('assignee_id', app.current_user_id()));
+    return query select * from api.requests r where r.id = take_request.request_id;
+end
+$$;
+
+
+--
+-- Name: FUNCTION take_request(request_id bigint); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.take_request(request_id bigint) IS 'Assigns the request to the caller if nobody has it; 409 naming the assignee otherwise.';
 
 
 --
@@ -799,6 +1323,26 @@ COMMENT ON FUNCTION api.verify_audit(request_id bigint) IS 'Whether the request'
 
 
 --
+-- Name: version(api.requests); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.version(request api.requests) RETURNS integer
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select v.version from app.request_versions v join app.requests r on r.id = v.request_id
+     where v.request_id = (version.request).id
+$$;
+
+
+--
+-- Name: FUNCTION version(request api.requests); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.version(request api.requests) IS 'The request''s version: send it back with an edit (select=*,version).';
+
+
+--
 -- Name: acting_as_unmapped_superuser(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -821,6 +1365,52 @@ CREATE FUNCTION app.acting_role() RETURNS text
     AS $$
     select coalesce(nullif(pg_catalog.current_setting('role', true), 'none'), session_user::text)
 $$;
+
+
+--
+-- Name: add_business_seconds(timestamp with time zone, bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) RETURNS timestamp with time zone
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    zone text := (select s.time_zone from app.sla_settings s);
+    remaining numeric := greatest(seconds, 0);
+    on_day date := (start at time zone zone)::date;
+    window_start timestamptz;
+    window_end timestamptz;
+    available numeric;
+    hours record;
+begin
+    for i in 0 .. 730 loop
+        if not exists (select 1 from app.holidays o where o.day = on_day) then
+            for hours in select h.opens, h.closes from app.business_hours h
+                          where h.weekday = extract(isodow from on_day) order by h.opens loop
+                window_start := greatest(start, (on_day + hours.opens) at time zone zone);
+                window_end := (on_day + hours.closes) at time zone zone;
+                if window_end > window_start then
+                    available := extract(epoch from window_end - window_start);
+                    if remaining <= available then
+                        return window_start + remaining * interval '1 second';
+                    end if;
+                    remaining := remaining - available;
+                end if;
+            end loop;
+        end if;
+        on_day := on_day + 1;
+    end loop;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION add_business_seconds(start timestamp with time zone, seconds bigint); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) IS 'The instant a number of business seconds after start.';
 
 
 --
@@ -948,6 +1538,23 @@ CREATE FUNCTION app.base64url(data bytea) RETURNS text
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
     select pg_catalog.translate(pg_catalog.encode(data, 'base64'), E'+/=\n', '-_')
+$$;
+
+
+--
+-- Name: change_marker(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.change_marker() RETURNS timestamp with time zone
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select greatest(
+        least(pg_catalog.now(),
+                         (select pg_catalog.min(a.xact_start) from pg_catalog.pg_stat_activity a
+                           where a.backend_type = 'client backend' and a.pid <> pg_catalog.pg_backend_pid()
+                             and a.xact_start is not null)),
+        pg_catalog.now() - interval '1 minute')
 $$;
 
 
@@ -1388,6 +1995,18 @@ COMMENT ON FUNCTION app.move_request_category(request_id bigint, category text) 
 
 
 --
+-- Name: name_vector(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.name_vector(display_name text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select to_tsvector('app.reqstly_search'::regconfig, display_name)
+$$;
+
+
+--
 -- Name: next_digest_at(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1512,6 +2131,55 @@ COMMENT ON FUNCTION app.raise_no_visible_request(request_id bigint) IS 'Raises t
 
 
 --
+-- Name: rate_resolution(bigint, integer, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+    clean_comment text := nullif(btrim(comment), '');
+    previous smallint;
+begin
+    select * into target from app.requests r where r.id = rate_resolution.request_id for update;
+    if not found then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    if target.requester_id is distinct from app.current_user_id() then
+        raise exception 'Only the person who filed request % can confirm its resolution.', target.key
+            using errcode = 'PT403', detail = 'score';
+    end if;
+    if target.status <> 'resolved' then
+        raise exception 'Request % is %; only a resolved request can be confirmed and rated.', target.key,
+                lower(app.status_label(target.status))
+            using errcode = 'PT409', detail = 'score';
+    end if;
+    if score is null or score not between 1 and 5 then
+        raise exception 'Rate the resolution from 1 to 5 stars.' using errcode = '23514', detail = 'score';
+    end if;
+    if char_length(clean_comment) > 2000 then
+        raise exception 'The comment on the rating is % characters long; the limit is 2000.', char_length(clean_comment)
+            using errcode = '23514', detail = 'comment';
+    end if;
+    select x.score into previous from app.request_ratings x
+     where x.request_id = target.id and x.resolved_at = target.resolved_at;
+    insert into app.request_ratings as x (request_id, resolved_at, rated_by, score, comment)
+    values (target.id, target.resolved_at, target.requester_id, score, clean_comment)
+    on conflict on constraint request_ratings_pkey do update
+        set score = excluded.score, comment = coalesce(excluded.comment, x.comment), rated_at = now();
+    -- In the audit trail's own vocabulary: an update of the request's rating.
+    perform app.append_audit(target.id, 'updated',
+        pg_catalog.jsonb_build_object('rating', pg_catalog.jsonb_build_object('old', previous, 'new', score),
+                                      'rating_comment', pg_catalog.jsonb_build_object('old', null, 'new', clean_comment)),
+        false);
+    update app.requests r set updated_at = now() where r.id = target.id;
+end
+$$;
+
+
+--
 -- Name: refuse_change_of_entra_rights(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1537,6 +2205,24 @@ $$;
 --
 
 COMMENT ON FUNCTION app.refuse_change_of_entra_rights(person uuid) IS 'Refuses (PT409) a change to the rights of a person whose rights come from Entra ID, except the sign-in''s own rewrite.';
+
+
+--
+-- Name: request_changed_fields(app.requests, app.requests); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.request_changed_fields(old_row app.requests, new_row app.requests) RETURNS text[]
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.array_remove(array[
+        case when new_row.title is distinct from old_row.title then 'title' end,
+        case when new_row.description is distinct from old_row.description then 'description' end,
+        case when new_row.priority is distinct from old_row.priority then 'priority' end,
+        case when new_row.category is distinct from old_row.category then 'category' end,
+        case when new_row.assignee_id is distinct from old_row.assignee_id then 'assignee' end,
+        case when new_row.status is distinct from old_row.status then 'status' end], null)
+$$;
 
 
 --
@@ -1582,6 +2268,56 @@ $$;
 --
 
 COMMENT ON FUNCTION app.request_counts() IS 'The caller''s visible requests counted by status, category, mine and assigned_to_me (api.request_counts); each part planned with the caller''s values so it uses its index.';
+
+
+--
+-- Name: request_filter(text, text, text, text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.request_filter(q text, scope text, category text, status text, priority text) RETURNS text
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    me uuid := app.current_user_id();
+    mine text[] := app.current_agent_categories();
+    conditions text[] := array['true'];
+begin
+    if scope is not null and scope not in ('all', 'mine', 'assigned_to_me', 'unassigned', 'my_categories') then
+        raise exception 'There is no list "%". The lists are all, mine, assigned_to_me, unassigned and my_categories.', scope
+            using errcode = '22023', detail = 'scope';
+    end if;
+    if status is not null and not exists (select 1 from app.statuses st where st.code = request_filter.status) then
+        raise exception 'There is no status "%". The statuses are %.', status,
+                (select string_agg(st.code, ', ' order by st.position) from app.statuses st)
+            using errcode = '22023', detail = 'status';
+    end if;
+    if priority is not null and priority not in ('low', 'normal', 'high', 'urgent') then
+        raise exception 'The priority "%" is not one of low, normal, high, urgent.', priority
+            using errcode = '22023', detail = 'priority';
+    end if;
+    conditions := conditions || case coalesce(scope, 'all')
+        when 'mine' then format('l.requester_id = %L', me)
+        when 'assigned_to_me' then format('l.assignee_id = %L', me)
+        when 'unassigned' then format('l.assignee_id is null and l.category = any (%L::text[])', mine)
+        when 'my_categories' then format('l.category = any (%L::text[])', mine)
+        else 'true' end;
+    if category is not null then
+        conditions := conditions || format('l.category = %L', category);
+    end if;
+    if status is not null then
+        conditions := conditions || format('l.status = %L', status);
+    end if;
+    if priority is not null then
+        conditions := conditions || format('l.priority = %L', priority);
+    end if;
+    q := nullif(app.search_input(q), '');  -- 0980: at most 200 characters, 12 words
+    if q is not null then
+        conditions := conditions || format('l.id in (select app.search_request_ids(%L))', q);
+    end if;
+    return array_to_string(conditions, ' and ');
+end
+$$;
 
 
 --
@@ -1671,6 +2407,59 @@ COMMENT ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session uu
 
 
 --
+-- Name: search_candidates(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_candidates(q text) RETURNS TABLE(request_id bigint, comment_id bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    me uuid := app.current_user_id();
+    everything boolean := app.current_user_is_admin() or app.acting_as_unmapped_superuser();
+    mine text[] := app.current_agent_categories();
+    query tsquery := app.search_query(app.search_input(q));  -- 0980: at most 200 characters, 12 words
+    numbers integer[];
+    keys text[];
+    scope text;
+begin
+    if me is null and not everything then
+        return;
+    end if;
+    select array_agg(m[1]::integer) filter (where m[1] ~ '^[0-9]{1,9}$'),
+           array_agg(upper(m[1])) filter (where m[1] ~ '^[[:alpha:]][[:alnum:]]*-[0-9]{1,9}$')
+      into numbers, keys
+      from regexp_matches(coalesce(q, ''), '([[:alnum:]]+(?:-[0-9]+)?)', 'g') m;
+
+    -- Each source is its own statement with the caller's scope written in, so
+    -- each is planned for its own index (a cached generic plan could not
+    -- tell an admin's search from an agent's).
+    scope := case when everything then 'true'
+                  else format('(r.requester_id = %L or r.category = any (%L::text[]))', me, mine) end;
+    if query is not null then
+        return query execute format(
+            'select r.id, null::bigint from app.requests r
+              where app.search_vector(r.title, r.description) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select r.id, null::bigint from app.users u join app.requests r on r.requester_id = u.id
+              where app.name_vector(u.display_name) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select r.id, null::bigint from app.users u join app.requests r on r.assignee_id = u.id
+              where app.name_vector(u.display_name) @@ $1 and %s', scope) using query;
+        return query execute format(
+            'select c.request_id, c.id from app.comments c join app.requests r on r.id = c.request_id
+              where to_tsvector(''app.reqstly_search''::regconfig, c.body) @@ $1 and %s', scope) using query;
+    end if;
+    if numbers is not null or keys is not null then
+        return query execute format(
+            'select r.id, null::bigint from app.requests r
+              where (r.number = any ($1) or r.key = any ($2)) and %s', scope) using numbers, keys;
+    end if;
+end
+$_$;
+
+
+--
 -- Name: search_input(text); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1696,6 +2485,67 @@ $$;
 --
 
 COMMENT ON FUNCTION app.search_input(q text) IS 'Returns the search input trimmed, with runs of white space made one space; raises 22023 (400) over 200 characters or 12 words.';
+
+
+--
+-- Name: search_query(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_query(q text) RETURNS tsquery
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+    select case when pg_catalog.numnode(t.query) > 0 then t.query end
+      from (select pg_catalog.to_tsquery('app.reqstly_search'::regconfig,
+                       coalesce(pg_catalog.string_agg(pg_catalog.quote_literal(w) || ':*', ' & '), '')) as query
+              from pg_catalog.regexp_split_to_table(pg_catalog.lower(text_search.unaccent(coalesce(q, ''))), '\s+') term,
+                   pg_catalog.regexp_split_to_table(term, '[^[:alnum:]]+') w
+             where w <> '' and term !~ '^[[:alpha:]][[:alnum:]]*-[0-9]{1,9}$') t
+$_$;
+
+
+--
+-- Name: FUNCTION search_query(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_query(q text) IS 'A search box''s text as a tsquery: accents removed, every word a required prefix.';
+
+
+--
+-- Name: search_request_ids(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_request_ids(q text) RETURNS SETOF bigint
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with candidates as materialized (select * from app.search_candidates(q))
+    select c.request_id from candidates c where c.comment_id is null
+    union
+    select m.request_id
+      from app.comments m
+     where m.id in (select c.comment_id from candidates c where c.comment_id is not null)
+$$;
+
+
+--
+-- Name: FUNCTION search_request_ids(q text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.search_request_ids(q text) IS 'Ids of requests that match q in their words, visible comments, people''s names or key; read them through row-level security.';
+
+
+--
+-- Name: search_vector(text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.search_vector(title text, description text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select setweight(to_tsvector('app.reqstly_search'::regconfig, title), 'A')
+           || setweight(to_tsvector('app.reqstly_search'::regconfig, description), 'B')
+$$;
 
 
 --
@@ -1761,6 +2611,109 @@ $$;
 --
 
 COMMENT ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) IS 'Moves a request to another status as the acting person; the trigger decides whether they may.';
+
+
+--
+-- Name: set_waiting_on_requester(bigint, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+    me uuid := app.current_user_id();
+begin
+    select * into target from app.requests r where r.id = set_waiting_on_requester.request_id for update;
+    if not found or not (app.current_user_is_admin() or app.acting_as_unmapped_superuser()
+                         or target.requester_id = me or app.is_agent_of(me, target.category)) then
+        perform app.raise_no_visible_request(request_id);
+    end if;
+    if not (app.current_user_is_admin() or app.acting_as_unmapped_superuser() or app.is_agent_of(me, target.category)) then
+        raise exception 'Only an agent of % or an admin can say request % waits on its requester.',
+                target.category, target.key
+            using errcode = 'PT403', detail = 'waiting';
+    end if;
+    if app.status_is_closed(target.status) then
+        raise exception 'Request % is %, so it is not waiting on anyone.', target.key, lower(app.status_label(target.status))
+            using errcode = 'PT409', detail = 'waiting';
+    end if;
+    update app.request_sla s
+       set waiting_on_requester_since = case when waiting then coalesce(s.waiting_on_requester_since, now()) end
+     where s.request_id = set_waiting_on_requester.request_id;
+    perform app.sla_refresh(request_id);
+    update app.requests r set updated_at = now() where r.id = set_waiting_on_requester.request_id;
+end
+$$;
+
+
+--
+-- Name: sla_refresh(bigint); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.sla_refresh(request_id bigint) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    r app.requests;
+    s app.request_sla;
+    t app.sla_targets;
+    pause_waiting boolean := coalesce((select o.pause_while_waiting_on_requester from app.sla_settings o), true);
+    used bigint;
+    target bigint;
+    running boolean;
+    closed boolean;
+begin
+    select * into r from app.requests q where q.id = sla_refresh.request_id;
+    if not found then
+        return;
+    end if;
+    select * into t from app.sla_targets x where x.category = r.category and x.priority = r.priority;
+    select * into s from app.request_sla x where x.request_id = sla_refresh.request_id for update;
+    if not found then
+        insert into app.request_sla (request_id, resolution_running_since)
+        values (r.id, r.created_at) returning * into s;
+    end if;
+
+    closed := app.status_is_closed(r.status);
+    if closed then
+        s.waiting_on_requester_since := null;
+    end if;
+    used := s.resolution_used_seconds
+            + case when s.resolution_running_since is not null
+                   then app.business_seconds_between(s.resolution_running_since, now()) else 0 end;
+    target := t.resolution_minutes::bigint * 60;
+    running := not closed and not (pause_waiting and s.waiting_on_requester_since is not null);
+
+    update app.request_sla x
+       set first_response_due_at = case when s.first_responded_at is null
+                                        then app.add_business_seconds(r.created_at, t.first_response_minutes::bigint * 60)
+                                        else s.first_response_due_at end,
+           resolution_target_seconds = target,
+           resolution_used_seconds = used,
+           resolution_running_since = case when running then now() end,
+           resolution_due_at = case when target is null then null
+                                    when running and target > used then app.add_business_seconds(now(), target - used)
+                                    when running then coalesce(s.resolution_due_at, now())
+                                    else s.resolution_due_at end,
+           waiting_on_requester_since = s.waiting_on_requester_since
+     where x.request_id = s.request_id;
+end
+$$;
+
+
+--
+-- Name: status_is_closed(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.status_is_closed(status text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce((select st.is_closed from app.statuses st where st.code = status_is_closed.status), false)
+$$;
 
 
 --
@@ -1898,6 +2851,24 @@ CREATE FUNCTION app.tg__set_updated_at() RETURNS trigger
 begin
     new.updated_at := now();
     return new;
+end
+$$;
+
+
+--
+-- Name: tg__sla_recompute_all(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg__sla_recompute_all() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.sla_refresh(r.id)
+       from app.requests r
+       join app.statuses st on st.code = r.status
+      where not st.is_closed;
+    return null;
 end
 $$;
 
@@ -2196,6 +3167,35 @@ $$;
 
 
 --
+-- Name: tg_comments__sla(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__sla() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    requester uuid := (select r.requester_id from app.requests r where r.id = new.request_id);
+begin
+    if new.internal then
+        return null;
+    end if;
+    if new.author_id is distinct from requester then
+        update app.request_sla s set first_responded_at = new.created_at
+         where s.request_id = new.request_id and s.first_responded_at is null;
+    else
+        update app.request_sla s set waiting_on_requester_since = null
+         where s.request_id = new.request_id and s.waiting_on_requester_since is not null;
+        if found then
+            perform app.sla_refresh(new.request_id);
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+
+--
 -- Name: tg_comments__touch_request(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2286,6 +3286,90 @@ $$;
 --
 
 COMMENT ON FUNCTION app.tg_requests__audit() IS 'requests_500_audit: appends created/updated/transitioned entries with the changed columns.';
+
+
+--
+-- Name: tg_requests__bump_version(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__bump_version() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    fields text[];
+begin
+    if tg_op = 'INSERT' then
+        insert into app.request_versions (request_id, version, changed_at, changed_by, changed_by_name, changed_fields)
+        values (new.id, 1, now(), app.current_user_id(),
+                coalesce((select u.display_name from app.users u where u.id = app.current_user_id()), app.acting_role()),
+                '{}');
+        return null;
+    end if;
+    fields := app.request_changed_fields(old, new);
+    if pg_catalog.cardinality(fields) = 0 then
+        return null;  -- only updated_at moved (a comment touched the request)
+    end if;
+    update app.request_versions v
+       set version = v.version + 1,
+           changed_at = now(),
+           changed_by = app.current_user_id(),
+           changed_by_name = coalesce((select u.display_name from app.users u where u.id = app.current_user_id()),
+                                      app.acting_role()),
+           changed_fields = fields
+     where v.request_id = new.id;
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_requests__check_version(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__check_version() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    expected text := nullif(pg_catalog.current_setting('reqstly.expected_version', true), '');
+    seen integer;
+    current app.request_versions;
+    since text;
+begin
+    if new.status <> old.status or new.category <> old.category
+       or (new.title, new.description, new.priority, new.assignee_id)
+          is not distinct from (old.title, old.description, old.priority, old.assignee_id) then
+        return new;
+    end if;
+    if expected is null or pg_catalog.split_part(expected, ':', 1) <> old.id::text then
+        if app.acting_role() in ('web_user', 'web_anon') then
+            raise exception 'Say which version of request % you are changing.', old.key
+                using errcode = 'PT428', detail = 'version',
+                      hint = 'Use /rpc/edit_request or /rpc/assign_request with the version you saw.';
+        end if;
+        return new;  -- psql: an admin's plain UPDATE is theirs to make
+    end if;
+    seen := pg_catalog.split_part(expected, ':', 2)::integer;
+    select * into current from app.request_versions v where v.request_id = old.id;
+    if current.version is distinct from seen then
+        since := case when current.version - seen > 1
+                      then format(' (it changed %s times since you opened it)', current.version - seen)
+                      else '' end;
+        raise exception '% changed the % of request % at % UTC, after you opened it%.',
+                case when current.changed_by = app.current_user_id() then 'You (in another window)'
+                     else current.changed_by_name end,
+                app.words_list(current.changed_fields),
+                old.key,
+                pg_catalog.to_char(current.changed_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI'),
+                since
+            using errcode = 'PT409', detail = 'version',
+                  hint = format('Your change was not saved. The request is now at version %s: '
+                                'look at it, then make your change again.', current.version);
+    end if;
+    return new;
+end
+$$;
 
 
 --
@@ -2508,6 +3592,24 @@ $$;
 
 
 --
+-- Name: tg_requests__sla(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__sla() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op = 'INSERT' or (new.status, new.priority, new.category)
+                           is distinct from (old.status, old.priority, old.category) then
+        perform app.sla_refresh(new.id);
+    end if;
+    return null;
+end
+$$;
+
+
+--
 -- Name: tg_requests__validate(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2538,6 +3640,24 @@ begin
        and not exists (select 1 from app.categories c where c.code = new.category) then
         raise exception 'There is no category "%".', new.category
             using errcode = '22023', detail = 'category';
+    end if;
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_sla_settings__validate(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_sla_settings__validate() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if not exists (select 1 from pg_catalog.pg_timezone_names z where z.name = new.time_zone) then
+        raise exception 'There is no time zone "%"; use a name such as Europe/Berlin.', new.time_zone
+            using errcode = '22023', detail = 'time_zone';
     end if;
     return new;
 end
@@ -2655,6 +3775,31 @@ $$;
 
 
 --
+-- Name: update_at_version(bigint, integer, jsonb); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.update_at_version(request_id bigint, expected_version integer, changes jsonb) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if expected_version is null then
+        raise exception 'Say which version of the request you are changing.'
+            using errcode = '22023', detail = 'expected_version';
+    end if;
+    perform pg_catalog.set_config('reqstly.expected_version', request_id || ':' || expected_version, true);
+    update app.requests r
+       set title = case when changes ? 'title' then changes ->> 'title' else r.title end,
+           description = case when changes ? 'description' then changes ->> 'description' else r.description end,
+           priority = case when changes ? 'priority' then changes ->> 'priority' else r.priority end,
+           assignee_id = case when changes ? 'assignee_id' then (changes ->> 'assignee_id')::uuid else r.assignee_id end
+     where r.id = update_at_version.request_id;
+    perform pg_catalog.set_config('reqstly.expected_version', '', true);
+end
+$$;
+
+
+--
 -- Name: verify_audit_chain(bigint); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2705,6 +3850,22 @@ $$;
 --
 
 COMMENT ON FUNCTION app.verify_audit_chain(request_id bigint) IS 'Recomputes one request''s chain. Callers check that the person may see the request (api.verify_audit does).';
+
+
+--
+-- Name: words_list(text[]); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.words_list(words text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case pg_catalog.cardinality(words)
+        when 0 then ''
+        when 1 then words[1]
+        else pg_catalog.array_to_string(words[1:pg_catalog.cardinality(words) - 1], ', ')
+             || ' and ' || words[pg_catalog.cardinality(words)] end
+$$;
 
 
 --
@@ -3613,6 +4774,71 @@ $$;
 
 
 --
+-- Name: reqstly_search; Type: TEXT SEARCH CONFIGURATION; Schema: app; Owner: -
+--
+
+CREATE TEXT SEARCH CONFIGURATION app.reqstly_search (
+    PARSER = pg_catalog."default" );
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR asciiword WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR word WITH text_search.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR numword WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR email WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR url WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR host WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR sfloat WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR version WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR hword_numpart WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR hword_part WITH text_search.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR hword_asciipart WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR numhword WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR asciihword WITH english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR hword WITH text_search.unaccent, english_stem;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR url_path WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR file WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR "float" WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR "int" WITH simple;
+
+ALTER TEXT SEARCH CONFIGURATION app.reqstly_search
+    ADD MAPPING FOR uint WITH simple;
+
+
+--
 -- Name: categories; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4114,6 +5340,26 @@ ALTER TABLE app.audit_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
 
 
 --
+-- Name: business_hours; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.business_hours (
+    weekday smallint NOT NULL,
+    opens time without time zone NOT NULL,
+    closes time without time zone NOT NULL,
+    CONSTRAINT business_hours_opens_before_closes CHECK ((opens < closes)),
+    CONSTRAINT business_hours_weekday_iso CHECK (((weekday >= 1) AND (weekday <= 7)))
+);
+
+
+--
+-- Name: TABLE business_hours; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.business_hours IS 'Business windows per ISO weekday (1 = Monday) in sla_settings.time_zone; several windows a day are allowed (a lunch break).';
+
+
+--
 -- Name: category_webhooks; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4145,6 +5391,24 @@ ALTER TABLE app.comments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: holidays; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.holidays (
+    day date NOT NULL,
+    name text NOT NULL,
+    CONSTRAINT holidays_name_present CHECK (((char_length(btrim(name)) >= 1) AND (char_length(btrim(name)) <= 100)))
+);
+
+
+--
+-- Name: TABLE holidays; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.holidays IS 'Days without business hours.';
 
 
 --
@@ -4302,6 +5566,49 @@ ALTER TABLE app.rights_log ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
     NO MAXVALUE
     CACHE 1
 );
+
+
+--
+-- Name: sla_settings; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.sla_settings (
+    id boolean DEFAULT true NOT NULL,
+    time_zone text DEFAULT 'UTC'::text NOT NULL,
+    at_risk_minutes integer DEFAULT 60 NOT NULL,
+    pause_while_waiting_on_requester boolean DEFAULT true NOT NULL,
+    CONSTRAINT sla_settings_at_risk_positive CHECK ((at_risk_minutes > 0)),
+    CONSTRAINT sla_settings_one_row CHECK (id)
+);
+
+
+--
+-- Name: TABLE sla_settings; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.sla_settings IS 'One row: the time zone of business hours and holidays, how close to its due time a request is "at risk", and whether waiting on the requester pauses the resolution clock.';
+
+
+--
+-- Name: sla_targets; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.sla_targets (
+    category text NOT NULL,
+    priority text NOT NULL,
+    first_response_minutes integer NOT NULL,
+    resolution_minutes integer NOT NULL,
+    CONSTRAINT sla_targets_first_response_positive CHECK ((first_response_minutes > 0)),
+    CONSTRAINT sla_targets_priority_known CHECK ((priority = ANY (ARRAY['low'::text, 'normal'::text, 'high'::text, 'urgent'::text]))),
+    CONSTRAINT sla_targets_resolution_positive CHECK ((resolution_minutes > 0))
+);
+
+
+--
+-- Name: TABLE sla_targets; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.sla_targets IS 'SLA targets in business minutes per category and priority. Edit at psql; running clocks are recomputed.';
 
 
 --
@@ -4492,6 +5799,52 @@ COMMENT ON VIEW metrics.oldest_open_request IS 'Age in seconds of the oldest ope
 
 
 --
+-- Name: request_rating_totals; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.request_rating_totals AS
+ SELECT code AS category,
+    COALESCE(( SELECT sum(x.score) AS sum
+           FROM (app.request_ratings x
+             JOIN app.requests r ON ((r.id = x.request_id)))
+          WHERE ((r.category = c.code) AND (x.rated_at > (now() - '30 days'::interval)))), (0)::bigint) AS score_sum,
+    ( SELECT count(*) AS count
+           FROM (app.request_ratings x
+             JOIN app.requests r ON ((r.id = x.request_id)))
+          WHERE ((r.category = c.code) AND (x.rated_at > (now() - '30 days'::interval)))) AS ratings
+   FROM app.categories c;
+
+
+--
+-- Name: VIEW request_rating_totals; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.request_rating_totals IS 'Sum and count of requesters'' ratings in the last 30 days, per category.';
+
+
+--
+-- Name: request_ratings; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.request_ratings AS
+ SELECT c.code AS category,
+    sc.score,
+    ( SELECT count(*) AS count
+           FROM (app.request_ratings x
+             JOIN app.requests r ON ((r.id = x.request_id)))
+          WHERE ((r.category = c.code) AND (x.score = sc.score) AND (x.rated_at > (now() - '30 days'::interval)))) AS ratings
+   FROM (app.categories c
+     CROSS JOIN generate_series(1, 5) sc(score));
+
+
+--
+-- Name: VIEW request_ratings; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.request_ratings IS 'Requesters'' ratings (1-5) of resolutions in the last 30 days, per category.';
+
+
+--
 -- Name: request_resolution_buckets; Type: VIEW; Schema: metrics; Owner: -
 --
 
@@ -4573,6 +5926,41 @@ COMMENT ON VIEW metrics.requests_created IS 'Requests ever created per category 
 
 
 --
+-- Name: sla_requests; Type: VIEW; Schema: metrics; Owner: -
+--
+
+CREATE VIEW metrics.sla_requests AS
+ WITH clocks AS (
+         SELECT r.category,
+            app.first_response_state(r.*, s.*) AS first_response,
+            app.resolution_state(r.*, s.*) AS resolution
+           FROM (app.requests r
+             JOIN app.request_sla s ON ((s.request_id = r.id)))
+          WHERE (NOT app.status_is_closed(r.status))
+        )
+ SELECT c.code AS category,
+    k.clock,
+    st.state,
+    ( SELECT count(*) AS count
+           FROM clocks x
+          WHERE ((x.category = c.code) AND (
+                CASE k.clock
+                    WHEN 'first_response'::text THEN x.first_response
+                    ELSE x.resolution
+                END = st.state))) AS requests
+   FROM ((app.categories c
+     CROSS JOIN ( VALUES ('first_response'::text), ('resolution'::text)) k(clock))
+     CROSS JOIN ( VALUES ('running'::text), ('at_risk'::text), ('paused'::text), ('breached'::text), ('met'::text)) st(state));
+
+
+--
+-- Name: VIEW sla_requests; Type: COMMENT; Schema: metrics; Owner: -
+--
+
+COMMENT ON VIEW metrics.sla_requests IS 'Open and in-progress requests per category, SLA clock and state (running, at_risk, paused, breached, met).';
+
+
+--
 -- Name: attachment_limits attachment_limits_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4621,6 +6009,14 @@ ALTER TABLE ONLY app.audit_log
 
 
 --
+-- Name: business_hours business_hours_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.business_hours
+    ADD CONSTRAINT business_hours_pkey PRIMARY KEY (weekday, opens);
+
+
+--
 -- Name: categories categories_key_prefix_unique; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4661,6 +6057,14 @@ ALTER TABLE ONLY app.comments
 
 
 --
+-- Name: holidays holidays_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.holidays
+    ADD CONSTRAINT holidays_pkey PRIMARY KEY (day);
+
+
+--
 -- Name: notification_kinds notification_kinds_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4693,6 +6097,30 @@ ALTER TABLE ONLY app.notifications
 
 
 --
+-- Name: request_ratings request_ratings_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_ratings
+    ADD CONSTRAINT request_ratings_pkey PRIMARY KEY (request_id, resolved_at);
+
+
+--
+-- Name: request_sla request_sla_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_sla
+    ADD CONSTRAINT request_sla_pkey PRIMARY KEY (request_id);
+
+
+--
+-- Name: request_versions request_versions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_versions
+    ADD CONSTRAINT request_versions_pkey PRIMARY KEY (request_id);
+
+
+--
 -- Name: requests requests_key_unique; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4714,6 +6142,22 @@ ALTER TABLE ONLY app.requests
 
 ALTER TABLE ONLY app.rights_log
     ADD CONSTRAINT rights_log_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sla_settings sla_settings_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.sla_settings
+    ADD CONSTRAINT sla_settings_pkey PRIMARY KEY (id);
+
+
+--
+-- Name: sla_targets sla_targets_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.sla_targets
+    ADD CONSTRAINT sla_targets_pkey PRIMARY KEY (category, priority);
 
 
 --
@@ -4881,6 +6325,13 @@ CREATE INDEX comments_request_idx ON app.comments USING btree (request_id, creat
 
 
 --
+-- Name: comments_words_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX comments_words_idx ON app.comments USING gin (to_tsvector('app.reqstly_search'::regconfig, body));
+
+
+--
 -- Name: notifications_comment_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -4909,6 +6360,20 @@ CREATE INDEX notifications_request_idx ON app.notifications USING btree (request
 
 
 --
+-- Name: request_ratings_rated_at_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX request_ratings_rated_at_idx ON app.request_ratings USING btree (rated_at);
+
+
+--
+-- Name: request_sla_running_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX request_sla_running_idx ON app.request_sla USING btree (resolution_due_at) WHERE (resolution_running_since IS NOT NULL);
+
+
+--
 -- Name: requests_assignee_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -4927,6 +6392,20 @@ CREATE INDEX requests_category_counts_idx ON app.requests USING btree (category,
 --
 
 CREATE INDEX requests_category_status_idx ON app.requests USING btree (category, status, updated_at DESC);
+
+
+--
+-- Name: requests_number_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_number_idx ON app.requests USING btree (number);
+
+
+--
+-- Name: requests_queue_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_queue_idx ON app.requests USING btree (category, status, priority_rank DESC, created_at);
 
 
 --
@@ -4951,6 +6430,13 @@ CREATE INDEX requests_updated_at_idx ON app.requests USING btree (updated_at DES
 
 
 --
+-- Name: requests_words_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX requests_words_idx ON app.requests USING gin (app.search_vector(title, description));
+
+
+--
 -- Name: rights_log_person_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -4969,6 +6455,13 @@ CREATE INDEX team_members_category_idx ON app.team_members USING btree (category
 --
 
 CREATE INDEX users_email_idx ON app.users USING btree (lower(email));
+
+
+--
+-- Name: users_name_words_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX users_name_words_idx ON app.users USING gin (app.name_vector(display_name));
 
 
 --
@@ -5063,6 +6556,13 @@ CREATE TRIGGER audit_log_100_no_truncate BEFORE TRUNCATE ON app.audit_log FOR EA
 
 
 --
+-- Name: business_hours business_hours_900_recompute; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER business_hours_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app.business_hours FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
+
+
+--
 -- Name: categories categories_100_number_sequence; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -5091,6 +6591,13 @@ CREATE TRIGGER comments_100_touch_request AFTER INSERT ON app.comments FOR EACH 
 
 
 --
+-- Name: comments comments_450_sla; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_450_sla AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__sla();
+
+
+--
 -- Name: comments comments_500_audit; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -5102,6 +6609,13 @@ CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXEC
 --
 
 CREATE TRIGGER comments_800_notify AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__notify();
+
+
+--
+-- Name: holidays holidays_900_recompute; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER holidays_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app.holidays FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
 
 
 --
@@ -5140,10 +6654,31 @@ CREATE TRIGGER requests_100_enforce_rules BEFORE UPDATE ON app.requests FOR EACH
 
 
 --
+-- Name: requests requests_150_check_version; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_150_check_version BEFORE UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__check_version();
+
+
+--
 -- Name: requests requests_200_validate; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER requests_200_validate BEFORE INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__validate();
+
+
+--
+-- Name: requests requests_400_version; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_400_version AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__bump_version();
+
+
+--
+-- Name: requests requests_450_sla; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_450_sla AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__sla();
 
 
 --
@@ -5172,6 +6707,27 @@ CREATE TRIGGER rights_log_100_append_only BEFORE DELETE OR UPDATE ON app.rights_
 --
 
 CREATE TRIGGER rights_log_100_no_truncate BEFORE TRUNCATE ON app.rights_log FOR EACH STATEMENT EXECUTE FUNCTION app.tg__append_only('The log of rights changes');
+
+
+--
+-- Name: sla_settings sla_settings_200_validate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER sla_settings_200_validate BEFORE INSERT OR UPDATE ON app.sla_settings FOR EACH ROW EXECUTE FUNCTION app.tg_sla_settings__validate();
+
+
+--
+-- Name: sla_settings sla_settings_900_recompute; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER sla_settings_900_recompute AFTER UPDATE ON app.sla_settings FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
+
+
+--
+-- Name: sla_targets sla_targets_900_recompute; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER sla_targets_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app.sla_targets FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
 
 
 --
@@ -5375,6 +6931,46 @@ ALTER TABLE ONLY app.notifications
 
 
 --
+-- Name: request_ratings request_ratings_rated_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_ratings
+    ADD CONSTRAINT request_ratings_rated_by_fkey FOREIGN KEY (rated_by) REFERENCES app.users(id);
+
+
+--
+-- Name: request_ratings request_ratings_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_ratings
+    ADD CONSTRAINT request_ratings_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: request_sla request_sla_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_sla
+    ADD CONSTRAINT request_sla_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: request_versions request_versions_changed_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_versions
+    ADD CONSTRAINT request_versions_changed_by_fkey FOREIGN KEY (changed_by) REFERENCES app.users(id);
+
+
+--
+-- Name: request_versions request_versions_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_versions
+    ADD CONSTRAINT request_versions_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
 -- Name: requests requests_assignee_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -5420,6 +7016,14 @@ ALTER TABLE ONLY app.rights_log
 
 ALTER TABLE ONLY app.rights_log
     ADD CONSTRAINT rights_log_person_id_fkey FOREIGN KEY (person_id) REFERENCES app.users(id);
+
+
+--
+-- Name: sla_targets sla_targets_category_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.sla_targets
+    ADD CONSTRAINT sla_targets_category_fkey FOREIGN KEY (category) REFERENCES app.categories(code) ON UPDATE CASCADE ON DELETE CASCADE;
 
 
 --
@@ -5533,6 +7137,12 @@ ALTER TABLE app.audit_heads ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.audit_log ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: business_hours; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.business_hours ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: categories; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -5563,6 +7173,12 @@ CREATE POLICY delete_admin ON app.category_webhooks FOR DELETE USING (( SELECT a
 
 CREATE POLICY delete_admin ON app.team_members FOR DELETE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
 
+
+--
+-- Name: holidays; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.holidays ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: category_webhooks insert_admin; Type: POLICY; Schema: app; Owner: -
@@ -5634,6 +7250,24 @@ ALTER TABLE app.notification_secret ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.notifications ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: request_ratings; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.request_ratings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: request_sla; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.request_sla ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: request_versions; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.request_versions ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: requests; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -5669,6 +7303,13 @@ CREATE POLICY select_all ON app.attachment_types FOR SELECT USING (true);
 
 
 --
+-- Name: business_hours select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.business_hours FOR SELECT USING (true);
+
+
+--
 -- Name: categories select_all; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5676,10 +7317,31 @@ CREATE POLICY select_all ON app.categories FOR SELECT USING (true);
 
 
 --
+-- Name: holidays select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.holidays FOR SELECT USING (true);
+
+
+--
 -- Name: notification_kinds select_all; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY select_all ON app.notification_kinds FOR SELECT USING (true);
+
+
+--
+-- Name: sla_settings select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.sla_settings FOR SELECT USING (true);
+
+
+--
+-- Name: sla_targets select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.sla_targets FOR SELECT USING (true);
 
 
 --
@@ -5875,6 +7537,41 @@ CREATE POLICY select_team ON app.team_members FOR SELECT USING ((category = ANY 
 
 
 --
+-- Name: request_sla select_through_requests; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_through_requests ON app.request_sla FOR SELECT USING (true);
+
+
+--
+-- Name: request_versions select_through_requests; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_through_requests ON app.request_versions FOR SELECT USING (true);
+
+
+--
+-- Name: request_ratings select_visible; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_visible ON app.request_ratings FOR SELECT USING ((EXISTS ( SELECT 1
+   FROM app.requests r
+  WHERE (r.id = request_ratings.request_id))));
+
+
+--
+-- Name: sla_settings; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.sla_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: sla_targets; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.sla_targets ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: status_transitions; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -5953,6 +7650,34 @@ CREATE POLICY update_uploader ON app.attachments FOR UPDATE USING ((uploaded_by 
 --
 
 ALTER TABLE app.users ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: business_hours write_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY write_admin ON app.business_hours USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: holidays write_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY write_admin ON app.holidays USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: sla_settings write_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY write_admin ON app.sla_settings USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: sla_targets write_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY write_admin ON app.sla_targets USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
 
 --
 -- Name: passkeys delete_own; Type: POLICY; Schema: auth; Owner: -
@@ -6092,6 +7817,14 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 
 
 --
+-- Name: SCHEMA text_search; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA text_search TO web_user;
+GRANT USAGE ON SCHEMA text_search TO reqstly_admin;
+
+
+--
 -- Name: TYPE "*/*"; Type: ACL; Schema: api; Owner: -
 --
 
@@ -6106,285 +7839,6 @@ GRANT ALL ON TYPE api."*/*" TO reqstly_admin;
 REVOKE ALL ON FUNCTION api.allowed_transitions(request_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.allowed_transitions(request_id bigint) TO web_user;
 GRANT ALL ON FUNCTION api.allowed_transitions(request_id bigint) TO reqstly_admin;
-
-
---
--- Name: FUNCTION disable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.disable_person(person_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.disable_person(person_id uuid) TO web_user;
-
-
---
--- Name: FUNCTION download_attachment(id bigint); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.download_attachment(id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO web_user;
-GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO reqstly_admin;
-
-
---
--- Name: FUNCTION enable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.enable_person(person_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.enable_person(person_id uuid) TO web_user;
-
-
---
--- Name: FUNCTION move_request(request_id bigint, category text); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.move_request(request_id bigint, category text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO web_user;
-GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO reqstly_admin;
-
-
---
--- Name: FUNCTION pre_request(); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.pre_request() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.pre_request() TO web_anon;
-GRANT ALL ON FUNCTION api.pre_request() TO web_user;
-
-
---
--- Name: TABLE attachment_types; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.attachment_types TO web_user;
-GRANT SELECT ON TABLE app.attachment_types TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.id; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(id) ON TABLE app.attachments TO web_user;
-GRANT SELECT(id) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.request_id; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO web_user;
-GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.comment_id; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO web_user;
-GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.internal; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(internal) ON TABLE app.attachments TO web_user;
-GRANT SELECT(internal) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.filename; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO web_user;
-GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.content_type; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(content_type) ON TABLE app.attachments TO web_user;
-GRANT SELECT(content_type) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.size_bytes; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(size_bytes) ON TABLE app.attachments TO web_user;
-GRANT SELECT(size_bytes) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.sha256; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(sha256) ON TABLE app.attachments TO web_user;
-GRANT SELECT(sha256) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.content; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO web_user;
-GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.uploaded_by; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(uploaded_by) ON TABLE app.attachments TO web_user;
-GRANT SELECT(uploaded_by) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.uploaded_by_name; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO web_user;
-GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.created_at; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(created_at) ON TABLE app.attachments TO web_user;
-GRANT SELECT(created_at) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.removed_at; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(removed_at) ON TABLE app.attachments TO web_user;
-GRANT SELECT(removed_at) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: COLUMN attachments.removed_by; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT(removed_by) ON TABLE app.attachments TO web_user;
-GRANT SELECT(removed_by) ON TABLE app.attachments TO reqstly_admin;
-
-
---
--- Name: TABLE attachments; Type: ACL; Schema: api; Owner: -
---
-
-GRANT SELECT ON TABLE api.attachments TO web_user;
-GRANT SELECT ON TABLE api.attachments TO reqstly_admin;
-
-
---
--- Name: FUNCTION remove_attachment(id bigint); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.remove_attachment(id bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO web_user;
-GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO reqstly_admin;
-
-
---
--- Name: FUNCTION revoke_other_sessions(); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.revoke_other_sessions() FROM PUBLIC;
-GRANT ALL ON FUNCTION api.revoke_other_sessions() TO web_user;
-
-
---
--- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.revoke_session(session_id uuid) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.revoke_session(session_id uuid) TO web_user;
-
-
---
--- Name: FUNCTION set_admin(person_id uuid, is_admin boolean); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) TO web_user;
-
-
---
--- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
-GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
-
-
---
--- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
-GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
-
-
---
--- Name: TABLE notification_kinds; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.notification_kinds TO web_user;
-GRANT SELECT ON TABLE app.notification_kinds TO reqstly_admin;
-
-
---
--- Name: TABLE notification_preferences; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.notification_preferences TO web_user;
-GRANT SELECT ON TABLE app.notification_preferences TO reqstly_admin;
-
-
---
--- Name: COLUMN notification_preferences.kind; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(kind) ON TABLE app.notification_preferences TO web_user;
-GRANT INSERT(kind) ON TABLE app.notification_preferences TO reqstly_admin;
-
-
---
--- Name: COLUMN notification_preferences.enabled; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO web_user;
-GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO reqstly_admin;
-
-
---
--- Name: COLUMN notification_preferences.delivery; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO web_user;
-GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO reqstly_admin;
-
-
---
--- Name: TABLE notification_settings; Type: ACL; Schema: api; Owner: -
---
-
-GRANT SELECT ON TABLE api.notification_settings TO web_user;
-GRANT SELECT ON TABLE api.notification_settings TO reqstly_admin;
-
-
---
--- Name: FUNCTION set_notification_preference(kind text, enabled boolean, delivery text); Type: ACL; Schema: api; Owner: -
---
-
-REVOKE ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) FROM PUBLIC;
-GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO web_user;
-GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO reqstly_admin;
 
 
 --
@@ -6556,6 +8010,452 @@ GRANT UPDATE(assignee_id) ON TABLE api.requests TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION assign_request(request_id bigint, expected_version integer, assignee_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid) TO web_user;
+GRANT ALL ON FUNCTION api.assign_request(request_id bigint, expected_version integer, assignee_id uuid) TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_ratings; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.request_ratings TO web_user;
+GRANT SELECT ON TABLE app.request_ratings TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_ratings; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.request_ratings TO web_user;
+GRANT SELECT ON TABLE api.request_ratings TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION confirm_resolution(request_id bigint, score integer, comment text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.confirm_resolution(request_id bigint, score integer, comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.confirm_resolution(request_id bigint, score integer, comment text) TO web_user;
+GRANT ALL ON FUNCTION api.confirm_resolution(request_id bigint, score integer, comment text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION count_requests(q text, scope text, category text, priority text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.count_requests(q text, scope text, category text, priority text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.count_requests(q text, scope text, category text, priority text) TO web_user;
+GRANT ALL ON FUNCTION api.count_requests(q text, scope text, category text, priority text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION disable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.disable_person(person_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.disable_person(person_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION download_attachment(id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.download_attachment(id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION edit_request(request_id bigint, expected_version integer, title text, description text, priority text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.edit_request(request_id bigint, expected_version integer, title text, description text, priority text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.edit_request(request_id bigint, expected_version integer, title text, description text, priority text) TO web_user;
+GRANT ALL ON FUNCTION api.edit_request(request_id bigint, expected_version integer, title text, description text, priority text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION enable_person(person_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.enable_person(person_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.enable_person(person_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION display_name_of(person uuid); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.display_name_of(person uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO web_user;
+GRANT ALL ON FUNCTION app.display_name_of(person uuid) TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_sla; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.request_sla TO web_user;
+GRANT SELECT ON TABLE app.request_sla TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION first_response_state(r app.requests, s app.request_sla); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.first_response_state(r app.requests, s app.request_sla) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.first_response_state(r app.requests, s app.request_sla) TO web_user;
+GRANT ALL ON FUNCTION app.first_response_state(r app.requests, s app.request_sla) TO reqstly_admin;
+GRANT ALL ON FUNCTION app.first_response_state(r app.requests, s app.request_sla) TO monitoring;
+
+
+--
+-- Name: FUNCTION resolution_state(r app.requests, s app.request_sla); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.resolution_state(r app.requests, s app.request_sla) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.resolution_state(r app.requests, s app.request_sla) TO web_user;
+GRANT ALL ON FUNCTION app.resolution_state(r app.requests, s app.request_sla) TO reqstly_admin;
+GRANT ALL ON FUNCTION app.resolution_state(r app.requests, s app.request_sla) TO monitoring;
+
+
+--
+-- Name: TABLE request_versions; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.request_versions TO web_user;
+GRANT SELECT ON TABLE app.request_versions TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_list; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.request_list TO web_user;
+GRANT SELECT ON TABLE api.request_list TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) TO web_user;
+GRANT ALL ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION move_request(request_id bigint, category text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.move_request(request_id bigint, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO web_user;
+GRANT ALL ON FUNCTION api.move_request(request_id bigint, category text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION pre_request(); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.pre_request() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.pre_request() TO web_anon;
+GRANT ALL ON FUNCTION api.pre_request() TO web_user;
+
+
+--
+-- Name: TABLE attachment_types; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.attachment_types TO web_user;
+GRANT SELECT ON TABLE app.attachment_types TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.request_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.comment_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.internal; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(internal) ON TABLE app.attachments TO web_user;
+GRANT SELECT(internal) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.filename; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO web_user;
+GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.content_type; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(content_type) ON TABLE app.attachments TO web_user;
+GRANT SELECT(content_type) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.size_bytes; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(size_bytes) ON TABLE app.attachments TO web_user;
+GRANT SELECT(size_bytes) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.sha256; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(sha256) ON TABLE app.attachments TO web_user;
+GRANT SELECT(sha256) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.content; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO web_user;
+GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.uploaded_by; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(uploaded_by) ON TABLE app.attachments TO web_user;
+GRANT SELECT(uploaded_by) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.uploaded_by_name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO web_user;
+GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.created_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE app.attachments TO web_user;
+GRANT SELECT(created_at) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.removed_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(removed_at) ON TABLE app.attachments TO web_user;
+GRANT SELECT(removed_at) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.removed_by; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(removed_by) ON TABLE app.attachments TO web_user;
+GRANT SELECT(removed_by) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: TABLE attachments; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.attachments TO web_user;
+GRANT SELECT ON TABLE api.attachments TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION remove_attachment(id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.remove_attachment(id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION request_changes(since timestamp with time zone); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.request_changes(since timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.request_changes(since timestamp with time zone) TO web_user;
+GRANT ALL ON FUNCTION api.request_changes(since timestamp with time zone) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION revoke_other_sessions(); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.revoke_other_sessions() FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_other_sessions() TO web_user;
+
+
+--
+-- Name: FUNCTION revoke_session(session_id uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.revoke_session(session_id uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.revoke_session(session_id uuid) TO web_user;
+
+
+--
+-- Name: FUNCTION set_admin(person_id uuid, is_admin boolean); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) TO web_user;
+
+
+--
+-- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
+GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_kinds; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.notification_kinds TO web_user;
+GRANT SELECT ON TABLE app.notification_kinds TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_preferences; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.notification_preferences TO web_user;
+GRANT SELECT ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.kind; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(kind) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(kind) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.enabled; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.delivery; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_settings; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.notification_settings TO web_user;
+GRANT SELECT ON TABLE api.notification_settings TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION set_notification_preference(kind text, enabled boolean, delivery text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO web_user;
+GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone) TO web_user;
+GRANT ALL ON FUNCTION app.business_seconds_between(from_time timestamp with time zone, to_time timestamp with time zone) TO reqstly_admin;
+
+
+--
+-- Name: TABLE request_sla; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.request_sla TO web_user;
+GRANT SELECT ON TABLE api.request_sla TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION set_waiting_on_requester(request_id bigint, waiting boolean); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean) TO web_user;
+GRANT ALL ON FUNCTION api.set_waiting_on_requester(request_id bigint, waiting boolean) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION take_over_request(request_id bigint, from_assignee uuid); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.take_over_request(request_id bigint, from_assignee uuid) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.take_over_request(request_id bigint, from_assignee uuid) TO web_user;
+GRANT ALL ON FUNCTION api.take_over_request(request_id bigint, from_assignee uuid) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION take_request(request_id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.take_request(request_id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.take_request(request_id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.take_request(request_id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION transition_request(request_id bigint, to_status text, note text); Type: ACL; Schema: api; Owner: -
 --
 
@@ -6583,6 +8483,15 @@ GRANT ALL ON FUNCTION api.verify_audit(request_id bigint) TO reqstly_admin;
 
 
 --
+-- Name: FUNCTION version(request api.requests); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.version(request api.requests) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.version(request api.requests) TO web_user;
+GRANT ALL ON FUNCTION api.version(request api.requests) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION acting_as_unmapped_superuser(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6594,6 +8503,13 @@ REVOKE ALL ON FUNCTION app.acting_as_unmapped_superuser() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.acting_role() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION add_business_seconds(start timestamp with time zone, seconds bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.add_business_seconds(start timestamp with time zone, seconds bigint) FROM PUBLIC;
 
 
 --
@@ -6708,6 +8624,15 @@ REVOKE ALL ON FUNCTION app.audit_entry_hash(entry app.audit_log) FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.base64url(data bytea) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION change_marker(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.change_marker() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.change_marker() TO web_user;
+GRANT ALL ON FUNCTION app.change_marker() TO reqstly_admin;
 
 
 --
@@ -6873,6 +8798,15 @@ GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text
 
 
 --
+-- Name: FUNCTION name_vector(display_name text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.name_vector(display_name text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.name_vector(display_name text) TO web_user;
+GRANT ALL ON FUNCTION app.name_vector(display_name text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION next_digest_at(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6928,10 +8862,26 @@ GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly
 
 
 --
+-- Name: FUNCTION rate_resolution(request_id bigint, score integer, comment text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO web_user;
+GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION refuse_change_of_entra_rights(person uuid); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION request_changed_fields(old_row app.requests, new_row app.requests); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.request_changed_fields(old_row app.requests, new_row app.requests) FROM PUBLIC;
 
 
 --
@@ -6941,6 +8891,15 @@ REVOKE ALL ON FUNCTION app.refuse_change_of_entra_rights(person uuid) FROM PUBLI
 REVOKE ALL ON FUNCTION app.request_counts() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.request_counts() TO web_user;
 GRANT ALL ON FUNCTION app.request_counts() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION request_filter(q text, scope text, category text, status text, priority text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.request_filter(q text, scope text, category text, status text, priority text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.request_filter(q text, scope text, category text, status text, priority text) TO web_user;
+GRANT ALL ON FUNCTION app.request_filter(q text, scope text, category text, status text, priority text) TO reqstly_admin;
 
 
 --
@@ -6975,12 +8934,46 @@ GRANT ALL ON FUNCTION app.revoke_sessions_of_caller(reason text, except_session 
 
 
 --
+-- Name: FUNCTION search_candidates(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_candidates(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_candidates(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_candidates(q text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION search_input(q text); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.search_input(q text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.search_input(q text) TO web_user;
 GRANT ALL ON FUNCTION app.search_input(q text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION search_query(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_query(q text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION search_request_ids(q text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_request_ids(q text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_request_ids(q text) TO web_user;
+GRANT ALL ON FUNCTION app.search_request_ids(q text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION search_vector(title text, description text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.search_vector(title text, description text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.search_vector(title text, description text) TO web_user;
+GRANT ALL ON FUNCTION app.search_vector(title text, description text) TO reqstly_admin;
 
 
 --
@@ -6999,6 +8992,30 @@ GRANT ALL ON FUNCTION app.set_admin(person uuid, make_admin boolean) TO reqstly_
 REVOKE ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) TO web_user;
 GRANT ALL ON FUNCTION app.set_request_status(request_id bigint, to_status text, note text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION set_waiting_on_requester(request_id bigint, waiting boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) TO web_user;
+GRANT ALL ON FUNCTION app.set_waiting_on_requester(request_id bigint, waiting boolean) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION sla_refresh(request_id bigint); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.sla_refresh(request_id bigint) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION status_is_closed(status text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.status_is_closed(status text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.status_is_closed(status text) TO monitoring;
 
 
 --
@@ -7034,6 +9051,13 @@ REVOKE ALL ON FUNCTION app.tg__append_only() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg__set_updated_at() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg__sla_recompute_all(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg__sla_recompute_all() FROM PUBLIC;
 
 
 --
@@ -7093,6 +9117,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__set_defaults() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_comments__sla(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__sla() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_comments__touch_request(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7121,6 +9152,20 @@ REVOKE ALL ON FUNCTION app.tg_requests__audit() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_requests__bump_version(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__bump_version() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__check_version(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__check_version() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_requests__enforce_rules(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7142,10 +9187,24 @@ REVOKE ALL ON FUNCTION app.tg_requests__set_defaults() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_requests__sla(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__sla() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_requests__validate(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.tg_requests__validate() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_sla_settings__validate(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_sla_settings__validate() FROM PUBLIC;
 
 
 --
@@ -7191,12 +9250,28 @@ REVOKE ALL ON FUNCTION app.unsubscribe_token(person uuid, kind text) FROM PUBLIC
 
 
 --
+-- Name: FUNCTION update_at_version(request_id bigint, expected_version integer, changes jsonb); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.update_at_version(request_id bigint, expected_version integer, changes jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.update_at_version(request_id bigint, expected_version integer, changes jsonb) TO web_user;
+GRANT ALL ON FUNCTION app.update_at_version(request_id bigint, expected_version integer, changes jsonb) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION verify_audit_chain(request_id bigint); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.verify_audit_chain(request_id bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.verify_audit_chain(request_id bigint) TO web_user;
 GRANT ALL ON FUNCTION app.verify_audit_chain(request_id bigint) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION words_list(words text[]); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.words_list(words text[]) FROM PUBLIC;
 
 
 --
@@ -7517,6 +9592,34 @@ GRANT ALL ON FUNCTION notify.record_failure(id bigint, error text, permanent boo
 
 REVOKE ALL ON FUNCTION notify.record_sent(ids bigint[]) FROM PUBLIC;
 GRANT ALL ON FUNCTION notify.record_sent(ids bigint[]) TO notifier;
+
+
+--
+-- Name: FUNCTION unaccent(text); Type: ACL; Schema: text_search; Owner: -
+--
+
+REVOKE ALL ON FUNCTION text_search.unaccent(text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unaccent(regdictionary, text); Type: ACL; Schema: text_search; Owner: -
+--
+
+REVOKE ALL ON FUNCTION text_search.unaccent(regdictionary, text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unaccent_init(internal); Type: ACL; Schema: text_search; Owner: -
+--
+
+REVOKE ALL ON FUNCTION text_search.unaccent_init(internal) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unaccent_lexize(internal, internal, internal, internal); Type: ACL; Schema: text_search; Owner: -
+--
+
+REVOKE ALL ON FUNCTION text_search.unaccent_lexize(internal, internal, internal, internal) FROM PUBLIC;
 
 
 --
@@ -7845,6 +9948,14 @@ GRANT SELECT ON TABLE app.attachment_limits TO reqstly_admin;
 
 
 --
+-- Name: TABLE business_hours; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.business_hours TO web_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.business_hours TO reqstly_admin;
+
+
+--
 -- Name: TABLE category_webhooks; Type: ACL; Schema: app; Owner: -
 --
 
@@ -7852,10 +9963,34 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.category_webhooks TO reqstly_admi
 
 
 --
+-- Name: TABLE holidays; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.holidays TO web_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.holidays TO reqstly_admin;
+
+
+--
 -- Name: TABLE notifications; Type: ACL; Schema: app; Owner: -
 --
 
 GRANT SELECT ON TABLE app.notifications TO reqstly_admin;
+
+
+--
+-- Name: TABLE sla_settings; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.sla_settings TO web_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.sla_settings TO reqstly_admin;
+
+
+--
+-- Name: TABLE sla_targets; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.sla_targets TO web_user;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.sla_targets TO reqstly_admin;
 
 
 --
@@ -7895,6 +10030,20 @@ GRANT SELECT ON TABLE metrics.oldest_open_request TO monitoring;
 
 
 --
+-- Name: TABLE request_rating_totals; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.request_rating_totals TO monitoring;
+
+
+--
+-- Name: TABLE request_ratings; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.request_ratings TO monitoring;
+
+
+--
 -- Name: TABLE request_resolution_buckets; Type: ACL; Schema: metrics; Owner: -
 --
 
@@ -7920,6 +10069,13 @@ GRANT SELECT ON TABLE metrics.requests_by_status TO monitoring;
 --
 
 GRANT SELECT ON TABLE metrics.requests_created TO monitoring;
+
+
+--
+-- Name: TABLE sla_requests; Type: ACL; Schema: metrics; Owner: -
+--
+
+GRANT SELECT ON TABLE metrics.sla_requests TO monitoring;
 
 
 --

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deploys one commit of Reqstly to the Swarm on this VPS (DESIGN §7):
+# Deploys one commit of Reqstly to the Swarm on this VPS (docs/ARCHITECTURE.md, docs/RUNBOOK.md "Deploy"):
 #   1. renders stack/docker-stack.yml of that commit with the settings file
 #      (docker stack config: a missing setting stops here),
 #   2. backs the database up (backup.sh), then runs the migration job with

@@ -1,4 +1,4 @@
-# authsvc: the aiohttp sign-in service (DESIGN §5).
+# authsvc: the aiohttp sign-in service (docs/ARCHITECTURE.md).
 # Build from the repository root: docker build -f stack/authsvc.Dockerfile .
 
 ARG PYTHON_IMAGE=python:3.11.13-slim-bookworm

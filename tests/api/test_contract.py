@@ -199,26 +199,39 @@ def test_hana_cannot_open_an_it_request_by_id(http: httpx.Client, tokens: dict[s
     assert response.status_code == 404
 
 
-def test_patch_by_agent_and_requester(
+def test_edits_name_the_version_they_saw(
     http: httpx.Client, tokens: dict[str, str], people: People
 ) -> None:
     request_id = file_request(http, tokens["alice"])["id"]
+    mine = http.get(
+        "/requests",
+        params={"id": f"eq.{request_id}", "select": "id,title,version"},
+        headers=auth(tokens["alice"]),
+    ).json()[0]
+    assert mine["version"] == 1
+    response = http.post(
+        "/rpc/edit_request",
+        json={
+            "request_id": request_id,
+            "expected_version": 1,
+            "title": "Printer offline (floor 3)",
+        },
+        headers=auth(tokens["alice"], Accept="application/vnd.pgrst.object+json"),
+    )
+    assert response.status_code == 200 and response.json()["title"] == "Printer offline (floor 3)"
+    response = http.post(
+        "/rpc/take_request", json={"request_id": request_id}, headers=auth(tokens["ivan"])
+    )
+    assert response.status_code == 200 and response.json()[0]["assignee_id"] == people["ivan"].id
+    # A PATCH names no version: 428, in words.
     response = http.patch(
         "/requests",
         params={"id": f"eq.{request_id}"},
-        json={"title": "Printer offline (floor 3)"},
-        headers=auth(tokens["alice"], Prefer="return=representation"),
+        json={"title": "last write wins?"},
+        headers=auth(tokens["ivan"]),
     )
-    assert (
-        response.status_code == 200 and response.json()[0]["title"] == "Printer offline (floor 3)"
-    )
-    response = http.patch(
-        "/requests",
-        params={"id": f"eq.{request_id}"},
-        json={"assignee_id": people["ivan"].id},
-        headers=auth(tokens["ivan"], Prefer="return=representation"),
-    )
-    assert response.json()[0]["assignee_id"] == people["ivan"].id
+    assert response.status_code == 428
+    assert response.json()["details"] == "version"
 
 
 def test_agent_moves_a_misfiled_request_out_of_their_view(

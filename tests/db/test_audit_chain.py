@@ -31,10 +31,8 @@ def verify(db: psycopg.Connection, request_id: int) -> tuple[object, ...]:
 def test_every_change_is_recorded_with_its_actor(db: psycopg.Connection, people: People) -> None:
     alice, ivan = people["alice"], people["ivan"]
     request_id = file_request(db, alice, "IT", "Printer jams")
-    as_person(db, alice, "update api.requests set priority = 'high' where id = %s", (request_id,))
-    as_person(
-        db, ivan, "update api.requests set assignee_id = %s where id = %s", (ivan.id, request_id)
-    )
+    as_person(db, alice, "select api.edit_request(%s, 1, priority => 'high')", (request_id,))
+    as_person(db, ivan, "select api.assign_request(%s, 2, %s)", (request_id, ivan.id))
     as_person(db, ivan, "select api.transition_request(%s, 'in_progress')", (request_id,))
     as_person(
         db,

@@ -197,6 +197,8 @@ def test_every_api_function_refuses_hidden_ids_as_missing_ones(
 ) -> None:
     checked = []
     for function, args in api_functions(db):
+        if len(args) == 1 and args[0][1].startswith("api."):
+            continue  # a computed field (api.version): it takes a row the caller read, not an id
         id_args = [name for name, _ in args if is_id_like(name)]
         kind_of = {
             name: FUNCTION_ID_ARGS.get(function, name) if name == "id" else name for name in id_args

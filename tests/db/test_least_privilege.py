@@ -79,6 +79,62 @@ ALLOWED: dict[str, tuple[set[str], str]] = {
         "api.enable_person and psql; checks app.require_admin first",
     ),
     "app.create_admin_login(uuid,text)": ({"reqstly_admin"}, "psql only; checks app.require_admin"),
+    # Issue #17 (db/migrations/12xx, ADR 0017, ADR 0018).
+    "app.update_at_version(bigint,integer,jsonb)": (
+        {"web_user", "reqstly_admin"},
+        "api.edit_request, assign_request, take_*: the caller's own UPDATE (row-level security and "
+        "the rules trigger apply) at the version they saw",
+    ),
+    "app.display_name_of(uuid)": (
+        {"web_user", "reqstly_admin"},
+        "the view api.request_list and take refusals: the requester or assignee of a request the "
+        "caller sees, whom select_on_visible_requests shows them anyway",
+    ),
+    "app.change_marker()": (
+        {"web_user", "reqstly_admin"},
+        "api.request_changes: the start of the oldest running transaction, a timestamp only",
+    ),
+    "app.business_seconds_between(timestamp with time zone,timestamp with time zone)": (
+        {"web_user", "reqstly_admin"},
+        "the view api.request_sla adds a running clock's time; reads only the calendar",
+    ),
+    "app.first_response_state(app.requests,app.request_sla)": (
+        {"web_user", "reqstly_admin", "monitoring"},
+        "the views api.request_sla, api.request_list and metrics.sla_requests",
+    ),
+    "app.resolution_state(app.requests,app.request_sla)": (
+        {"web_user", "reqstly_admin", "monitoring"},
+        "the views api.request_sla, api.request_list and metrics.sla_requests",
+    ),
+    "app.status_is_closed(text)": ({"monitoring"}, "the view metrics.sla_requests"),
+    "app.set_waiting_on_requester(bigint,boolean)": (
+        {"web_user", "reqstly_admin"},
+        "api.set_waiting_on_requester; checks its caller itself (agent of the category, admin)",
+    ),
+    "app.search_vector(text,text)": (
+        {"web_user", "reqstly_admin"},
+        "the index requests_words_idx is computed as whoever files or edits a request",
+    ),
+    "app.name_vector(text)": (
+        {"web_user", "reqstly_admin"},
+        "the index users_name_words_idx is computed as whoever renames a person",
+    ),
+    "app.search_candidates(text)": (
+        {"web_user", "reqstly_admin"},
+        "app.search_request_ids: index-driven candidates the caller re-reads under row-level security",
+    ),
+    "app.search_request_ids(text)": (
+        {"web_user", "reqstly_admin"},
+        "api.find_requests and api.count_requests (security invoker)",
+    ),
+    "app.request_filter(text,text,text,text,text)": (
+        {"web_user", "reqstly_admin"},
+        "api.find_requests and api.count_requests: one filter for lists and counts",
+    ),
+    "app.rate_resolution(bigint,integer,text)": (
+        {"web_user", "reqstly_admin"},
+        "api.confirm_resolution; checks its caller itself (only the requester rates)",
+    ),
     # notify's attachments (1150), once merged: text in, text out, no data read.
     "app.percent_decode(text)": (
         {"web_user", "reqstly_admin"},

@@ -180,37 +180,50 @@ def test_insert_request_is_filed_as_the_caller(
     assert row == (person.id, "open")
 
 
-# (person, whose request, category, expected rows updated)
+# (person, whose request, category, expected outcome). Edits name the version
+# the person saw (ADR 0017); a request they cannot see does not exist for them.
 UPDATE_MATRIX = [
-    ("alice", "alice", "IT", 1),  # own, open
-    ("ivan", "alice", "IT", 1),  # agent of IT
-    ("hana", "alice", "IT", 0),  # agent of HR: cannot see it
-    ("olga", "alice", "IT", 0),
-    ("admin", "alice", "IT", 1),
-    ("alice", "hana", "HR", 0),  # someone else's request
-    ("hana", "hana", "HR", 1),
-    ("ivan", "hana", "HR", 0),
-    ("olga", "alice", "OPS", 1),
-    ("olga", "alice", "ADMIN", 1),
+    ("alice", "alice", "IT", "ok"),  # own, open
+    ("ivan", "alice", "IT", "ok"),  # agent of IT
+    ("hana", "alice", "IT", "PT404"),  # agent of HR: cannot see it
+    ("olga", "alice", "IT", "PT404"),
+    ("admin", "alice", "IT", "ok"),
+    ("alice", "hana", "HR", "PT404"),  # someone else's request
+    ("hana", "hana", "HR", "ok"),
+    ("ivan", "hana", "HR", "PT404"),
+    ("olga", "alice", "OPS", "ok"),
+    ("olga", "alice", "ADMIN", "ok"),
 ]
 
 
-@pytest.mark.parametrize(("name", "owner", "category", "rows"), UPDATE_MATRIX)
+@pytest.mark.parametrize(("name", "owner", "category", "outcome"), UPDATE_MATRIX)
 def test_update_request(
-    db: psycopg.Connection, people: People, name: str, owner: str, category: str, rows: int
+    db: psycopg.Connection, people: People, name: str, owner: str, category: str, outcome: str
 ) -> None:
     request_id = some_request(db, requester=people[owner], category=category, status="open")
-    authenticate_as(db, people[name])
-    updated = db.execute(
-        "update api.requests set description = 'edited in the RLS test' where id = %s",
-        (request_id,),
-    ).rowcount
-    clear_authentication(db)
-    assert updated == rows
+    edit = "select api.edit_request(%s, 1, description => 'edited in the RLS test')"
+    if outcome == "ok":
+        authenticate_as(db, people[name])
+        db.execute(edit, (request_id,))
+        clear_authentication(db)
+    else:
+        with pytest.raises(psycopg.Error) as raised, db.transaction():
+            authenticate_as(db, people[name])
+            db.execute(edit, (request_id,))
+        assert raised.value.sqlstate == outcome
+    # Row-level security still hides the row from a plain UPDATE: zero rows, no error.
+    if outcome != "ok":
+        authenticate_as(db, people[name])
+        updated = db.execute(
+            "update api.requests set description = 'edited in the RLS test' where id = %s",
+            (request_id,),
+        ).rowcount
+        clear_authentication(db)
+        assert updated == 0
     description = db.execute(
         "select description from app.requests where id = %s", (request_id,)
     ).fetchone()
-    assert (description == ("edited in the RLS test",)) == (rows == 1)
+    assert (description == ("edited in the RLS test",)) == (outcome == "ok")
 
 
 @pytest.mark.parametrize("name", NAMES)

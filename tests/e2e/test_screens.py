@@ -71,8 +71,7 @@ async def file_and_work_a_request(alice: Page, ivan: Page) -> str:
         },
     )
     request_id = created["id"]
-    ivan_id = (await rest(ivan, "GET", "/me"))["id"]
-    await rest(ivan, "PATCH", f"/requests?id=eq.{request_id}", {"assignee_id": ivan_id})
+    await rest(ivan, "POST", "/rpc/take_request", {"request_id": request_id})
     await rest(
         ivan,
         "POST",

@@ -34,6 +34,14 @@ type NullableColumns = ColumnsOf<{
   request_history: 'actor_id' | 'actor_name' | 'changes' | 'internal';
   requests: 'description' | 'assignee_id' | 'resolved_at';
   rights_history: 'actor_id' | 'actor_role' | 'category';
+  request_ratings: 'comment';
+  request_sla:
+    | 'first_response_due_at'
+    | 'first_responded_at'
+    | 'resolution_due_at'
+    | 'resolved_at'
+    | 'resolution_target_seconds'
+    | 'waiting_on_requester_since';
 }>;
 
 /** Every view of the API, with its row type; a new view needs no change here. */
@@ -41,7 +49,10 @@ type Rows = {
   [View in ViewName]: ApiRow<
     View,
     View extends keyof NullableColumns ? Extract<NullableColumns[View], keyof Schemas[View]> : never
-  >;
+  > &
+    // `version` is a computed field of requests (`select=…,version`, ADR 0017)
+    // that PostgREST's description does not list.
+    (View extends 'requests' ? { version: number } : unknown);
 };
 
 type RpcName = {

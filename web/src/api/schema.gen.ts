@@ -1253,6 +1253,301 @@ export interface paths {
         };
         trace?: never;
     };
+    "/request_list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller may see as lists show them: names, version, both SLA clocks. */
+        get: {
+            parameters: {
+                query?: {
+                    assignee_id?: components["parameters"]["rowFilter.request_list.assignee_id"];
+                    assignee_name?: components["parameters"]["rowFilter.request_list.assignee_name"];
+                    category?: components["parameters"]["rowFilter.request_list.category"];
+                    created_at?: components["parameters"]["rowFilter.request_list.created_at"];
+                    first_response_due_at?: components["parameters"]["rowFilter.request_list.first_response_due_at"];
+                    first_response_state?: components["parameters"]["rowFilter.request_list.first_response_state"];
+                    id?: components["parameters"]["rowFilter.request_list.id"];
+                    key?: components["parameters"]["rowFilter.request_list.key"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    priority?: components["parameters"]["rowFilter.request_list.priority"];
+                    priority_rank?: components["parameters"]["rowFilter.request_list.priority_rank"];
+                    requester_id?: components["parameters"]["rowFilter.request_list.requester_id"];
+                    requester_name?: components["parameters"]["rowFilter.request_list.requester_name"];
+                    resolution_due_at?: components["parameters"]["rowFilter.request_list.resolution_due_at"];
+                    resolution_state?: components["parameters"]["rowFilter.request_list.resolution_state"];
+                    resolved_at?: components["parameters"]["rowFilter.request_list.resolved_at"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                    status?: components["parameters"]["rowFilter.request_list.status"];
+                    title?: components["parameters"]["rowFilter.request_list.title"];
+                    updated_at?: components["parameters"]["rowFilter.request_list.updated_at"];
+                    version?: components["parameters"]["rowFilter.request_list.version"];
+                    waiting_on_requester_since?: components["parameters"]["rowFilter.request_list.waiting_on_requester_since"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request_list"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["request_list"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["request_list"][];
+                        "text/csv": components["schemas"]["request_list"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request_ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    comment?: components["parameters"]["rowFilter.request_ratings.comment"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    rated_at?: components["parameters"]["rowFilter.request_ratings.rated_at"];
+                    request_id?: components["parameters"]["rowFilter.request_ratings.request_id"];
+                    resolved_at?: components["parameters"]["rowFilter.request_ratings.resolved_at"];
+                    score?: components["parameters"]["rowFilter.request_ratings.score"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request_ratings"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["request_ratings"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["request_ratings"][];
+                        "text/csv": components["schemas"]["request_ratings"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferPost"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: components["requestBodies"]["request_ratings"];
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: {
+                    comment?: components["parameters"]["rowFilter.request_ratings.comment"];
+                    rated_at?: components["parameters"]["rowFilter.request_ratings.rated_at"];
+                    request_id?: components["parameters"]["rowFilter.request_ratings.request_id"];
+                    resolved_at?: components["parameters"]["rowFilter.request_ratings.resolved_at"];
+                    score?: components["parameters"]["rowFilter.request_ratings.score"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferReturn"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: {
+                    comment?: components["parameters"]["rowFilter.request_ratings.comment"];
+                    rated_at?: components["parameters"]["rowFilter.request_ratings.rated_at"];
+                    request_id?: components["parameters"]["rowFilter.request_ratings.request_id"];
+                    resolved_at?: components["parameters"]["rowFilter.request_ratings.resolved_at"];
+                    score?: components["parameters"]["rowFilter.request_ratings.score"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferReturn"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: components["requestBodies"]["request_ratings"];
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/request_sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Both SLA clocks of the requests the caller sees: due times and state (none, running, at_risk, paused, breached, met). */
+        get: {
+            parameters: {
+                query?: {
+                    first_responded_at?: components["parameters"]["rowFilter.request_sla.first_responded_at"];
+                    first_response_due_at?: components["parameters"]["rowFilter.request_sla.first_response_due_at"];
+                    first_response_state?: components["parameters"]["rowFilter.request_sla.first_response_state"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    request_id?: components["parameters"]["rowFilter.request_sla.request_id"];
+                    resolution_due_at?: components["parameters"]["rowFilter.request_sla.resolution_due_at"];
+                    resolution_state?: components["parameters"]["rowFilter.request_sla.resolution_state"];
+                    resolution_target_seconds?: components["parameters"]["rowFilter.request_sla.resolution_target_seconds"];
+                    resolution_used_seconds?: components["parameters"]["rowFilter.request_sla.resolution_used_seconds"];
+                    resolved_at?: components["parameters"]["rowFilter.request_sla.resolved_at"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                    waiting_on_requester_since?: components["parameters"]["rowFilter.request_sla.waiting_on_requester_since"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["request_sla"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["request_sla"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["request_sla"][];
+                        "text/csv": components["schemas"]["request_sla"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/requests": {
         parameters: {
             query?: never;
@@ -1650,6 +1945,297 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rpc/assign_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assigns the request to assignee_id (null: nobody) if it is still at expected_version. */
+        get: {
+            parameters: {
+                query: {
+                    assignee_id?: string;
+                    expected_version: number;
+                    request_id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Assigns the request to assignee_id (null: nobody) if it is still at expected_version. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        assignee_id?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: uuid */
+                        assignee_id?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: uuid */
+                        assignee_id?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "text/csv": {
+                        /** Format: uuid */
+                        assignee_id?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/confirm_resolution": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The requester confirms a resolved request is fixed and rates it 1-5 (comment optional); rating again replaces the score. */
+        get: {
+            parameters: {
+                query: {
+                    comment?: string;
+                    request_id: number;
+                    score: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The requester confirms a resolved request is fixed and rates it 1-5 (comment optional); rating again replaces the score. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: text */
+                        comment?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: integer */
+                        score: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: text */
+                        comment?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: integer */
+                        score: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: text */
+                        comment?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: integer */
+                        score: number;
+                    };
+                    "text/csv": {
+                        /** Format: text */
+                        comment?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: integer */
+                        score: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/count_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Counts per category and status of what api.find_requests would list with the same filters. */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    priority?: string;
+                    q?: string;
+                    scope?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Counts per category and status of what api.find_requests would list with the same filters. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                    };
+                    "text/csv": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rpc/disable_person": {
         parameters: {
             query?: never;
@@ -1781,6 +2367,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rpc/edit_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Changes title, description and/or priority (null: unchanged) if the request is still at expected_version; otherwise 409 saying who changed what. */
+        get: {
+            parameters: {
+                query: {
+                    description?: string;
+                    expected_version: number;
+                    priority?: string;
+                    request_id: number;
+                    title?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Changes title, description and/or priority (null: unchanged) if the request is still at expected_version; otherwise 409 saying who changed what. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: text */
+                        description?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: text */
+                        title?: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: text */
+                        description?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: text */
+                        title?: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: text */
+                        description?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: text */
+                        title?: string;
+                    };
+                    "text/csv": {
+                        /** Format: text */
+                        description?: string;
+                        /** Format: integer */
+                        expected_version: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: text */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rpc/enable_person": {
         parameters: {
             query?: never;
@@ -1820,6 +2518,145 @@ export interface paths {
                 cookie?: never;
             };
             requestBody: components["requestBodies"]["Args"];
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/find_requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated. */
+        get: {
+            parameters: {
+                query?: {
+                    category?: string;
+                    lim?: number;
+                    offs?: number;
+                    priority?: string;
+                    q?: string;
+                    scope?: string;
+                    sort?: string;
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: integer */
+                        lim?: number;
+                        /** Format: integer */
+                        offs?: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                        /** Format: text */
+                        sort?: string;
+                        /** Format: text */
+                        status?: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: integer */
+                        lim?: number;
+                        /** Format: integer */
+                        offs?: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                        /** Format: text */
+                        sort?: string;
+                        /** Format: text */
+                        status?: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: integer */
+                        lim?: number;
+                        /** Format: integer */
+                        offs?: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                        /** Format: text */
+                        sort?: string;
+                        /** Format: text */
+                        status?: string;
+                    };
+                    "text/csv": {
+                        /** Format: text */
+                        category?: string;
+                        /** Format: integer */
+                        lim?: number;
+                        /** Format: integer */
+                        offs?: number;
+                        /** Format: text */
+                        priority?: string;
+                        /** Format: text */
+                        q?: string;
+                        /** Format: text */
+                        scope?: string;
+                        /** Format: text */
+                        sort?: string;
+                        /** Format: text */
+                        status?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
@@ -2040,6 +2877,82 @@ export interface paths {
                     "text/csv": {
                         /** Format: bigint */
                         id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/request_changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests the caller may see changed since the marker of the last call: {marker, changes: [{id, key, version, status, updated_at}]}. Call with no marker to get one. */
+        get: {
+            parameters: {
+                query?: {
+                    since?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Requests the caller may see changed since the marker of the last call: {marker, changes: [{id, key, version, status, updated_at}]}. Call with no marker to get one. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: timestamp with time zone */
+                        since?: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: timestamp with time zone */
+                        since?: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: timestamp with time zone */
+                        since?: string;
+                    };
+                    "text/csv": {
+                        /** Format: timestamp with time zone */
+                        since?: string;
                     };
                 };
             };
@@ -2370,6 +3283,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rpc/set_waiting_on_requester": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An agent says the request waits on its requester (pauses the resolution clock) or no longer does. */
+        get: {
+            parameters: {
+                query: {
+                    request_id: number;
+                    waiting: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** An agent says the request waits on its requester (pauses the resolution clock) or no longer does. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: boolean */
+                        waiting: boolean;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: boolean */
+                        waiting: boolean;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: boolean */
+                        waiting: boolean;
+                    };
+                    "text/csv": {
+                        /** Format: bigint */
+                        request_id: number;
+                        /** Format: boolean */
+                        waiting: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/take_over_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Takes the request from from_assignee (whom the caller confirmed); 409 if someone else has it now. */
+        get: {
+            parameters: {
+                query: {
+                    from_assignee?: string;
+                    request_id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Takes the request from from_assignee (whom the caller confirmed); 409 if someone else has it now. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        from_assignee?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: uuid */
+                        from_assignee?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: uuid */
+                        from_assignee?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "text/csv": {
+                        /** Format: uuid */
+                        from_assignee?: string;
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/take_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Assigns the request to the caller if nobody has it; 409 naming the assignee otherwise. */
+        get: {
+            parameters: {
+                query: {
+                    request_id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Assigns the request to the caller if nobody has it; 409 naming the assignee otherwise. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                    "text/csv": {
+                        /** Format: bigint */
+                        request_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rpc/transition_request": {
         parameters: {
             query?: never;
@@ -2597,6 +3756,82 @@ export interface paths {
                     "text/csv": {
                         /** Format: bigint */
                         request_id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The request's version: send it back with an edit (select=*,version). */
+        get: {
+            parameters: {
+                query: {
+                    request: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The request's version: send it back with an edit (select=*,version). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: requests */
+                        request: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: requests */
+                        request: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: requests */
+                        request: string;
+                    };
+                    "text/csv": {
+                        /** Format: requests */
+                        request: string;
                     };
                 };
             };
@@ -3070,7 +4305,7 @@ export interface components {
             /**
              * Format: bigint
              * @description Note:
-             *     This is a Foreign Key to `requests.id`.<fk table='requests' column='id'/>
+             *     This is a Foreign Key to `request_list.id`.<fk table='request_list' column='id'/>
              */
             request_id?: number;
             /** Format: text */
@@ -3122,7 +4357,7 @@ export interface components {
             /**
              * Format: bigint
              * @description Note:
-             *     This is a Foreign Key to `requests.id`.<fk table='requests' column='id'/>
+             *     This is a Foreign Key to `request_list.id`.<fk table='request_list' column='id'/>
              */
             request_id?: number;
         };
@@ -3253,9 +4488,120 @@ export interface components {
             /**
              * Format: bigint
              * @description Note:
-             *     This is a Foreign Key to `requests.id`.<fk table='requests' column='id'/>
+             *     This is a Foreign Key to `request_list.id`.<fk table='request_list' column='id'/>
              */
             request_id?: number;
+        };
+        /** @description Requests the caller may see as lists show them: names, version, both SLA clocks. */
+        request_list: {
+            /**
+             * Format: uuid
+             * @description Note:
+             *     This is a Foreign Key to `me.id`.<fk table='me' column='id'/>
+             */
+            assignee_id?: string;
+            /** Format: text */
+            assignee_name?: string;
+            /**
+             * Format: text
+             * @description Note:
+             *     This is a Foreign Key to `categories.code`.<fk table='categories' column='code'/>
+             */
+            category?: string;
+            /** Format: timestamp with time zone */
+            created_at?: string;
+            /** Format: timestamp with time zone */
+            first_response_due_at?: string;
+            /** Format: text */
+            first_response_state?: string;
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            id?: number;
+            /** Format: text */
+            key?: string;
+            /** Format: text */
+            priority?: string;
+            /** Format: smallint */
+            priority_rank?: number;
+            /**
+             * Format: uuid
+             * @description Note:
+             *     This is a Foreign Key to `me.id`.<fk table='me' column='id'/>
+             */
+            requester_id?: string;
+            /** Format: text */
+            requester_name?: string;
+            /** Format: timestamp with time zone */
+            resolution_due_at?: string;
+            /** Format: text */
+            resolution_state?: string;
+            /** Format: timestamp with time zone */
+            resolved_at?: string;
+            /**
+             * Format: text
+             * @description Note:
+             *     This is a Foreign Key to `statuses.code`.<fk table='statuses' column='code'/>
+             */
+            status?: string;
+            /** Format: text */
+            title?: string;
+            /** Format: timestamp with time zone */
+            updated_at?: string;
+            /** Format: integer */
+            version?: number;
+            /** Format: timestamp with time zone */
+            waiting_on_requester_since?: string;
+        };
+        request_ratings: {
+            /** Format: text */
+            comment?: string;
+            /** Format: timestamp with time zone */
+            rated_at?: string;
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             *     This is a Foreign Key to `request_list.id`.<fk table='request_list' column='id'/>
+             */
+            request_id?: number;
+            /**
+             * Format: timestamp with time zone
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            resolved_at?: string;
+            /** Format: smallint */
+            score?: number;
+        };
+        /** @description Both SLA clocks of the requests the caller sees: due times and state (none, running, at_risk, paused, breached, met). */
+        request_sla: {
+            /** Format: timestamp with time zone */
+            first_responded_at?: string;
+            /** Format: timestamp with time zone */
+            first_response_due_at?: string;
+            /** Format: text */
+            first_response_state?: string;
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            request_id?: number;
+            /** Format: timestamp with time zone */
+            resolution_due_at?: string;
+            /** Format: text */
+            resolution_state?: string;
+            /** Format: bigint */
+            resolution_target_seconds?: number;
+            /** Format: bigint */
+            resolution_used_seconds?: number;
+            /** Format: timestamp with time zone */
+            resolved_at?: string;
+            /** Format: timestamp with time zone */
+            waiting_on_requester_since?: string;
         };
         /** @description Requests the caller may see. POST {title, description, category, priority}; PATCH title, description, priority, category, assignee_id. */
         requests: {
@@ -3481,6 +4827,41 @@ export interface components {
         "rowFilter.request_history.id": string;
         "rowFilter.request_history.internal": string;
         "rowFilter.request_history.request_id": string;
+        "rowFilter.request_list.assignee_id": string;
+        "rowFilter.request_list.assignee_name": string;
+        "rowFilter.request_list.category": string;
+        "rowFilter.request_list.created_at": string;
+        "rowFilter.request_list.first_response_due_at": string;
+        "rowFilter.request_list.first_response_state": string;
+        "rowFilter.request_list.id": string;
+        "rowFilter.request_list.key": string;
+        "rowFilter.request_list.priority": string;
+        "rowFilter.request_list.priority_rank": string;
+        "rowFilter.request_list.requester_id": string;
+        "rowFilter.request_list.requester_name": string;
+        "rowFilter.request_list.resolution_due_at": string;
+        "rowFilter.request_list.resolution_state": string;
+        "rowFilter.request_list.resolved_at": string;
+        "rowFilter.request_list.status": string;
+        "rowFilter.request_list.title": string;
+        "rowFilter.request_list.updated_at": string;
+        "rowFilter.request_list.version": string;
+        "rowFilter.request_list.waiting_on_requester_since": string;
+        "rowFilter.request_ratings.comment": string;
+        "rowFilter.request_ratings.rated_at": string;
+        "rowFilter.request_ratings.request_id": string;
+        "rowFilter.request_ratings.resolved_at": string;
+        "rowFilter.request_ratings.score": string;
+        "rowFilter.request_sla.first_responded_at": string;
+        "rowFilter.request_sla.first_response_due_at": string;
+        "rowFilter.request_sla.first_response_state": string;
+        "rowFilter.request_sla.request_id": string;
+        "rowFilter.request_sla.resolution_due_at": string;
+        "rowFilter.request_sla.resolution_state": string;
+        "rowFilter.request_sla.resolution_target_seconds": string;
+        "rowFilter.request_sla.resolution_used_seconds": string;
+        "rowFilter.request_sla.resolved_at": string;
+        "rowFilter.request_sla.waiting_on_requester_since": string;
         "rowFilter.requests.assignee_id": string;
         "rowFilter.requests.category": string;
         "rowFilter.requests.created_at": string;
@@ -3600,6 +4981,15 @@ export interface components {
                 "application/vnd.pgrst.object+json": components["schemas"]["request_history"];
                 "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["request_history"];
                 "text/csv": components["schemas"]["request_history"];
+            };
+        };
+        /** @description request_ratings */
+        request_ratings: {
+            content: {
+                "application/json": components["schemas"]["request_ratings"];
+                "application/vnd.pgrst.object+json": components["schemas"]["request_ratings"];
+                "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["request_ratings"];
+                "text/csv": components["schemas"]["request_ratings"];
             };
         };
         /** @description requests */

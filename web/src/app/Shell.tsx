@@ -3,6 +3,7 @@ import { describeError } from '../api/errors';
 import { isAgent, useMe } from '../api/me';
 import { signOut } from '../auth/store';
 import { Link } from '../router/Link';
+import { useRequestChanges } from '../requests/useRequestChanges';
 import { hrefFor, type Route } from '../router/routes';
 
 interface NavItem {
@@ -17,6 +18,7 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
   const main = useRef<HTMLElement>(null);
   const path = hrefFor(route);
   const firstPath = useRef(path);
+  useRequestChanges();
 
   // After in-app navigation, move focus to the new page for screen readers.
   useEffect(() => {

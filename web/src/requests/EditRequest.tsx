@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type SubmitEvent } from 'react';
 import { PRIORITIES, type RequestRow } from '../api/database';
-import { toFormErrors, type FormErrors } from '../api/errors';
+import { describeError, fieldOf, toFormErrors, type FormErrors } from '../api/errors';
 import { peopleKey, requestsKey } from '../api/keys';
 import { useCategories, usePeople } from '../api/reference';
 import { navigate } from '../router/history';
@@ -9,7 +9,7 @@ import { hrefFor } from '../router/routes';
 import { Field } from '../ui/Field';
 import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
-import { PRIORITY_LABELS } from '../ui/format';
+import { PRIORITY_LABELS, priorityLabel } from '../ui/format';
 import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
 import { checkRequestText, DESCRIPTION_MAX, TITLE_MAX } from './limits';
 
@@ -22,6 +22,14 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   const [errors, setErrors] = useState<FormErrors<EditField>>(noEditErrors());
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState(false);
+  // Someone else's change came first (409, ADR 0017): their version is shown
+  // beside the form, which still holds this person's; saving again applies it
+  // to the version now current.
+  const [conflict, setConflict] = useState<string | null>(null);
+  // The request as the form was opened: what this person changed is measured
+  // against it, so a retry after a conflict sends only their own changes and
+  // never puts back what the other person changed.
+  const [base, setBase] = useState(request);
   const categories = useCategories();
   const people = usePeople();
   const queryClient = useQueryClient();
@@ -49,6 +57,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           className="button button-wide"
           onClick={() => {
             setOpen(true);
+            setBase(request);
+            setConflict(null);
             setSaved(false);
             setErrors(noEditErrors());
           }}
@@ -75,7 +85,7 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
       setErrors({ fields: problems, form: null });
       return;
     }
-    const changes = changedFields(request, data);
+    const changes = changedFields(base, data);
     if (Object.keys(changes).length === 0) {
       close();
       return;
@@ -83,9 +93,12 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     if (saving) return;
     setSaving(true);
     setErrors(noEditErrors());
+    setConflict(null);
     const { category, ...columns } = changes;
     try {
-      if (Object.keys(columns).length > 0) await updateRequest(request.id, columns);
+      if (Object.keys(columns).length > 0)
+        // After a conflict the page shows the version now current: apply the changes to it.
+        await updateRequest(request.id, columns, conflict ? request.version : base.version);
       // A category change goes through rpc/move_request (ADR 0008): the
       // request may leave the caller's view, which a PATCH cannot survive.
       if (category !== undefined) await moveRequest(request.id, category);
@@ -99,7 +112,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
         });
       }
     } catch (error) {
-      setErrors(toFormErrors(error, EDIT_FIELDS));
+      if (fieldOf(error, ['version'] as const)) {
+        setConflict(describeError(error));
+        void queryClient.invalidateQueries({ queryKey: requestsKey });
+      } else setErrors(toFormErrors(error, EDIT_FIELDS));
     } finally {
       setSaving(false);
     }
@@ -166,6 +182,21 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
             )}
           </Field>
         </>
+      )}
+      {conflict && (
+        <div role="alert" className="notice notice-error stack" data-testid="edit-conflict">
+          <p>{conflict} Your changes were not saved.</p>
+          <p>Now saved (version {request.version}):</p>
+          <dl>
+            <dt>Title</dt>
+            <dd>{request.title}</dd>
+            <dt>Priority</dt>
+            <dd>{priorityLabel(request.priority)}</dd>
+            <dt>Description</dt>
+            <dd>{request.description || '—'}</dd>
+          </dl>
+          <p>Your version is still in the form: change it if needed and save again.</p>
+        </div>
       )}
       {errors.form && <Notice tone="error">{errors.form}</Notice>}
       <div className="form-actions">

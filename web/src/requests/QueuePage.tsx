@@ -9,7 +9,7 @@ import { usePlace } from '../router/history';
 import { Link } from '../router/Link';
 import { EmptyState, Loaded, Notice } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { QUEUE_LIMIT, queueQuery, updateRequest } from './api';
+import { QUEUE_LIMIT, queueQuery, takeOverRequest, takeRequest } from './api';
 import { RequestList } from './RequestList';
 
 export function QueuePage() {
@@ -72,12 +72,25 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
   // The button leaves the list with its request: focus goes to the outcome.
   const outcome = useRef<HTMLDivElement>(null);
 
-  const assignToMe = async (row: RequestRow) => {
+  // Take and Take over are different acts (ADR 0017): a take succeeds only
+  // while nobody has the request; taking over names whom it is taken from,
+  // after the agent confirmed it. Either way the queue is refreshed, so a
+  // refusal ("Hana already has IT-12") shows the request where it is now.
+  const act = async (row: RequestRow, takeOver: boolean) => {
+    const holder = row.assignee_id
+      ? (people.index.get(row.assignee_id)?.display_name ?? 'someone')
+      : null;
+    if (
+      takeOver &&
+      !window.confirm(`${row.key} is assigned to ${holder ?? 'nobody'}. Take it over?`)
+    )
+      return;
     if (busy !== null) return;
     setBusy(row.id);
     setMessage(null);
     try {
-      await updateRequest(row.id, { assignee_id: me.id });
+      if (takeOver) await takeOverRequest(row.id, row.assignee_id);
+      else await takeRequest(row.id);
       setMessage({ tone: 'success', text: `${row.key} is now assigned to you.` });
     } catch (error) {
       setMessage({ tone: 'error', text: `${row.key}: ${describeError(error)}` });
@@ -119,9 +132,9 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                           className="button button-small"
                           aria-disabled={busy !== null}
                           aria-busy={busy === row.id}
-                          onClick={() => void assignToMe(row)}
+                          onClick={() => void act(row, false)}
                         >
-                          Assign to me<span className="sr-only"> ({row.key})</span>
+                          Take<span className="sr-only"> ({row.key})</span>
                         </button>
                       )
                     : undefined
@@ -143,6 +156,22 @@ function CategoryQueue({ category, canTake }: { category: string; canTake: boole
                 people={people.index}
                 showRequester
                 label={`Assigned ${name} requests`}
+                actions={
+                  canTake
+                    ? (row) =>
+                        row.assignee_id === me.id ? null : (
+                          <button
+                            type="button"
+                            className="button button-small"
+                            disabled={busy !== null}
+                            aria-busy={busy === row.id}
+                            onClick={() => void act(row, true)}
+                          >
+                            Take over<span className="sr-only"> ({row.key})</span>
+                          </button>
+                        )
+                    : undefined
+                }
               />
             )}
           </section>

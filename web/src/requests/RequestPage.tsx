@@ -17,6 +17,7 @@ import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
+import { RateResolution, SlaClocks } from './SlaAndRating';
 import { TransitionPanel } from './TransitionPanel';
 
 export function RequestPage({ requestKey }: { requestKey: string }) {
@@ -97,6 +98,7 @@ function RequestView({ request }: { request: RequestRow }) {
               <p className="muted">No description.</p>
             )}
           </section>
+          <RateResolution request={request} />
           <TransitionPanel request={request} />
         </div>
         <aside className="request-side" aria-label="Details">
@@ -136,6 +138,7 @@ function RequestView({ request }: { request: RequestRow }) {
               </>
             )}
           </dl>
+          <SlaClocks request={request} />
           <AuditMark requestId={request.id} />
           <EditRequest request={request} isStaff={isStaff} />
         </aside>

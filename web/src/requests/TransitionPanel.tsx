@@ -65,6 +65,8 @@ export function TransitionPanel({ request }: { request: RequestRow }) {
       void queryClient.invalidateQueries({ queryKey: peopleKey });
       focusOutcome();
     } catch (error) {
+      // A refused move ("already in progress") means the page is stale: refresh it.
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
       // "A resolution is required" belongs next to the note field.
       if (chosen && fieldOf(error, ['note'] as const)) setNoteError(describeError(error));
       else {

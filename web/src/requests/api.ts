@@ -9,7 +9,7 @@ import { requestsKey } from '../api/keys';
 import { formatListParams, pageRange, type ListParams } from './listParams';
 
 export const REQUEST_COLUMNS =
-  'id,key,title,description,category,priority,priority_rank,status,requester_id,assignee_id,created_at,updated_at,resolved_at';
+  'id,key,title,description,category,priority,priority_rank,status,requester_id,assignee_id,created_at,updated_at,resolved_at,version';
 
 /** Keys under `requestsKey`: one invalidation after a write refreshes them all. */
 export const requestKeys = {
@@ -18,8 +18,10 @@ export const requestKeys = {
     [...requestsKey, 'list', scope, formatListParams(params)] as const,
   queue: (category: string) => [...requestsKey, 'queue', category] as const,
   byKey: (key: string) => [...requestsKey, 'one', key] as const,
-  part: (id: RequestId, part: 'transitions' | 'comments' | 'history' | 'audit') =>
-    [...requestsKey, id, part] as const,
+  part: (
+    id: RequestId,
+    part: 'transitions' | 'comments' | 'history' | 'audit' | 'sla' | 'rating',
+  ) => [...requestsKey, id, part] as const,
 };
 
 export const countsQuery = queryOptions({
@@ -56,7 +58,7 @@ export function requestPageQuery(
 
 export const QUEUE_LIMIT = 100;
 
-/** A category's queue: unassigned open requests, then assigned open/in-progress ones, oldest first. */
+/** A category's queue: unassigned open requests, then assigned open/in-progress ones, by urgency (priority, then oldest). */
 export function queueQuery(category: string) {
   return queryOptions({
     queryKey: requestKeys.queue(category),
@@ -69,6 +71,7 @@ export function queueQuery(category: string) {
             .eq('category', category)
             .eq('status', 'open')
             .is('assignee_id', null)
+            .order('priority_rank', { ascending: false })
             .order('created_at', { ascending: true })
             .limit(QUEUE_LIMIT),
         ),
@@ -79,6 +82,7 @@ export function queueQuery(category: string) {
             .eq('category', category)
             .in('status', ['open', 'in_progress'])
             .not('assignee_id', 'is', null)
+            .order('priority_rank', { ascending: false })
             .order('created_at', { ascending: true })
             .limit(QUEUE_LIMIT),
         ),
@@ -86,6 +90,46 @@ export function queueQuery(category: string) {
       return { unassigned, assigned };
     },
   });
+}
+
+/** Both SLA clocks of a request (`request_sla`, ADR 0018). */
+export function slaQuery(requestId: RequestId) {
+  return queryOptions({
+    queryKey: requestKeys.part(requestId, 'sla'),
+    queryFn: () =>
+      run(db().from('request_sla').select('*').eq('request_id', requestId).maybeSingle()),
+  });
+}
+
+/** The requester's rating of the current resolution, if any. */
+export function ratingQuery(requestId: RequestId, resolvedAt: string) {
+  return queryOptions({
+    queryKey: [...requestKeys.part(requestId, 'rating'), resolvedAt] as const,
+    queryFn: () =>
+      run(
+        db()
+          .from('request_ratings')
+          .select('score,comment')
+          .eq('request_id', requestId)
+          .eq('resolved_at', resolvedAt)
+          .maybeSingle(),
+      ),
+  });
+}
+
+/** The requester confirms the fix and rates it, 1–5 (comment optional). */
+export async function confirmResolution(
+  requestId: RequestId,
+  score: number,
+  comment: string,
+): Promise<void> {
+  await run(
+    db().rpc('confirm_resolution', {
+      request_id: requestId,
+      score,
+      ...(comment.trim() === '' ? {} : { comment }),
+    }),
+  );
 }
 
 export function requestQuery(key: string) {
@@ -102,14 +146,80 @@ export async function createRequest(request: NewRequest): Promise<RequestRow> {
 export const NOT_CHANGED_MESSAGE =
   'Nothing was changed: you may not change this request now, or it has moved out of your view.';
 
-/** PATCH; the database decides who may change what, and says why not. */
-export async function updateRequest(id: RequestId, changes: RequestChanges): Promise<RequestRow> {
-  const rows = await run(
-    db().from('requests').update(changes).eq('id', id).select(REQUEST_COLUMNS),
-  );
-  const updated = rows[0];
+/**
+ * Edits at the version the person saw (ADR 0017): if someone changed the
+ * request since, the database answers 409 saying who changed what, and
+ * nothing is written. Fields first, then the assignee, each at the version
+ * the step before left.
+ */
+export async function updateRequest(
+  id: RequestId,
+  changes: Omit<RequestChanges, 'category'>,
+  version: number,
+): Promise<RequestRow> {
+  const { assignee_id: assignee, ...fields } = changes;
+  let updated: RequestRow | undefined;
+  let current = version;
+  if (Object.keys(fields).length > 0) {
+    const rows: RequestRow[] = await run(
+      db()
+        .rpc('edit_request', {
+          request_id: id,
+          expected_version: current,
+          ...(fields.title === undefined ? {} : { title: fields.title }),
+          ...(fields.description === undefined || fields.description === null
+            ? {}
+            : { description: fields.description }),
+          ...(fields.priority === undefined ? {} : { priority: fields.priority }),
+        })
+        .select(REQUEST_COLUMNS),
+    );
+    updated = rows[0];
+    if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
+    current = updated.version;
+  }
+  if (assignee !== undefined) {
+    const rows: RequestRow[] = await run(
+      db()
+        .rpc('assign_request', {
+          request_id: id,
+          expected_version: current,
+          ...(assignee === null ? {} : { assignee_id: assignee }),
+        })
+        .select(REQUEST_COLUMNS),
+    );
+    updated = rows[0];
+  }
   if (!updated) throw new Error(NOT_CHANGED_MESSAGE);
   return updated;
+}
+
+/** Take: only while nobody has the request; 409 names whoever took it first. */
+export async function takeRequest(id: RequestId): Promise<void> {
+  await run(db().rpc('take_request', { request_id: id }));
+}
+
+/** Take over from the person the caller saw holding it (and confirmed); 409 if it moved on. */
+export async function takeOverRequest(id: RequestId, from: PersonId | null): Promise<void> {
+  await run(
+    db().rpc('take_over_request', {
+      request_id: id,
+      ...(from === null ? {} : { from_assignee: from }),
+    }),
+  );
+}
+
+/** `rpc/request_changes`: `{marker, changes: [{id, key, version, …}]}` (ADR 0017). */
+export async function loadChanges(
+  since: string | null,
+): Promise<{ marker: string | null; changed: number }> {
+  const answer: unknown = await run(
+    db().rpc('request_changes', since === null ? {} : { since }, { get: true }),
+  );
+  if (!isRecord(answer)) return { marker: null, changed: 0 };
+  const marker = typeof answer.marker === 'string' ? answer.marker : null;
+  const changed = Array.isArray(answer.changes) ? answer.changes.length : 0;
+  return { marker, changed };
 }
 
 /** Move a misfiled request to another category (also one the caller does not serve). */

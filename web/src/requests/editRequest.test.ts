@@ -16,6 +16,7 @@ const request: RequestRow = {
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
   resolved_at: null,
+  version: 1,
 };
 
 const IVAN = '0b7e4c1a-5f2d-4e8a-9c3b-000000000007';

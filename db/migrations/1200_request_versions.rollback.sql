@@ -1,0 +1,10 @@
+drop function api.edit_request(bigint, integer, text, text, text);
+drop function app.update_at_version(bigint, integer, jsonb);
+drop function api.version(api.requests);
+drop trigger requests_400_version on app.requests;
+drop trigger requests_150_check_version on app.requests;
+drop function app.tg_requests__bump_version();
+drop function app.tg_requests__check_version();
+drop function app.request_changed_fields(app.requests, app.requests);
+drop function app.words_list(text[]);
+drop table app.request_versions;

@@ -1,0 +1,18 @@
+drop function api.set_waiting_on_requester(bigint, boolean);
+drop function app.set_waiting_on_requester(bigint, boolean);
+drop view api.request_sla;
+drop function app.resolution_state(app.requests, app.request_sla);
+drop function app.first_response_state(app.requests, app.request_sla);
+drop trigger sla_settings_900_recompute on app.sla_settings;
+drop trigger holidays_900_recompute on app.holidays;
+drop trigger business_hours_900_recompute on app.business_hours;
+drop trigger sla_targets_900_recompute on app.sla_targets;
+drop trigger comments_450_sla on app.comments;
+drop trigger requests_450_sla on app.requests;
+drop function app.tg__sla_recompute_all();
+drop function app.tg_comments__sla();
+drop function app.tg_requests__sla();
+drop function app.sla_refresh(bigint);
+drop function app.status_is_closed(text);
+drop table app.request_sla;
+drop table app.sla_targets;

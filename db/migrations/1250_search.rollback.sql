@@ -1,0 +1,12 @@
+drop function app.search_request_ids(text);
+drop function app.search_candidates(text);
+drop function app.search_query(text);
+drop index app.requests_number_idx;
+drop index app.users_name_words_idx;
+drop index app.comments_words_idx;
+drop index app.requests_words_idx;
+drop function app.name_vector(text);
+drop function app.search_vector(text, text);
+drop text search configuration app.reqstly_search;
+drop extension unaccent;
+drop schema text_search;
