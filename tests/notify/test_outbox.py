@@ -129,8 +129,10 @@ def test_assignment_by_someone_else_tells_the_assignee(
     as_person(
         db,
         people["admin"],
-        "update api.requests set assignee_id = %s where id = %s",
-        (people["ivan"].id, request_id),
+        # Assignments name the version they saw (ADR 0017).
+        "select api.assign_request(%s, (select version from app.request_versions"
+        " where request_id = %s), %s)",
+        (request_id, request_id, people["ivan"].id),
     )
     assert ("assigned", "ivan", None) in outbox(db, people, request_id)
 
