@@ -3707,7 +3707,9 @@ CREATE FUNCTION app.tg_team_members__require_admin() RETURNS trigger
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 begin
-    perform app.require_admin();
+    if not app.entra_rights_sync_of(new.user_id) then
+        perform app.require_admin();
+    end if;
     return new;
 end
 $$;
