@@ -28,6 +28,7 @@ from authsvc.retention import retention_job
 from authsvc.service_routes import routes as service_routes
 from authsvc.session_routes import routes as session_routes
 from authsvc.settings import Settings
+from authsvc.unsubscribe import routes as unsubscribe_routes
 
 log = logging.getLogger("authsvc")
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
@@ -186,6 +187,12 @@ def create_app(settings: Settings) -> web.Application:
     app.cleanup_ctx.extend(
         [_database, _identity_provider, _active_sessions, retention_job, _metrics_server]
     )
-    for routes in (azure_routes, passkey_routes, session_routes, service_routes):
+    for routes in (
+        azure_routes,
+        passkey_routes,
+        session_routes,
+        service_routes,
+        unsubscribe_routes,
+    ):
         app.add_routes(routes)
     return app

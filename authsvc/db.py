@@ -137,6 +137,15 @@ class Database:
     async def ping(self) -> bool:
         return bool(await self._value("select true", ()))
 
+    async def unsubscribe(self, *, token: str, apply: bool) -> str | None:
+        """The label of the notification kind `token` turns off (turning it off when
+        `apply`); None when auth.unsubscribe refuses the token (forged, altered, old key)."""
+        try:
+            label = await self._value("select auth.unsubscribe(%s, %s)", (token, apply))
+        except psycopg.errors.InvalidParameterValue:
+            return None
+        return str(label)
+
     async def upsert_azure_person(
         self,
         *,

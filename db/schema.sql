@@ -76,6 +76,20 @@ COMMENT ON SCHEMA metrics IS 'Aggregates for postgres-exporter, read by the moni
 
 
 --
+-- Name: notify; Type: SCHEMA; Schema: -; Owner: -
+--
+
+CREATE SCHEMA notify;
+
+
+--
+-- Name: SCHEMA notify; Type: COMMENT; Schema: -; Owner: -
+--
+
+COMMENT ON SCHEMA notify IS 'The notifier worker''s functions: claim due notifications, record outcomes, queue figures.';
+
+
+--
 -- Name: text_search; Type: SCHEMA; Schema: -; Owner: -
 --
 
@@ -94,6 +108,13 @@ CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA text_search;
 --
 
 COMMENT ON EXTENSION unaccent IS 'text search dictionary that removes accents';
+
+
+--
+-- Name: */*; Type: DOMAIN; Schema: api; Owner: -
+--
+
+CREATE DOMAIN api."*/*" AS bytea;
 
 
 --
@@ -116,6 +137,28 @@ CREATE TYPE app.audit_verification AS (
 	entries integer,
 	first_bad_entry bigint,
 	reason text
+);
+
+
+--
+-- Name: outgoing; Type: TYPE; Schema: notify; Owner: -
+--
+
+CREATE TYPE notify.outgoing AS (
+	id bigint,
+	kind text,
+	channel text,
+	attempts integer,
+	digest boolean,
+	recipient_id uuid,
+	to_email text,
+	to_name text,
+	webhook_url text,
+	request_id bigint,
+	payload jsonb,
+	correlation_id text,
+	unsubscribe_token text,
+	created_at timestamp with time zone
 );
 
 
@@ -336,6 +379,46 @@ CREATE FUNCTION api.disable_person(person_id uuid) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$ select app.disable_person(person_id) $$;
+
+
+--
+-- Name: download_attachment(bigint); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.download_attachment(id bigint) RETURNS api."*/*"
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    file record;
+begin
+    select a.content, a.content_type, a.filename, coalesce(t.is_image, false) as is_image into file
+      from app.attachments a left join app.attachment_types t on t.content_type = a.content_type
+     where a.id = download_attachment.id and a.content is not null;
+    if not found then
+        raise exception 'There is no attachment % that you can see.', download_attachment.id
+            using errcode = 'PT404', detail = 'id';
+    end if;
+    perform pg_catalog.set_config('response.headers', pg_catalog.jsonb_build_array(
+        pg_catalog.jsonb_build_object('Content-Type',
+            file.content_type || case when file.content_type like 'text/%' then '; charset=utf-8' else '' end),
+        pg_catalog.jsonb_build_object('Content-Disposition',
+            case when file.is_image then 'inline' else 'attachment' end
+            || '; filename="' || pg_catalog.regexp_replace(file.filename, '[^A-Za-z0-9._ -]', '_', 'g')
+            || '"; filename*=UTF-8''''' || app.percent_encode(file.filename)),
+        pg_catalog.jsonb_build_object('X-Content-Type-Options', 'nosniff'),
+        pg_catalog.jsonb_build_object('Content-Security-Policy', 'default-src ''none''; sandbox'),
+        pg_catalog.jsonb_build_object('Cache-Control', 'private, max-age=3600'))::text, true);
+    return file.content;
+end
+$$;
+
+
+--
+-- Name: FUNCTION download_attachment(id bigint); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.download_attachment(id bigint) IS 'The file''s bytes with its stored type; Content-Disposition attachment for anything but images.';
 
 
 --
@@ -634,6 +717,123 @@ COMMENT ON FUNCTION api.pre_request() IS 'PostgREST db-pre-request: refuses inco
 
 
 --
+-- Name: attachment_types; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.attachment_types (
+    content_type text NOT NULL,
+    is_image boolean NOT NULL,
+    extensions text[] NOT NULL,
+    label text NOT NULL
+);
+
+
+--
+-- Name: TABLE attachment_types; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.attachment_types IS 'Allowed attachment types, recognised by content (not by name); extensions a file of the type may be named with.';
+
+
+--
+-- Name: attachments; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.attachments (
+    id bigint NOT NULL,
+    request_id bigint NOT NULL,
+    comment_id bigint,
+    internal boolean DEFAULT false NOT NULL,
+    filename text NOT NULL,
+    content_type text NOT NULL,
+    size_bytes integer NOT NULL,
+    sha256 bytea NOT NULL,
+    content bytea,
+    uploaded_by uuid,
+    uploaded_by_name text NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    removed_at timestamp with time zone,
+    removed_by uuid,
+    CONSTRAINT attachments_filename_shape CHECK ((((char_length(filename) >= 1) AND (char_length(filename) <= 200)) AND (filename !~ '[[:cntrl:]/\\]'::text))),
+    CONSTRAINT attachments_removed_has_no_content CHECK (((removed_at IS NULL) = (content IS NOT NULL))),
+    CONSTRAINT attachments_sha256_length CHECK ((length(sha256) = 32)),
+    CONSTRAINT attachments_size_positive CHECK ((size_bytes > 0))
+);
+ALTER TABLE ONLY app.attachments ALTER COLUMN content SET STORAGE EXTERNAL;
+
+
+--
+-- Name: TABLE attachments; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.attachments IS 'Files on requests and comments. Immutable; removal drops the content and keeps the record. Internal with their comment.';
+
+
+--
+-- Name: attachments; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.attachments WITH (security_invoker='true') AS
+ SELECT a.id,
+    a.request_id,
+    a.comment_id,
+    a.internal,
+    a.filename,
+    a.content_type,
+    t.is_image,
+    a.size_bytes,
+    encode(a.sha256, 'hex'::text) AS sha256,
+    a.uploaded_by,
+    a.uploaded_by_name,
+    a.created_at,
+    a.removed_at
+   FROM (app.attachments a
+     LEFT JOIN app.attachment_types t ON ((t.content_type = a.content_type)));
+
+
+--
+-- Name: VIEW attachments; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.attachments IS 'Files on the requests and comments the caller can read (metadata; the bytes come from rpc/download_attachment).';
+
+
+--
+-- Name: remove_attachment(bigint); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.remove_attachment(id bigint) RETURNS api.attachments
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    file app.attachments;
+    result api.attachments;
+begin
+    select * into file from app.attachments a where a.id = remove_attachment.id;
+    if not found then
+        raise exception 'There is no attachment % that you can see.', remove_attachment.id
+            using errcode = 'PT404', detail = 'id';
+    end if;
+    if file.uploaded_by is distinct from app.current_user_id() and not app.current_user_is_admin() then
+        raise exception 'Only the person who attached "%" or an admin can remove it.', file.filename
+            using errcode = 'PT403', detail = 'id';
+    end if;
+    update app.attachments a set content = null where a.id = remove_attachment.id;
+    select * into result from api.attachments a where a.id = remove_attachment.id;
+    return result;
+end
+$$;
+
+
+--
+-- Name: FUNCTION remove_attachment(id bigint); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.remove_attachment(id bigint) IS 'Removes a file''s content (uploader or admin); the record and its audit entries stay.';
+
+
+--
 -- Name: request_changes(timestamp with time zone); Type: FUNCTION; Schema: api; Owner: -
 --
 
@@ -699,6 +899,159 @@ CREATE FUNCTION api.set_admin(person_id uuid, is_admin boolean) RETURNS void
     LANGUAGE sql
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$ select app.set_admin(person_id, is_admin) $$;
+
+
+--
+-- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_agent_categories() RETURNS text[]
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(array_agg(tm.category order by tm.category), '{}')
+      from app.team_members tm
+      join app.users u on u.id = tm.user_id
+     where tm.user_id = app.current_user_id()
+       and u.disabled_at is null
+$$;
+
+
+--
+-- Name: current_user_id(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.current_user_id() RETURNS uuid
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    acting text := app.acting_role();
+    claims text;
+    person uuid;
+begin
+    if acting in ('web_user', 'web_anon') then
+        claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
+        if claims is null then
+            return null;
+        end if;
+        -- api.pre_request has already refused a token whose session or person is gone.
+        return nullif(claims::json ->> 'sub', '')::uuid;
+    end if;
+    select u.id into person
+      from app.users u
+     where u.db_role = acting and u.disabled_at is null;
+    return person;
+end
+$$;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.current_user_id() IS 'The person acting: the JWT sub under PostgREST, the mapped person under psql, else null.';
+
+
+--
+-- Name: notification_kinds; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.notification_kinds (
+    code text NOT NULL,
+    audience text NOT NULL,
+    default_enabled boolean NOT NULL,
+    label text NOT NULL,
+    CONSTRAINT notification_kinds_audience_known CHECK ((audience = ANY (ARRAY['requester'::text, 'agent'::text])))
+);
+
+
+--
+-- Name: TABLE notification_kinds; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.notification_kinds IS 'The kinds of notification Reqstly sends, to whom, and whether they are on by default.';
+
+
+--
+-- Name: notification_preferences; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.notification_preferences (
+    user_id uuid DEFAULT app.current_user_id() NOT NULL,
+    kind text NOT NULL,
+    enabled boolean NOT NULL,
+    delivery text DEFAULT 'immediate'::text NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT notification_preferences_delivery_known CHECK ((delivery = ANY (ARRAY['immediate'::text, 'digest'::text])))
+);
+
+
+--
+-- Name: TABLE notification_preferences; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.notification_preferences IS 'A person''s choice per kind (on/off, immediate or daily digest); no row means the kind''s default.';
+
+
+--
+-- Name: notification_settings; Type: VIEW; Schema: api; Owner: -
+--
+
+CREATE VIEW api.notification_settings WITH (security_invoker='true') AS
+ SELECT k.code AS kind,
+    k.label,
+    k.audience,
+    COALESCE(p.enabled, k.default_enabled) AS enabled,
+    COALESCE(p.delivery, 'immediate'::text) AS delivery
+   FROM (app.notification_kinds k
+     LEFT JOIN app.notification_preferences p ON (((p.kind = k.code) AND (p.user_id = app.current_user_id()))))
+  WHERE ((k.audience = 'requester'::text) OR (cardinality(app.current_agent_categories()) > 0));
+
+
+--
+-- Name: VIEW notification_settings; Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON VIEW api.notification_settings IS 'The caller''s notification choices: one row per kind that concerns them (agents also get the agent kinds).';
+
+
+--
+-- Name: set_notification_preference(text, boolean, text); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text DEFAULT 'immediate'::text) RETURNS api.notification_settings
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    result api.notification_settings;
+begin
+    if not exists (select 1 from api.notification_settings s where s.kind = set_notification_preference.kind) then
+        raise exception 'There is no notification "%" for you. Choose one of: %.', kind,
+                (select string_agg(s.kind, ', ' order by s.kind) from api.notification_settings s)
+            using errcode = '22023', detail = 'kind';
+    end if;
+    if delivery is null or delivery not in ('immediate', 'digest') then
+        raise exception 'Delivery is "immediate" or "digest" (one e-mail a day), not "%".', delivery
+            using errcode = '22023', detail = 'delivery';
+    end if;
+    insert into app.notification_preferences as p (kind, enabled, delivery)
+    values (set_notification_preference.kind, coalesce(set_notification_preference.enabled, true),
+            set_notification_preference.delivery)
+    on conflict on constraint notification_preferences_pkey
+        do update set enabled = excluded.enabled, delivery = excluded.delivery;
+    select * into result from api.notification_settings s where s.kind = set_notification_preference.kind;
+    return result;
+end
+$$;
+
+
+--
+-- Name: FUNCTION set_notification_preference(kind text, enabled boolean, delivery text); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) IS 'Turns a kind on or off and chooses immediate e-mails or a daily digest. Returns the new setting.';
 
 
 --
@@ -876,6 +1229,60 @@ $$;
 --
 
 COMMENT ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) IS 'Moves a request to another status; note required to resolve and to reopen. Returns the updated request.';
+
+
+--
+-- Name: upload_attachment(bytea); Type: FUNCTION; Schema: api; Owner: -
+--
+
+CREATE FUNCTION api.upload_attachment(bytea) RETURNS api.attachments
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    headers jsonb := coalesce(nullif(pg_catalog.current_setting('request.headers', true), '')::jsonb, '{}');
+    request_ref text := btrim(coalesce(headers ->> 'reqstly-request-id', ''));
+    comment_ref text := nullif(btrim(coalesce(headers ->> 'reqstly-comment-id', '')), '');
+    filename text;
+    new_id bigint;
+    result api.attachments;
+begin
+    if request_ref !~ '^[0-9]{1,15}$' then
+        raise exception 'Say which request the file is for in the Reqstly-Request-Id header.'
+            using errcode = '22023', detail = 'request_id';
+    end if;
+    if comment_ref is not null and comment_ref !~ '^[0-9]{1,15}$' then
+        raise exception 'Reqstly-Comment-Id must be a comment''s number.' using errcode = '22023', detail = 'comment_id';
+    end if;
+    begin
+        filename := app.percent_decode(coalesce(headers ->> 'reqstly-filename', ''));
+    exception when character_not_in_repertoire or untranslatable_character then
+        raise exception 'Send the file name percent-encoded as UTF-8 in the Reqstly-Filename header.'
+            using errcode = '22023', detail = 'filename';
+    end;
+    -- Row-level security: a request or comment the caller cannot see does not exist for them.
+    perform app.require_visible_request(request_ref::bigint);
+    if comment_ref is not null then
+        perform 1 from app.comments c where c.id = comment_ref::bigint and c.request_id = request_ref::bigint;
+        if not found then
+            raise exception 'There is no comment % on that request that you can see.', comment_ref
+                using errcode = 'PT404', detail = 'comment_id';
+        end if;
+    end if;
+    insert into app.attachments (request_id, comment_id, filename, content)
+    values (request_ref::bigint, comment_ref::bigint, filename, $1)
+    returning id into new_id;
+    select * into result from api.attachments a where a.id = new_id;
+    return result;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION upload_attachment(bytea); Type: COMMENT; Schema: api; Owner: -
+--
+
+COMMENT ON FUNCTION api.upload_attachment(bytea) IS 'POST the raw file (application/octet-stream) with headers Reqstly-Request-Id, optional Reqstly-Comment-Id, Reqstly-Filename (percent-encoded).';
 
 
 --
@@ -1085,7 +1492,7 @@ CREATE TABLE app.audit_log (
     correlation_id text,
     prev_hash bytea,
     hash bytea NOT NULL,
-    CONSTRAINT audit_log_action_known CHECK ((action = ANY (ARRAY['created'::text, 'updated'::text, 'transitioned'::text, 'commented'::text, 'internal_note'::text]))),
+    CONSTRAINT audit_log_action_known CHECK ((action = ANY (ARRAY['created'::text, 'updated'::text, 'transitioned'::text, 'commented'::text, 'internal_note'::text, 'attachment_added'::text, 'attachment_removed'::text]))),
     CONSTRAINT audit_log_chain_starts_once CHECK (((seq = 1) = (prev_hash IS NULL))),
     CONSTRAINT audit_log_seq_positive CHECK ((seq >= 1))
 );
@@ -1119,6 +1526,18 @@ CREATE FUNCTION app.audit_entry_hash(entry app.audit_log) RETURNS bytea
         entry.internal,
         entry.correlation_id,
         pg_catalog.encode(entry.prev_hash, 'hex'))::text, 'UTF8'))
+$$;
+
+
+--
+-- Name: base64url(bytea); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.base64url(data bytea) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select pg_catalog.translate(pg_catalog.encode(data, 'base64'), E'+/=\n', '-_')
 $$;
 
 
@@ -1203,22 +1622,6 @@ $$;
 
 
 --
--- Name: current_agent_categories(); Type: FUNCTION; Schema: app; Owner: -
---
-
-CREATE FUNCTION app.current_agent_categories() RETURNS text[]
-    LANGUAGE sql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-    select coalesce(array_agg(tm.category order by tm.category), '{}')
-      from app.team_members tm
-      join app.users u on u.id = tm.user_id
-     where tm.user_id = app.current_user_id()
-       and u.disabled_at is null
-$$;
-
-
---
 -- Name: current_session_id(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1236,42 +1639,6 @@ $_$;
 --
 
 COMMENT ON FUNCTION app.current_session_id() IS 'The session named by the current request''s JWT (its sid claim); null at psql or for a malformed sid.';
-
-
---
--- Name: current_user_id(); Type: FUNCTION; Schema: app; Owner: -
---
-
-CREATE FUNCTION app.current_user_id() RETURNS uuid
-    LANGUAGE plpgsql STABLE SECURITY DEFINER
-    SET search_path TO 'pg_catalog', 'pg_temp'
-    AS $$
-declare
-    acting text := app.acting_role();
-    claims text;
-    person uuid;
-begin
-    if acting in ('web_user', 'web_anon') then
-        claims := nullif(pg_catalog.current_setting('request.jwt.claims', true), '');
-        if claims is null then
-            return null;
-        end if;
-        -- api.pre_request has already refused a token whose session or person is gone.
-        return nullif(claims::json ->> 'sub', '')::uuid;
-    end if;
-    select u.id into person
-      from app.users u
-     where u.db_role = acting and u.disabled_at is null;
-    return person;
-end
-$$;
-
-
---
--- Name: FUNCTION current_user_id(); Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON FUNCTION app.current_user_id() IS 'The person acting: the JWT sub under PostgREST, the mapped person under psql, else null.';
 
 
 --
@@ -1301,6 +1668,42 @@ CREATE FUNCTION app.describe_moves(from_status text, requester_id uuid, category
             || string_agg(app.status_label(m.to_status), ', ' order by m.to_status) || '.',
         'You cannot change its status from ' || app.status_label(from_status) || '.')
       from app.allowed_moves(from_status, requester_id, category) m
+$$;
+
+
+--
+-- Name: detect_file_type(bytea); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.detect_file_type(content bytea) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    head bytea := pg_catalog.substr(content, 1, 16);
+begin
+    if pg_catalog.substr(head, 1, 8) = '\x89504e470d0a1a0a'::bytea then
+        return 'image/png';
+    elsif pg_catalog.substr(head, 1, 3) = '\xffd8ff'::bytea then
+        return 'image/jpeg';
+    elsif pg_catalog.substr(head, 1, 6) in ('\x474946383761'::bytea, '\x474946383961'::bytea) then
+        return 'image/gif';  -- GIF87a, GIF89a
+    elsif pg_catalog.substr(head, 1, 4) = '\x52494646'::bytea
+          and pg_catalog.substr(head, 9, 4) = '\x57454250'::bytea then
+        return 'image/webp';  -- RIFF….WEBP
+    elsif pg_catalog.substr(head, 1, 5) = '\x255044462d'::bytea then
+        return 'application/pdf';  -- %PDF-
+    end if;
+    if position('\x00'::bytea in content) > 0 then
+        return null;
+    end if;
+    begin
+        perform pg_catalog.convert_from(content, 'UTF8');
+    exception when character_not_in_repertoire or untranslatable_character then
+        return null;
+    end;
+    return 'text/plain';
+end
 $$;
 
 
@@ -1382,6 +1785,96 @@ COMMENT ON FUNCTION app.enable_person(person uuid) IS 'Lets the person sign in a
 
 
 --
+-- Name: comments; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.comments (
+    id bigint NOT NULL,
+    request_id bigint NOT NULL,
+    author_id uuid,
+    author_name text NOT NULL,
+    body text NOT NULL,
+    internal boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT comments_body_length CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 10000)))
+);
+
+
+--
+-- Name: TABLE comments; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.comments IS 'Comments; internal ones are seen by agents of the category and admins only. Append-only.';
+
+
+--
+-- Name: enqueue_notification(text, uuid, app.requests, app.comments, jsonb); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.enqueue_notification(kind text, recipient uuid, request app.requests, comment app.comments DEFAULT NULL::app.comments, extra jsonb DEFAULT '{}'::jsonb) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    actor uuid := app.current_user_id();
+    delivery text;
+begin
+    if recipient is null or recipient is not distinct from actor then
+        return false;
+    end if;
+    if not exists (select 1 from app.users u where u.id = recipient and u.email is not null) then
+        return false;
+    end if;
+    if not app.person_can_read_request(recipient, request.requester_id, request.category)
+       or (comment.id is not null
+           and not app.person_can_read_comment(recipient, request.requester_id, request.category, comment.internal)) then
+        return false;
+    end if;
+    delivery := app.notification_delivery(recipient, kind);
+    if delivery is null then
+        return false;
+    end if;
+    insert into app.notifications (kind, channel, recipient_id, request_id, comment_id, actor_id, payload,
+                                   correlation_id, digest, due_at)
+    values (enqueue_notification.kind, 'email', recipient, request.id, comment.id, actor,
+            jsonb_build_object(
+                'key', request.key, 'title', request.title, 'category', request.category,
+                'status', request.status, 'status_label', app.status_label(request.status),
+                'actor_name', coalesce((select u.display_name from app.users u where u.id = actor), app.acting_role()),
+                'comment', comment.body) || extra,
+            nullif(pg_catalog.current_setting('reqstly.correlation_id', true), ''),
+            delivery = 'digest',
+            case when delivery = 'digest' then app.next_digest_at() else now() end);
+    return true;
+end
+$$;
+
+
+--
+-- Name: enqueue_webhook(text, app.requests); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.enqueue_webhook(kind text, request app.requests) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if not exists (select 1 from app.category_webhooks w where w.category = request.category and w.enabled) then
+        return false;
+    end if;
+    insert into app.notifications (kind, channel, webhook_category, request_id, actor_id, payload, correlation_id)
+    values (kind, 'webhook', request.category, request.id, app.current_user_id(),
+            jsonb_build_object('key', request.key, 'title', request.title, 'category', request.category,
+                               'status', request.status, 'status_label', app.status_label(request.status),
+                               'actor_name', coalesce((select u.display_name from app.users u
+                                                        where u.id = app.current_user_id()), app.acting_role())),
+            nullif(pg_catalog.current_setting('reqstly.correlation_id', true), ''));
+    return true;
+end
+$$;
+
+
+--
 -- Name: entra_rights_sync_of(uuid); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -1392,6 +1885,32 @@ CREATE FUNCTION app.entra_rights_sync_of(person uuid) RETURNS boolean
     select pg_catalog.current_setting('reqstly.entra_rights_sync', true) = person::text
        and (pg_catalog.pg_has_role(app.acting_role(), 'authsvc', 'member')
             or coalesce((select r.rolsuper from pg_catalog.pg_roles r where r.rolname = app.acting_role()), false))
+$$;
+
+
+--
+-- Name: hmac_sha256(bytea, bytea); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.hmac_sha256(key bytea, message bytea) RETURNS bytea
+    LANGUAGE plpgsql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    block bytea := case when length(key) > 64 then pg_catalog.sha256(key) else key end;
+    inner_pad bytea;
+    outer_pad bytea;
+    i integer;
+begin
+    block := block || pg_catalog.decode(pg_catalog.repeat('00', 64 - length(block)), 'hex');
+    inner_pad := block;
+    outer_pad := block;
+    for i in 0..63 loop
+        inner_pad := pg_catalog.set_byte(inner_pad, i, pg_catalog.get_byte(block, i) # 54);  -- 0x36
+        outer_pad := pg_catalog.set_byte(outer_pad, i, pg_catalog.get_byte(block, i) # 92);  -- 0x5c
+    end loop;
+    return pg_catalog.sha256(outer_pad || pg_catalog.sha256(inner_pad || message));
+end
 $$;
 
 
@@ -1484,6 +2003,108 @@ CREATE FUNCTION app.name_vector(display_name text) RETURNS tsvector
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
     select to_tsvector('app.reqstly_search'::regconfig, display_name)
+$$;
+
+
+--
+-- Name: next_digest_at(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.next_digest_at() RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case when now() < date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' + interval '8 hours'
+                then date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' + interval '8 hours'
+                else date_trunc('day', now() at time zone 'UTC') at time zone 'UTC' + interval '32 hours' end
+$$;
+
+
+--
+-- Name: notification_delivery(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.notification_delivery(person uuid, kind text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select case when coalesce(p.enabled, k.default_enabled) then coalesce(p.delivery, 'immediate') end
+      from app.notification_kinds k
+      left join app.notification_preferences p
+        on p.kind = k.code and p.user_id = notification_delivery.person
+     where k.code = notification_delivery.kind
+$$;
+
+
+--
+-- Name: percent_decode(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.percent_decode(value text) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    decoded bytea := '';
+    part text[];
+begin
+    for part in select regexp_matches(value, '%([0-9A-Fa-f]{2})|([^%]+)|(%)', 'g') loop
+        if part[1] is not null then
+            decoded := decoded || decode(part[1], 'hex');
+        elsif part[2] is not null then
+            decoded := decoded || convert_to(part[2], 'UTF8');
+        else
+            decoded := decoded || '\x25'::bytea;
+        end if;
+    end loop;
+    return convert_from(decoded, 'UTF8');
+end
+$$;
+
+
+--
+-- Name: percent_encode(text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.percent_encode(value text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select coalesce(string_agg(
+               case when b between 48 and 57 or b between 65 and 90 or b between 97 and 122 or b in (45, 46, 95, 126)
+                    then chr(b) else '%' || upper(lpad(to_hex(b), 2, '0')) end, '' order by i), '')
+      from (select i, get_byte(convert_to(value, 'UTF8'), i) as b
+              from generate_series(0, octet_length(convert_to(value, 'UTF8')) - 1) as i) bytes
+$$;
+
+
+--
+-- Name: person_can_read_comment(uuid, uuid, text, boolean); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.person_can_read_comment(person uuid, request_requester uuid, request_category text, comment_internal boolean) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select app.person_can_read_request(person, request_requester, request_category)
+       and (not coalesce(comment_internal, false)
+            or exists (select 1 from app.users u where u.id = person and u.is_admin)
+            or app.is_agent_of(person, request_category))
+$$;
+
+
+--
+-- Name: person_can_read_request(uuid, uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.person_can_read_request(person uuid, request_requester uuid, request_category text) RETURNS boolean
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select exists (
+        select 1 from app.users u
+         where u.id = person and u.disabled_at is null
+           and (u.id = request_requester or u.is_admin or app.is_agent_of(person, request_category)))
 $$;
 
 
@@ -2155,6 +2776,48 @@ COMMENT ON FUNCTION app.take_call_slot(person uuid) IS 'Per-person fair share (A
 
 
 --
+-- Name: take_notifications(bigint[], integer); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.take_notifications(candidates bigint[], lease_seconds integer) RETURNS SETOF notify.outgoing
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with due as (
+        select n.id,
+               n.channel = 'webhook'
+               or (app.person_can_read_request(n.recipient_id, r.requester_id, r.category)
+                   and (n.comment_id is null
+                        or app.person_can_read_comment(n.recipient_id, r.requester_id, r.category, c.internal)))
+                   as readable
+          from app.notifications n
+          join app.requests r on r.id = n.request_id
+          left join app.comments c on c.id = n.comment_id
+         where n.id = any (candidates)),
+    withdrawn as (
+        update app.notifications n
+           set state = 'withdrawn', locked_until = null,
+               last_error = 'The recipient can no longer read this request or comment.'
+          from due where n.id = due.id and not due.readable
+        returning n.id),
+    claimed as (
+        update app.notifications n
+           set state = 'sending', attempts = n.attempts + 1,
+               locked_until = pg_catalog.clock_timestamp() + make_interval(secs => lease_seconds)
+          from due where n.id = due.id and due.readable
+        returning n.*)
+    select c.id, c.kind, c.channel, c.attempts, c.digest, c.recipient_id, u.email, u.display_name, w.url,
+           c.request_id, c.payload, c.correlation_id,
+           case when c.recipient_id is not null then app.unsubscribe_token(c.recipient_id, c.kind) end,
+           c.created_at
+      from claimed c
+      left join app.users u on u.id = c.recipient_id
+      left join app.category_webhooks w on w.category = c.webhook_category
+     order by c.id
+$$;
+
+
+--
 -- Name: tg__append_only(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2211,6 +2874,156 @@ $$;
 
 
 --
+-- Name: tg_attachments__audit(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_attachments__audit() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform app.append_audit(new.request_id,
+        case when tg_op = 'INSERT' then 'attachment_added' else 'attachment_removed' end,
+        jsonb_build_object('attachment_id', new.id, 'filename', new.filename, 'content_type', new.content_type,
+                           'size_bytes', new.size_bytes, 'sha256', pg_catalog.encode(new.sha256, 'hex'),
+                           'comment_id', new.comment_id),
+        new.internal);
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_attachments__immutable(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_attachments__immutable() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    if tg_op <> 'UPDATE' then
+        raise exception 'Attachments are kept: they cannot be deleted (% refused). Remove the file instead.', tg_op
+            using errcode = '42501';
+    end if;
+    if old.removed_at is not null then
+        raise exception 'Attachment % was removed already.', old.id using errcode = 'PT409';
+    end if;
+    if new.content is not null
+       or (new.id, new.request_id, new.comment_id, new.internal, new.filename, new.content_type, new.size_bytes,
+           new.sha256, new.uploaded_by, new.uploaded_by_name, new.created_at)
+          is distinct from
+          (old.id, old.request_id, old.comment_id, old.internal, old.filename, old.content_type, old.size_bytes,
+           old.sha256, old.uploaded_by, old.uploaded_by_name, old.created_at) then
+        raise exception 'Attachments cannot be changed once written; remove the file and attach a new one.'
+            using errcode = '42501';
+    end if;
+    new.removed_at := now();
+    new.removed_by := app.current_user_id();
+    return new;
+end
+$$;
+
+
+--
+-- Name: tg_attachments__set_defaults(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_attachments__set_defaults() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    target app.requests;
+    parent app.comments;
+    limits app.attachment_limits;
+    kind app.attachment_types;
+    extension text;
+    used bigint;
+begin
+    new.uploaded_by := app.current_user_id();
+    if new.uploaded_by is null and not app.acting_as_unmapped_superuser() then
+        raise exception 'Only a signed-in person can attach files.' using errcode = '42501';
+    end if;
+    new.uploaded_by_name := coalesce((select u.display_name from app.users u where u.id = new.uploaded_by),
+                                     app.acting_role());
+    new.created_at := now();
+    new.removed_at := null;
+    new.removed_by := null;
+
+    select * into target from app.requests r where r.id = new.request_id;
+    if not found then
+        raise exception 'There is no request %.', new.request_id using errcode = 'PT404', detail = 'request_id';
+    end if;
+    if target.status = 'cancelled' then
+        raise exception 'Request % was cancelled, so it takes no more files.', target.key using errcode = 'PT409';
+    end if;
+    new.internal := false;
+    if new.comment_id is not null then
+        select * into parent from app.comments c where c.id = new.comment_id;
+        if not found or parent.request_id <> new.request_id then
+            raise exception 'Comment % is not on request %.', new.comment_id, target.key
+                using errcode = 'PT404', detail = 'comment_id';
+        end if;
+        if parent.author_id is distinct from new.uploaded_by and not app.acting_as_unmapped_superuser() then
+            raise exception 'Files can be attached to your own comments only.'
+                using errcode = 'PT403', detail = 'comment_id';
+        end if;
+        new.internal := parent.internal;
+    end if;
+
+    new.filename := btrim(pg_catalog.regexp_replace(coalesce(new.filename, ''), '^.*[/\\]', ''));
+    if new.filename = '' then
+        raise exception 'Give the file a name.' using errcode = '23514', detail = 'filename';
+    end if;
+    if char_length(new.filename) > 200 or new.filename ~ '[[:cntrl:]]' then
+        raise exception 'The file name must be at most 200 characters without control characters.'
+            using errcode = '23514', detail = 'filename';
+    end if;
+
+    select * into limits from app.attachment_limits;
+    if new.content is null or octet_length(new.content) = 0 then
+        raise exception 'The file "%" is empty.', new.filename using errcode = '23514', detail = 'file';
+    end if;
+    if octet_length(new.content) > limits.max_file_bytes then
+        raise exception 'The file "%" is % MB; the limit is % MB.', new.filename,
+                round(octet_length(new.content) / 1048576.0, 1), round(limits.max_file_bytes / 1048576.0, 1)
+            using errcode = 'PT413', detail = 'file';
+    end if;
+
+    select * into kind from app.attachment_types t where t.content_type = app.detect_file_type(new.content);
+    if not found then
+        raise exception 'The file "%" is not a type Reqstly accepts. Attach one of: %.', new.filename,
+                (select string_agg(t.label, ', ' order by t.label) from app.attachment_types t)
+            using errcode = 'PT415', detail = 'file';
+    end if;
+    extension := lower(substring(new.filename from '\.([^.]+)$'));
+    if extension is not null and not (extension = any (kind.extensions)) then
+        raise exception 'The file "%" is named like a .% file, but its content is a %.', new.filename, extension,
+                kind.label
+            using errcode = 'PT415', detail = 'file',
+                  hint = 'Rename the file to match what it is, or attach the file you meant.';
+    end if;
+    new.content_type := kind.content_type;
+    new.size_bytes := octet_length(new.content);
+    new.sha256 := pg_catalog.sha256(new.content);
+
+    -- Concurrent uploads to one request are serialised so the total holds.
+    perform pg_catalog.pg_advisory_xact_lock(1150, new.request_id::integer);
+    select coalesce(sum(a.size_bytes), 0) into used
+      from app.attachments a where a.request_id = new.request_id and a.removed_at is null;
+    if used + new.size_bytes > limits.max_request_bytes then
+        raise exception 'Request % already holds % MB of files; with "%" it would pass the limit of % MB.',
+                target.key, round(used / 1048576.0, 1), new.filename, round(limits.max_request_bytes / 1048576.0, 1)
+            using errcode = 'PT413', detail = 'file',
+                  hint = 'Remove a file you no longer need first.';
+    end if;
+    return new;
+end
+$_$;
+
+
+--
 -- Name: tg_categories__number_sequence(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2257,6 +3070,38 @@ $$;
 --
 
 COMMENT ON FUNCTION app.tg_comments__audit() IS 'comments_500_audit: appends a commented/internal_note entry.';
+
+
+--
+-- Name: tg_comments__notify(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_comments__notify() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    target app.requests;
+begin
+    if new.internal then
+        return null;
+    end if;
+    select * into target from app.requests r where r.id = new.request_id;
+    if new.author_id is distinct from target.requester_id then
+        perform app.enqueue_notification('reply', target.requester_id, target, new);
+    elsif target.assignee_id is not null then
+        perform app.enqueue_notification('requester_reply', target.assignee_id, target, new);
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_comments__notify(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_comments__notify() IS 'Outbox rows for a public reply (to the requester) and a requester''s reply (to the assignee).';
 
 
 --
@@ -2362,6 +3207,21 @@ begin
     if not new.internal then
         update app.requests r set updated_at = now() where r.id = new.request_id;
     end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: tg_notifications__wake_worker(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_notifications__wake_worker() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    perform pg_catalog.pg_notify('reqstly_notifications', '');
     return null;
 end
 $$;
@@ -2632,6 +3492,68 @@ $$;
 
 
 --
+-- Name: tg_requests__notify(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__notify() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    actor uuid := app.current_user_id();
+    agent uuid;
+    note app.comments;
+begin
+    if tg_op = 'INSERT' then
+        if new.requester_id is distinct from actor then
+            perform app.enqueue_notification('filed_for_you', new.requester_id, new);
+        end if;
+        for agent in
+            select tm.user_id from app.team_members tm
+             where tm.category = new.category and tm.user_id <> new.requester_id
+             order by tm.user_id
+        loop
+            perform app.enqueue_notification('new_in_category', agent, new);
+        end loop;
+        perform app.enqueue_webhook('new_in_category', new);
+        return null;
+    end if;
+
+    if new.status is distinct from old.status then
+        -- app.set_request_status writes the note (resolution, reopening…) as
+        -- a public comment of the actor just before the move, and names it in
+        -- reqstly.transition_note: it belongs in this e-mail, and its own
+        -- "reply" e-mail is dropped.
+        select * into note from app.comments c
+         where c.request_id = new.id and not c.internal and c.created_at = now()
+           and c.author_id is not distinct from actor
+           and c.body = nullif(pg_catalog.current_setting('reqstly.transition_note', true), '')
+         order by c.id desc limit 1;
+        if app.enqueue_notification('status', new.requester_id, new, note,
+                                    jsonb_build_object('from_status', old.status,
+                                                       'from_label', app.status_label(old.status)))
+           and note.id is not null then
+            delete from app.notifications n
+             where n.comment_id = note.id and n.kind = 'reply' and n.recipient_id = new.requester_id
+               and n.state = 'pending';
+        end if;
+    end if;
+    if new.assignee_id is distinct from old.assignee_id and new.assignee_id is not null then
+        perform app.enqueue_notification('assigned', new.assignee_id, new);
+    end if;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_requests__notify(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_requests__notify() IS 'Outbox rows for a new request (filed for you, new in category, webhook), a status change (with its note) and an assignment.';
+
+
+--
 -- Name: tg_requests__set_defaults(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2837,6 +3759,20 @@ begin
     end if;
     return null;
 end
+$$;
+
+
+--
+-- Name: unsubscribe_token(uuid, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.unsubscribe_token(person uuid, kind text) RETURNS text
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select person::text || '.' || kind || '.' || app.base64url(app.hmac_sha256(
+               s.hmac_key, pg_catalog.convert_to('reqstly-unsubscribe-v1:' || person::text || ':' || kind, 'UTF8')))
+      from app.notification_secret s
 $$;
 
 
@@ -3514,6 +4450,49 @@ $$;
 
 
 --
+-- Name: unsubscribe(text, boolean); Type: FUNCTION; Schema: auth; Owner: -
+--
+
+CREATE FUNCTION auth.unsubscribe(token text, apply boolean DEFAULT true) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+declare
+    parts text[] := pg_catalog.string_to_array(coalesce(token, ''), '.');
+    person uuid;
+    kind_label text;
+begin
+    perform auth.require_authsvc();
+    if pg_catalog.cardinality(parts) <> 3
+       or parts[1] !~* '^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$'
+       or app.unsubscribe_token(parts[1]::uuid, parts[2]) is distinct from token then
+        raise exception 'This unsubscribe link is not valid. Change your notifications in Reqstly''s settings instead.'
+            using errcode = '22023', detail = 'token';
+    end if;
+    person := parts[1]::uuid;
+    select k.label into kind_label from app.notification_kinds k where k.code = parts[2];
+    if kind_label is null or not exists (select 1 from app.users u where u.id = person) then
+        raise exception 'This unsubscribe link is not valid. Change your notifications in Reqstly''s settings instead.'
+            using errcode = '22023', detail = 'token';
+    end if;
+    if apply then
+        insert into app.notification_preferences as p (user_id, kind, enabled)
+        values (person, parts[2], false)
+        on conflict (user_id, kind) do update set enabled = false;
+    end if;
+    return kind_label;
+end
+$_$;
+
+
+--
+-- Name: FUNCTION unsubscribe(token text, apply boolean); Type: COMMENT; Schema: auth; Owner: -
+--
+
+COMMENT ON FUNCTION auth.unsubscribe(token text, apply boolean) IS 'Verifies a signed unsubscribe token and turns that kind off for its person (apply = false only checks it). Returns the kind''s label.';
+
+
+--
 -- Name: upsert_azure_person(uuid, uuid, text, text, boolean, boolean, text[]); Type: FUNCTION; Schema: auth; Owner: -
 --
 
@@ -3688,6 +4667,115 @@ COMMENT ON FUNCTION metrics.active_sessions_by_method() IS 'Live sessions per si
 
 
 --
+-- Name: claim(integer, integer); Type: FUNCTION; Schema: notify; Owner: -
+--
+
+CREATE FUNCTION notify.claim(batch integer, lease_seconds integer) RETURNS SETOF notify.outgoing
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select * from app.take_notifications(array(
+        select n.id from app.notifications n
+         where n.state in ('pending', 'sending') and not n.digest and n.due_at <= now()
+           and (n.locked_until is null or n.locked_until < pg_catalog.clock_timestamp())
+         order by n.due_at, n.id
+         limit batch
+           for update skip locked), lease_seconds)
+$$;
+
+
+--
+-- Name: FUNCTION claim(batch integer, lease_seconds integer); Type: COMMENT; Schema: notify; Owner: -
+--
+
+COMMENT ON FUNCTION notify.claim(batch integer, lease_seconds integer) IS 'The worker claims due notifications for a lease; returns what it needs to send them.';
+
+
+--
+-- Name: claim_digest(integer); Type: FUNCTION; Schema: notify; Owner: -
+--
+
+CREATE FUNCTION notify.claim_digest(lease_seconds integer) RETURNS SETOF notify.outgoing
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with person as (
+        select n.recipient_id from app.notifications n
+         where n.state in ('pending', 'sending') and n.digest and n.due_at <= now()
+           and (n.locked_until is null or n.locked_until < pg_catalog.clock_timestamp())
+         order by n.due_at, n.id
+         limit 1
+           for update skip locked)
+    select * from app.take_notifications(array(
+        select n.id from app.notifications n
+         where n.recipient_id = (select p.recipient_id from person p)
+           and n.state in ('pending', 'sending') and n.digest and n.due_at <= now()
+           and (n.locked_until is null or n.locked_until < pg_catalog.clock_timestamp())
+           for update skip locked), lease_seconds)
+$$;
+
+
+--
+-- Name: queue_stats(); Type: FUNCTION; Schema: notify; Owner: -
+--
+
+CREATE FUNCTION notify.queue_stats() RETURNS TABLE(channel text, state text, rows bigint, oldest_due_seconds double precision)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select c.channel, s.state, count(n.id),
+           coalesce(extract(epoch from now() - min(n.due_at) filter (where n.due_at <= now())), 0)::double precision
+      from (values ('email'), ('webhook')) c (channel)
+     cross join (values ('pending'), ('sending'), ('dead')) s (state)
+      left join app.notifications n on n.channel = c.channel and n.state = s.state
+     group by c.channel, s.state
+$$;
+
+
+--
+-- Name: record_failure(bigint, text, boolean, integer, double precision); Type: FUNCTION; Schema: notify; Owner: -
+--
+
+CREATE FUNCTION notify.record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision) RETURNS text
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    update app.notifications n
+       set state = case when permanent or n.attempts >= max_attempts then 'dead' else 'pending' end,
+           due_at = case when permanent or n.attempts >= max_attempts then n.due_at
+                         else pg_catalog.clock_timestamp() + make_interval(secs => retry_in_seconds) end,
+           locked_until = null,
+           last_error = left(error, 1000)
+     where n.id = record_failure.id and n.state = 'sending'
+    returning n.state
+$$;
+
+
+--
+-- Name: FUNCTION record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision); Type: COMMENT; Schema: notify; Owner: -
+--
+
+COMMENT ON FUNCTION notify.record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision) IS 'Records a failed attempt: retry later, or dead after max_attempts or a permanent refusal.';
+
+
+--
+-- Name: record_sent(bigint[]); Type: FUNCTION; Schema: notify; Owner: -
+--
+
+CREATE FUNCTION notify.record_sent(ids bigint[]) RETURNS integer
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    with done as (
+        update app.notifications n
+           set state = 'sent', sent_at = pg_catalog.clock_timestamp(), locked_until = null, last_error = null
+         where n.id = any (ids) and n.state = 'sending'
+        returning 1)
+    select count(*)::integer from done
+$$;
+
+
+--
 -- Name: reqstly_search; Type: TEXT SEARCH CONFIGURATION; Schema: app; Owner: -
 --
 
@@ -3790,29 +4878,6 @@ CREATE VIEW api.categories WITH (security_invoker='true') AS
     name,
     key_prefix
    FROM app.categories c;
-
-
---
--- Name: comments; Type: TABLE; Schema: app; Owner: -
---
-
-CREATE TABLE app.comments (
-    id bigint NOT NULL,
-    request_id bigint NOT NULL,
-    author_id uuid,
-    author_name text NOT NULL,
-    body text NOT NULL,
-    internal boolean DEFAULT false NOT NULL,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT comments_body_length CHECK (((char_length(btrim(body)) >= 1) AND (char_length(btrim(body)) <= 10000)))
-);
-
-
---
--- Name: TABLE comments; Type: COMMENT; Schema: app; Owner: -
---
-
-COMMENT ON TABLE app.comments IS 'Comments; internal ones are seen by agents of the category and admins only. Append-only.';
 
 
 --
@@ -4210,6 +5275,41 @@ CREATE VIEW api.team_members WITH (security_invoker='true') AS
 
 
 --
+-- Name: attachment_limits; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.attachment_limits (
+    singleton boolean DEFAULT true NOT NULL,
+    max_file_bytes integer DEFAULT 10485760 NOT NULL,
+    max_request_bytes bigint DEFAULT 52428800 NOT NULL,
+    CONSTRAINT attachment_limits_file_positive CHECK ((max_file_bytes > 0)),
+    CONSTRAINT attachment_limits_one_row CHECK (singleton),
+    CONSTRAINT attachment_limits_request_not_below_file CHECK ((max_request_bytes >= max_file_bytes))
+);
+
+
+--
+-- Name: TABLE attachment_limits; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.attachment_limits IS 'Largest file (bytes) and largest total per request. Change with psql; keep REQSTLY_ATTACHMENT_MAX_BYTES in step.';
+
+
+--
+-- Name: attachments_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.attachments ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.attachments_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+
+--
 -- Name: audit_heads; Type: TABLE; Schema: app; Owner: -
 --
 
@@ -4262,6 +5362,26 @@ COMMENT ON TABLE app.business_hours IS 'Business windows per ISO weekday (1 = Mo
 
 
 --
+-- Name: category_webhooks; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.category_webhooks (
+    category text NOT NULL,
+    url text NOT NULL,
+    enabled boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT category_webhooks_url_shape CHECK ((url ~ '^https?://[^[:space:]]+$'::text))
+);
+
+
+--
+-- Name: TABLE category_webhooks; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.category_webhooks IS 'Incoming-webhook URL per category (Teams/Slack): new requests there are posted to it. Admins set it with psql.';
+
+
+--
 -- Name: comments_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -4291,6 +5411,83 @@ CREATE TABLE app.holidays (
 --
 
 COMMENT ON TABLE app.holidays IS 'Days without business hours.';
+
+
+--
+-- Name: notification_secret; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.notification_secret (
+    singleton boolean DEFAULT true NOT NULL,
+    hmac_key bytea NOT NULL,
+    CONSTRAINT notification_secret_key_length CHECK ((length(hmac_key) = 32)),
+    CONSTRAINT notification_secret_one_row CHECK (singleton)
+);
+
+
+--
+-- Name: TABLE notification_secret; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.notification_secret IS 'The HMAC key of unsubscribe links. Rotate with: update app.notification_secret set hmac_key = … (32 random bytes).';
+
+
+--
+-- Name: notifications; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.notifications (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    channel text NOT NULL,
+    recipient_id uuid,
+    webhook_category text,
+    request_id bigint NOT NULL,
+    comment_id bigint,
+    actor_id uuid,
+    payload jsonb NOT NULL,
+    correlation_id text,
+    digest boolean DEFAULT false NOT NULL,
+    state text DEFAULT 'pending'::text NOT NULL,
+    attempts integer DEFAULT 0 NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    due_at timestamp with time zone DEFAULT now() NOT NULL,
+    locked_until timestamp with time zone,
+    sent_at timestamp with time zone,
+    last_error text,
+    CONSTRAINT notifications_channel_known CHECK ((channel = ANY (ARRAY['email'::text, 'webhook'::text]))),
+    CONSTRAINT notifications_one_target CHECK ((((channel = 'email'::text) AND (recipient_id IS NOT NULL) AND (webhook_category IS NULL)) OR ((channel = 'webhook'::text) AND (webhook_category IS NOT NULL) AND (recipient_id IS NULL)))),
+    CONSTRAINT notifications_sent_at_matches_state CHECK (((state = 'sent'::text) = (sent_at IS NOT NULL))),
+    CONSTRAINT notifications_state_known CHECK ((state = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'dead'::text, 'withdrawn'::text])))
+);
+
+
+--
+-- Name: TABLE notifications; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.notifications IS 'Transactional outbox: one row per message to send, written by triggers in the changing transaction; the notifier worker delivers it.';
+
+
+--
+-- Name: COLUMN notifications.payload; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON COLUMN app.notifications.payload IS 'What the message says, built from what the recipient may read (app.enqueue_notification checks it).';
+
+
+--
+-- Name: notifications_id_seq; Type: SEQUENCE; Schema: app; Owner: -
+--
+
+ALTER TABLE app.notifications ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME app.notifications_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
 
 
 --
@@ -4766,6 +5963,30 @@ COMMENT ON VIEW metrics.sla_requests IS 'Open and in-progress requests per categ
 
 
 --
+-- Name: attachment_limits attachment_limits_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachment_limits
+    ADD CONSTRAINT attachment_limits_pkey PRIMARY KEY (singleton);
+
+
+--
+-- Name: attachment_types attachment_types_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachment_types
+    ADD CONSTRAINT attachment_types_pkey PRIMARY KEY (content_type);
+
+
+--
+-- Name: attachments attachments_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachments
+    ADD CONSTRAINT attachments_pkey PRIMARY KEY (id);
+
+
+--
 -- Name: audit_heads audit_heads_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4822,6 +6043,14 @@ ALTER TABLE ONLY app.categories
 
 
 --
+-- Name: category_webhooks category_webhooks_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.category_webhooks
+    ADD CONSTRAINT category_webhooks_pkey PRIMARY KEY (category);
+
+
+--
 -- Name: comments comments_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -4835,6 +6064,38 @@ ALTER TABLE ONLY app.comments
 
 ALTER TABLE ONLY app.holidays
     ADD CONSTRAINT holidays_pkey PRIMARY KEY (day);
+
+
+--
+-- Name: notification_kinds notification_kinds_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notification_kinds
+    ADD CONSTRAINT notification_kinds_pkey PRIMARY KEY (code);
+
+
+--
+-- Name: notification_preferences notification_preferences_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notification_preferences
+    ADD CONSTRAINT notification_preferences_pkey PRIMARY KEY (user_id, kind);
+
+
+--
+-- Name: notification_secret notification_secret_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notification_secret
+    ADD CONSTRAINT notification_secret_pkey PRIMARY KEY (singleton);
+
+
+--
+-- Name: notifications notifications_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
 
 
 --
@@ -5038,6 +6299,20 @@ ALTER TABLE ONLY auth.webauthn_challenges
 
 
 --
+-- Name: attachments_comment_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX attachments_comment_idx ON app.attachments USING btree (comment_id) WHERE (comment_id IS NOT NULL);
+
+
+--
+-- Name: attachments_request_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX attachments_request_idx ON app.attachments USING btree (request_id, id);
+
+
+--
 -- Name: comments_author_idx; Type: INDEX; Schema: app; Owner: -
 --
 
@@ -5056,6 +6331,34 @@ CREATE INDEX comments_request_idx ON app.comments USING btree (request_id, creat
 --
 
 CREATE INDEX comments_words_idx ON app.comments USING gin (to_tsvector('app.reqstly_search'::regconfig, body));
+
+
+--
+-- Name: notifications_comment_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX notifications_comment_idx ON app.notifications USING btree (comment_id) WHERE (comment_id IS NOT NULL);
+
+
+--
+-- Name: notifications_due_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX notifications_due_idx ON app.notifications USING btree (due_at, id) WHERE (state = ANY (ARRAY['pending'::text, 'sending'::text]));
+
+
+--
+-- Name: notifications_recipient_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX notifications_recipient_idx ON app.notifications USING btree (recipient_id, created_at);
+
+
+--
+-- Name: notifications_request_idx; Type: INDEX; Schema: app; Owner: -
+--
+
+CREATE INDEX notifications_request_idx ON app.notifications USING btree (request_id);
 
 
 --
@@ -5206,6 +6509,34 @@ CREATE INDEX webauthn_challenges_expires_at_idx ON auth.webauthn_challenges USIN
 
 
 --
+-- Name: attachments attachments_100_defaults; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER attachments_100_defaults BEFORE INSERT ON app.attachments FOR EACH ROW EXECUTE FUNCTION app.tg_attachments__set_defaults();
+
+
+--
+-- Name: attachments attachments_100_immutable; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER attachments_100_immutable BEFORE DELETE OR UPDATE ON app.attachments FOR EACH ROW EXECUTE FUNCTION app.tg_attachments__immutable();
+
+
+--
+-- Name: attachments attachments_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER attachments_100_no_truncate BEFORE TRUNCATE ON app.attachments FOR EACH STATEMENT EXECUTE FUNCTION app.tg_attachments__immutable();
+
+
+--
+-- Name: attachments attachments_500_audit; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER attachments_500_audit AFTER INSERT OR UPDATE ON app.attachments FOR EACH ROW EXECUTE FUNCTION app.tg_attachments__audit();
+
+
+--
 -- Name: audit_heads audit_heads_100_no_truncate; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -5276,10 +6607,31 @@ CREATE TRIGGER comments_500_audit AFTER INSERT ON app.comments FOR EACH ROW EXEC
 
 
 --
+-- Name: comments comments_800_notify; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER comments_800_notify AFTER INSERT ON app.comments FOR EACH ROW EXECUTE FUNCTION app.tg_comments__notify();
+
+
+--
 -- Name: holidays holidays_900_recompute; Type: TRIGGER; Schema: app; Owner: -
 --
 
 CREATE TRIGGER holidays_900_recompute AFTER INSERT OR DELETE OR UPDATE ON app.holidays FOR EACH STATEMENT EXECUTE FUNCTION app.tg__sla_recompute_all();
+
+
+--
+-- Name: notification_preferences notification_preferences_100_timestamps; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER notification_preferences_100_timestamps BEFORE UPDATE ON app.notification_preferences FOR EACH ROW EXECUTE FUNCTION app.tg__set_updated_at();
+
+
+--
+-- Name: notifications notifications_900_wake_worker; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER notifications_900_wake_worker AFTER INSERT ON app.notifications FOR EACH STATEMENT EXECUTE FUNCTION app.tg_notifications__wake_worker();
 
 
 --
@@ -5336,6 +6688,13 @@ CREATE TRIGGER requests_450_sla AFTER INSERT OR UPDATE ON app.requests FOR EACH 
 --
 
 CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__audit();
+
+
+--
+-- Name: requests requests_800_notify; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_800_notify AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__notify();
 
 
 --
@@ -5430,6 +6789,38 @@ CREATE TRIGGER passkeys_500_end_other_sessions AFTER DELETE ON auth.passkeys FOR
 
 
 --
+-- Name: attachments attachments_comment_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachments
+    ADD CONSTRAINT attachments_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES app.comments(id);
+
+
+--
+-- Name: attachments attachments_removed_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachments
+    ADD CONSTRAINT attachments_removed_by_fkey FOREIGN KEY (removed_by) REFERENCES app.users(id);
+
+
+--
+-- Name: attachments attachments_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachments
+    ADD CONSTRAINT attachments_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: attachments attachments_uploaded_by_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.attachments
+    ADD CONSTRAINT attachments_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES app.users(id);
+
+
+--
 -- Name: audit_heads audit_heads_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -5454,6 +6845,14 @@ ALTER TABLE ONLY app.audit_log
 
 
 --
+-- Name: category_webhooks category_webhooks_category_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.category_webhooks
+    ADD CONSTRAINT category_webhooks_category_fkey FOREIGN KEY (category) REFERENCES app.categories(code) ON UPDATE CASCADE;
+
+
+--
 -- Name: comments comments_author_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -5467,6 +6866,70 @@ ALTER TABLE ONLY app.comments
 
 ALTER TABLE ONLY app.comments
     ADD CONSTRAINT comments_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: notification_preferences notification_preferences_kind_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notification_preferences
+    ADD CONSTRAINT notification_preferences_kind_fkey FOREIGN KEY (kind) REFERENCES app.notification_kinds(code);
+
+
+--
+-- Name: notification_preferences notification_preferences_user_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notification_preferences
+    ADD CONSTRAINT notification_preferences_user_id_fkey FOREIGN KEY (user_id) REFERENCES app.users(id);
+
+
+--
+-- Name: notifications notifications_actor_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES app.users(id);
+
+
+--
+-- Name: notifications notifications_comment_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_comment_id_fkey FOREIGN KEY (comment_id) REFERENCES app.comments(id);
+
+
+--
+-- Name: notifications notifications_kind_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_kind_fkey FOREIGN KEY (kind) REFERENCES app.notification_kinds(code);
+
+
+--
+-- Name: notifications notifications_recipient_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_recipient_id_fkey FOREIGN KEY (recipient_id) REFERENCES app.users(id);
+
+
+--
+-- Name: notifications notifications_request_id_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.requests(id);
+
+
+--
+-- Name: notifications notifications_webhook_category_fkey; Type: FK CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.notifications
+    ADD CONSTRAINT notifications_webhook_category_fkey FOREIGN KEY (webhook_category) REFERENCES app.categories(code) ON UPDATE CASCADE;
 
 
 --
@@ -5646,6 +7109,24 @@ ALTER TABLE ONLY auth.webauthn_challenges
 
 
 --
+-- Name: attachment_limits; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.attachment_limits ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: attachment_types; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.attachment_types ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: attachments; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.attachments ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: audit_heads; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
@@ -5670,10 +7151,23 @@ ALTER TABLE app.business_hours ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.categories ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: category_webhooks; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.category_webhooks ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: comments; Type: ROW SECURITY; Schema: app; Owner: -
 --
 
 ALTER TABLE app.comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: category_webhooks delete_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY delete_admin ON app.category_webhooks FOR DELETE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
 
 --
 -- Name: team_members delete_admin; Type: POLICY; Schema: app; Owner: -
@@ -5689,10 +7183,24 @@ CREATE POLICY delete_admin ON app.team_members FOR DELETE USING (( SELECT app.cu
 ALTER TABLE app.holidays ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: category_webhooks insert_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_admin ON app.category_webhooks FOR INSERT WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
 -- Name: team_members insert_admin; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY insert_admin ON app.team_members FOR INSERT WITH CHECK (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: notification_preferences insert_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_own ON app.notification_preferences FOR INSERT WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
 
 
 --
@@ -5703,6 +7211,14 @@ CREATE POLICY insert_own ON app.requests FOR INSERT WITH CHECK ((requester_id = 
 
 
 --
+-- Name: attachments insert_visible; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY insert_visible ON app.attachments FOR INSERT WITH CHECK (((request_id IN ( SELECT r.id
+   FROM app.requests r)) AND (uploaded_by = ( SELECT app.current_user_id() AS current_user_id))));
+
+
+--
 -- Name: comments insert_visible; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5710,6 +7226,30 @@ CREATE POLICY insert_visible ON app.comments FOR INSERT WITH CHECK (((EXISTS ( S
    FROM app.requests r
   WHERE (r.id = comments.request_id))) AND (author_id = ( SELECT app.current_user_id() AS current_user_id))));
 
+
+--
+-- Name: notification_kinds; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.notification_kinds ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_preferences; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.notification_preferences ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notification_secret; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.notification_secret ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: notifications; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.notifications ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: request_ratings; Type: ROW SECURITY; Schema: app; Owner: -
@@ -5751,6 +7291,20 @@ CREATE POLICY select_agents_of_my_categories ON app.users FOR SELECT USING ((id 
 
 
 --
+-- Name: attachment_limits select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.attachment_limits FOR SELECT USING (true);
+
+
+--
+-- Name: attachment_types select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.attachment_types FOR SELECT USING (true);
+
+
+--
 -- Name: business_hours select_all; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5769,6 +7323,13 @@ CREATE POLICY select_all ON app.categories FOR SELECT USING (true);
 --
 
 CREATE POLICY select_all ON app.holidays FOR SELECT USING (true);
+
+
+--
+-- Name: notification_kinds select_all; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all ON app.notification_kinds FOR SELECT USING (true);
 
 
 --
@@ -5800,6 +7361,13 @@ CREATE POLICY select_all ON app.statuses FOR SELECT USING (true);
 
 
 --
+-- Name: attachments select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.attachments FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
 -- Name: audit_log select_all_admin; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5807,10 +7375,31 @@ CREATE POLICY select_all_admin ON app.audit_log FOR SELECT USING (( SELECT app.c
 
 
 --
+-- Name: category_webhooks select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.category_webhooks FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
 -- Name: comments select_all_admin; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY select_all_admin ON app.comments FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: notification_preferences select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.notification_preferences FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
+-- Name: notifications select_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_all_admin ON app.notifications FOR SELECT USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
 
 
 --
@@ -5855,6 +7444,13 @@ CREATE POLICY select_on_visible_requests ON app.users FOR SELECT USING (((EXISTS
 
 
 --
+-- Name: notification_preferences select_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_own ON app.notification_preferences FOR SELECT USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
 -- Name: requests select_own; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5866,6 +7462,14 @@ CREATE POLICY select_own ON app.requests FOR SELECT USING ((requester_id = ( SEL
 --
 
 CREATE POLICY select_own ON app.team_members FOR SELECT USING ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: attachments select_public; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_public ON app.attachments FOR SELECT USING (((NOT internal) AND (request_id IN ( SELECT r.id
+   FROM app.requests r))));
 
 
 --
@@ -5891,6 +7495,15 @@ CREATE POLICY select_public ON app.comments FOR SELECT USING (((NOT internal) AN
 --
 
 CREATE POLICY select_self ON app.users FOR SELECT USING ((id = ( SELECT app.current_user_id() AS current_user_id)));
+
+
+--
+-- Name: attachments select_team; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY select_team ON app.attachments FOR SELECT USING ((internal AND (request_id IN ( SELECT r.id
+   FROM app.requests r
+  WHERE (r.category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))))));
 
 
 --
@@ -5979,6 +7592,13 @@ ALTER TABLE app.statuses ENABLE ROW LEVEL SECURITY;
 ALTER TABLE app.team_members ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: category_webhooks update_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_admin ON app.category_webhooks FOR UPDATE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin));
+
+
+--
 -- Name: users update_admin; Type: POLICY; Schema: app; Owner: -
 --
 
@@ -5986,10 +7606,24 @@ CREATE POLICY update_admin ON app.users FOR UPDATE USING (( SELECT app.current_u
 
 
 --
+-- Name: attachments update_all_admin; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_all_admin ON app.attachments FOR UPDATE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (true);
+
+
+--
 -- Name: requests update_all_admin; Type: POLICY; Schema: app; Owner: -
 --
 
 CREATE POLICY update_all_admin ON app.requests FOR UPDATE USING (( SELECT app.current_user_is_admin() AS current_user_is_admin)) WITH CHECK (true);
+
+
+--
+-- Name: notification_preferences update_own; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_own ON app.notification_preferences FOR UPDATE USING ((user_id = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK ((user_id = ( SELECT app.current_user_id() AS current_user_id)));
 
 
 --
@@ -6004,6 +7638,13 @@ CREATE POLICY update_own ON app.requests FOR UPDATE USING ((requester_id = ( SEL
 --
 
 CREATE POLICY update_team ON app.requests FOR UPDATE USING ((category = ANY (( SELECT app.current_agent_categories() AS current_agent_categories)::text[]))) WITH CHECK (true);
+
+
+--
+-- Name: attachments update_uploader; Type: POLICY; Schema: app; Owner: -
+--
+
+CREATE POLICY update_uploader ON app.attachments FOR UPDATE USING ((uploaded_by = ( SELECT app.current_user_id() AS current_user_id))) WITH CHECK (true);
 
 
 --
@@ -6164,6 +7805,13 @@ GRANT USAGE ON SCHEMA metrics TO monitoring;
 
 
 --
+-- Name: SCHEMA notify; Type: ACL; Schema: -; Owner: -
+--
+
+GRANT USAGE ON SCHEMA notify TO notifier;
+
+
+--
 -- Name: SCHEMA public; Type: ACL; Schema: -; Owner: -
 --
 
@@ -6176,6 +7824,14 @@ REVOKE USAGE ON SCHEMA public FROM PUBLIC;
 
 GRANT USAGE ON SCHEMA text_search TO web_user;
 GRANT USAGE ON SCHEMA text_search TO reqstly_admin;
+
+
+--
+-- Name: TYPE "*/*"; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT ALL ON TYPE api."*/*" TO web_user;
+GRANT ALL ON TYPE api."*/*" TO reqstly_admin;
 
 
 --
@@ -6407,6 +8063,15 @@ GRANT ALL ON FUNCTION api.disable_person(person_id uuid) TO web_user;
 
 
 --
+-- Name: FUNCTION download_attachment(id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.download_attachment(id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.download_attachment(id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION edit_request(request_id bigint, expected_version integer, title text, description text, priority text); Type: ACL; Schema: api; Owner: -
 --
 
@@ -6504,6 +8169,143 @@ GRANT ALL ON FUNCTION api.pre_request() TO web_user;
 
 
 --
+-- Name: TABLE attachment_types; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.attachment_types TO web_user;
+GRANT SELECT ON TABLE app.attachment_types TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.request_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(request_id),INSERT(request_id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.comment_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO web_user;
+GRANT SELECT(comment_id),INSERT(comment_id) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.internal; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(internal) ON TABLE app.attachments TO web_user;
+GRANT SELECT(internal) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.filename; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO web_user;
+GRANT SELECT(filename),INSERT(filename) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.content_type; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(content_type) ON TABLE app.attachments TO web_user;
+GRANT SELECT(content_type) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.size_bytes; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(size_bytes) ON TABLE app.attachments TO web_user;
+GRANT SELECT(size_bytes) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.sha256; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(sha256) ON TABLE app.attachments TO web_user;
+GRANT SELECT(sha256) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.content; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO web_user;
+GRANT SELECT(content),INSERT(content),UPDATE(content) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.uploaded_by; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(uploaded_by) ON TABLE app.attachments TO web_user;
+GRANT SELECT(uploaded_by) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.uploaded_by_name; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO web_user;
+GRANT SELECT(uploaded_by_name) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.created_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(created_at) ON TABLE app.attachments TO web_user;
+GRANT SELECT(created_at) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.removed_at; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(removed_at) ON TABLE app.attachments TO web_user;
+GRANT SELECT(removed_at) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN attachments.removed_by; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT(removed_by) ON TABLE app.attachments TO web_user;
+GRANT SELECT(removed_by) ON TABLE app.attachments TO reqstly_admin;
+
+
+--
+-- Name: TABLE attachments; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.attachments TO web_user;
+GRANT SELECT ON TABLE api.attachments TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION remove_attachment(id bigint); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.remove_attachment(id bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO web_user;
+GRANT ALL ON FUNCTION api.remove_attachment(id bigint) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION request_changes(since timestamp with time zone); Type: ACL; Schema: api; Owner: -
 --
 
@@ -6534,6 +8336,81 @@ GRANT ALL ON FUNCTION api.revoke_session(session_id uuid) TO web_user;
 
 REVOKE ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.set_admin(person_id uuid, is_admin boolean) TO web_user;
+
+
+--
+-- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
+GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
+GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
+GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_kinds; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.notification_kinds TO web_user;
+GRANT SELECT ON TABLE app.notification_kinds TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_preferences; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.notification_preferences TO web_user;
+GRANT SELECT ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.kind; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(kind) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(kind) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.enabled; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(enabled),UPDATE(enabled) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: COLUMN notification_preferences.delivery; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO web_user;
+GRANT INSERT(delivery),UPDATE(delivery) ON TABLE app.notification_preferences TO reqstly_admin;
+
+
+--
+-- Name: TABLE notification_settings; Type: ACL; Schema: api; Owner: -
+--
+
+GRANT SELECT ON TABLE api.notification_settings TO web_user;
+GRANT SELECT ON TABLE api.notification_settings TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION set_notification_preference(kind text, enabled boolean, delivery text); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO web_user;
+GRANT ALL ON FUNCTION api.set_notification_preference(kind text, enabled boolean, delivery text) TO reqstly_admin;
 
 
 --
@@ -6587,6 +8464,15 @@ GRANT ALL ON FUNCTION api.take_request(request_id bigint) TO reqstly_admin;
 REVOKE ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) FROM PUBLIC;
 GRANT ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) TO web_user;
 GRANT ALL ON FUNCTION api.transition_request(request_id bigint, to_status text, note text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION upload_attachment(bytea); Type: ACL; Schema: api; Owner: -
+--
+
+REVOKE ALL ON FUNCTION api.upload_attachment(bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION api.upload_attachment(bytea) TO web_user;
+GRANT ALL ON FUNCTION api.upload_attachment(bytea) TO reqstly_admin;
 
 
 --
@@ -6736,6 +8622,13 @@ REVOKE ALL ON FUNCTION app.audit_entry_hash(entry app.audit_log) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION base64url(data bytea); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.base64url(data bytea) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION change_marker(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -6760,30 +8653,12 @@ REVOKE ALL ON FUNCTION app.create_number_sequence(code text, after integer) FROM
 
 
 --
--- Name: FUNCTION current_agent_categories(); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.current_agent_categories() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.current_agent_categories() TO web_user;
-GRANT ALL ON FUNCTION app.current_agent_categories() TO reqstly_admin;
-
-
---
 -- Name: FUNCTION current_session_id(); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.current_session_id() FROM PUBLIC;
 GRANT ALL ON FUNCTION app.current_session_id() TO web_user;
 GRANT ALL ON FUNCTION app.current_session_id() TO reqstly_admin;
-
-
---
--- Name: FUNCTION current_user_id(); Type: ACL; Schema: app; Owner: -
---
-
-REVOKE ALL ON FUNCTION app.current_user_id() FROM PUBLIC;
-GRANT ALL ON FUNCTION app.current_user_id() TO web_user;
-GRANT ALL ON FUNCTION app.current_user_id() TO reqstly_admin;
 
 
 --
@@ -6800,6 +8675,13 @@ GRANT ALL ON FUNCTION app.current_user_is_admin() TO reqstly_admin;
 --
 
 REVOKE ALL ON FUNCTION app.describe_moves(from_status text, requester_id uuid, category text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION detect_file_type(content bytea); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.detect_file_type(content bytea) FROM PUBLIC;
 
 
 --
@@ -6821,10 +8703,63 @@ GRANT ALL ON FUNCTION app.enable_person(person uuid) TO reqstly_admin;
 
 
 --
+-- Name: TABLE comments; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.comments TO web_user;
+GRANT SELECT ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.request_id; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(request_id) ON TABLE app.comments TO web_user;
+GRANT INSERT(request_id) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.body; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(body) ON TABLE app.comments TO web_user;
+GRANT INSERT(body) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: COLUMN comments.internal; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT INSERT(internal) ON TABLE app.comments TO web_user;
+GRANT INSERT(internal) ON TABLE app.comments TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION enqueue_notification(kind text, recipient uuid, request app.requests, comment app.comments, extra jsonb); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.enqueue_notification(kind text, recipient uuid, request app.requests, comment app.comments, extra jsonb) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION enqueue_webhook(kind text, request app.requests); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.enqueue_webhook(kind text, request app.requests) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION entra_rights_sync_of(person uuid); Type: ACL; Schema: app; Owner: -
 --
 
 REVOKE ALL ON FUNCTION app.entra_rights_sync_of(person uuid) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION hmac_sha256(key bytea, message bytea); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.hmac_sha256(key bytea, message bytea) FROM PUBLIC;
 
 
 --
@@ -6871,6 +8806,52 @@ GRANT ALL ON FUNCTION app.move_request_category(request_id bigint, category text
 REVOKE ALL ON FUNCTION app.name_vector(display_name text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.name_vector(display_name text) TO web_user;
 GRANT ALL ON FUNCTION app.name_vector(display_name text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION next_digest_at(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.next_digest_at() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION notification_delivery(person uuid, kind text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.notification_delivery(person uuid, kind text) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION percent_decode(value text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.percent_decode(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.percent_decode(value text) TO web_user;
+GRANT ALL ON FUNCTION app.percent_decode(value text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION percent_encode(value text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.percent_encode(value text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.percent_encode(value text) TO web_user;
+GRANT ALL ON FUNCTION app.percent_encode(value text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION person_can_read_comment(person uuid, request_requester uuid, request_category text, comment_internal boolean); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.person_can_read_comment(person uuid, request_requester uuid, request_category text, comment_internal boolean) FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION person_can_read_request(person uuid, request_requester uuid, request_category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.person_can_read_request(person uuid, request_requester uuid, request_category text) FROM PUBLIC;
 
 
 --
@@ -7054,6 +9035,13 @@ REVOKE ALL ON FUNCTION app.take_call_slot(person uuid) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION take_notifications(candidates bigint[], lease_seconds integer); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.take_notifications(candidates bigint[], lease_seconds integer) FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg__append_only(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7075,6 +9063,27 @@ REVOKE ALL ON FUNCTION app.tg__sla_recompute_all() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION tg_attachments__audit(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_attachments__audit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_attachments__immutable(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_attachments__immutable() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_attachments__set_defaults(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_attachments__set_defaults() FROM PUBLIC;
+
+
+--
 -- Name: FUNCTION tg_categories__number_sequence(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -7086,6 +9095,13 @@ REVOKE ALL ON FUNCTION app.tg_categories__number_sequence() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__audit() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_comments__notify(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_comments__notify() FROM PUBLIC;
 
 
 --
@@ -7114,6 +9130,13 @@ REVOKE ALL ON FUNCTION app.tg_comments__sla() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_comments__touch_request() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_notifications__wake_worker(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_notifications__wake_worker() FROM PUBLIC;
 
 
 --
@@ -7149,6 +9172,13 @@ REVOKE ALL ON FUNCTION app.tg_requests__check_version() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_requests__enforce_rules() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__notify(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__notify() FROM PUBLIC;
 
 
 --
@@ -7212,6 +9242,13 @@ REVOKE ALL ON FUNCTION app.tg_users__guard_entra_rights() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_users__log_rights() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION unsubscribe_token(person uuid, kind text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.unsubscribe_token(person uuid, kind text) FROM PUBLIC;
 
 
 --
@@ -7472,6 +9509,14 @@ REVOKE ALL ON FUNCTION auth.tg_passkeys__validate() FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION unsubscribe(token text, apply boolean); Type: ACL; Schema: auth; Owner: -
+--
+
+REVOKE ALL ON FUNCTION auth.unsubscribe(token text, apply boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION auth.unsubscribe(token text, apply boolean) TO authsvc;
+
+
+--
 -- Name: FUNCTION upsert_azure_person(tenant_id uuid, object_id uuid, display_name text, email text, manage_rights boolean, is_admin boolean, agent_categories text[]); Type: ACL; Schema: auth; Owner: -
 --
 
@@ -7509,6 +9554,46 @@ GRANT ALL ON FUNCTION auth.webauthn_user(person uuid, proposed bytea) TO authsvc
 
 REVOKE ALL ON FUNCTION metrics.active_sessions_by_method() FROM PUBLIC;
 GRANT ALL ON FUNCTION metrics.active_sessions_by_method() TO monitoring;
+
+
+--
+-- Name: FUNCTION claim(batch integer, lease_seconds integer); Type: ACL; Schema: notify; Owner: -
+--
+
+REVOKE ALL ON FUNCTION notify.claim(batch integer, lease_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION notify.claim(batch integer, lease_seconds integer) TO notifier;
+
+
+--
+-- Name: FUNCTION claim_digest(lease_seconds integer); Type: ACL; Schema: notify; Owner: -
+--
+
+REVOKE ALL ON FUNCTION notify.claim_digest(lease_seconds integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION notify.claim_digest(lease_seconds integer) TO notifier;
+
+
+--
+-- Name: FUNCTION queue_stats(); Type: ACL; Schema: notify; Owner: -
+--
+
+REVOKE ALL ON FUNCTION notify.queue_stats() FROM PUBLIC;
+GRANT ALL ON FUNCTION notify.queue_stats() TO notifier;
+
+
+--
+-- Name: FUNCTION record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision); Type: ACL; Schema: notify; Owner: -
+--
+
+REVOKE ALL ON FUNCTION notify.record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION notify.record_failure(id bigint, error text, permanent boolean, max_attempts integer, retry_in_seconds double precision) TO notifier;
+
+
+--
+-- Name: FUNCTION record_sent(ids bigint[]); Type: ACL; Schema: notify; Owner: -
+--
+
+REVOKE ALL ON FUNCTION notify.record_sent(ids bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION notify.record_sent(ids bigint[]) TO notifier;
 
 
 --
@@ -7573,38 +9658,6 @@ GRANT SELECT(key_prefix) ON TABLE app.categories TO web_user;
 
 GRANT SELECT ON TABLE api.categories TO web_user;
 GRANT SELECT ON TABLE api.categories TO reqstly_admin;
-
-
---
--- Name: TABLE comments; Type: ACL; Schema: app; Owner: -
---
-
-GRANT SELECT ON TABLE app.comments TO web_user;
-GRANT SELECT ON TABLE app.comments TO reqstly_admin;
-
-
---
--- Name: COLUMN comments.request_id; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(request_id) ON TABLE app.comments TO web_user;
-GRANT INSERT(request_id) ON TABLE app.comments TO reqstly_admin;
-
-
---
--- Name: COLUMN comments.body; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(body) ON TABLE app.comments TO web_user;
-GRANT INSERT(body) ON TABLE app.comments TO reqstly_admin;
-
-
---
--- Name: COLUMN comments.internal; Type: ACL; Schema: app; Owner: -
---
-
-GRANT INSERT(internal) ON TABLE app.comments TO web_user;
-GRANT INSERT(internal) ON TABLE app.comments TO reqstly_admin;
 
 
 --
@@ -7889,6 +9942,14 @@ GRANT INSERT(category) ON TABLE api.team_members TO reqstly_admin;
 
 
 --
+-- Name: TABLE attachment_limits; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.attachment_limits TO web_user;
+GRANT SELECT ON TABLE app.attachment_limits TO reqstly_admin;
+
+
+--
 -- Name: TABLE business_hours; Type: ACL; Schema: app; Owner: -
 --
 
@@ -7897,11 +9958,25 @@ GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.business_hours TO reqstly_admin;
 
 
 --
+-- Name: TABLE category_webhooks; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.category_webhooks TO reqstly_admin;
+
+
+--
 -- Name: TABLE holidays; Type: ACL; Schema: app; Owner: -
 --
 
 GRANT SELECT ON TABLE app.holidays TO web_user;
 GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE app.holidays TO reqstly_admin;
+
+
+--
+-- Name: TABLE notifications; Type: ACL; Schema: app; Owner: -
+--
+
+GRANT SELECT ON TABLE app.notifications TO reqstly_admin;
 
 
 --

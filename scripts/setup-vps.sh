@@ -410,6 +410,8 @@ ensure_secret reqstly_monitoring_password generate
 ensure_secret reqstly_grafana_admin_password generate
 ensure_secret reqstly_azure_client_secret prompt
 ensure_secret reqstly_grafana_azure_client_secret prompt
+ensure_secret reqstly_smtp_username prompt
+ensure_secret reqstly_smtp_password prompt
 
 if secret_exists reqstly_authsvc_database_url_v1; then
   log "secret reqstly_authsvc_database_url_v1 exists"
@@ -418,6 +420,15 @@ elif [[ "$DRY_RUN" == true ]]; then
 else
   pw=$(value_for reqstly_authsvc_db_password generate)
   create_secret reqstly_authsvc_database_url "postgresql://authsvc:${pw}@postgres:5432/reqstly?application_name=authsvc"
+fi
+
+if secret_exists reqstly_notifier_database_url_v1; then
+  log "secret reqstly_notifier_database_url_v1 exists"
+elif [[ "$DRY_RUN" == true ]]; then
+  log "[dry-run] would create secret reqstly_notifier_database_url_v1 (generated password)"
+else
+  pw=$(value_for reqstly_notifier_db_password generate)
+  create_secret reqstly_notifier_database_url "postgresql://notifier:${pw}@postgres:5432/reqstly?application_name=notifier"
 fi
 
 # authsvc signs access tokens with an ES256 key; PostgREST verifies them

@@ -13,8 +13,10 @@ const FEATURES = {
   auth: ['passkeys'],
   passkeys: [],
   sessions: ['auth'],
-  settings: ['passkeys', 'sessions'],
-  requests: [],
+  settings: ['passkeys', 'sessions', 'notifications'],
+  notifications: [],
+  attachments: [],
+  requests: ['attachments'],
   admin: ['requests'],
 };
 

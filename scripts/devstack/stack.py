@@ -18,6 +18,8 @@ from authsvc.tokens import AccessToken
 from devstack import processes
 from devstack.authsvc import SignInServices, start_sign_in
 from devstack.caddy import caddy_env, start_caddy
+from devstack.mailbox import Mailbox, start_mailbox
+from devstack.notifier import notifier_env, start_notifier
 from devstack.paths import DATA
 from devstack.postgres import LocalPostgres
 from devstack.postgrest import PostgrestConfig, start_postgrest
@@ -36,6 +38,8 @@ class StackSettings:
     postgrest_jwt_cache_seconds: int = 0
     seed: bool = True
     pg_tcp_port: int | None = None
+    # The local mailbox and the notification worker (make run; tests start their own).
+    notifications: bool = False
 
 
 @dataclass
@@ -50,6 +54,7 @@ class LocalStack:
     sign_in: SignInServices | None = None
     # Caddy's admin endpoint, where it also serves /metrics (tests/monitoring/test_live.py).
     caddy_admin_port: int | None = None
+    mailbox: Mailbox | None = None
 
     def __post_init__(self) -> None:
         self.postgres = LocalPostgres(
@@ -88,6 +93,8 @@ class LocalStack:
             self.start_database()
             self.load_keys()
             self._start_api()
+            if self.settings.notifications:
+                self.start_notifications()
         except BaseException:
             self.stop()
             raise
@@ -130,6 +137,22 @@ class LocalStack:
             run_dir=self.run_dir,
         )
         self.services.append(start_caddy(env, self.run_dir))
+
+    @property
+    def maildir(self) -> Path:
+        return self.settings.data_dir / "mail"
+
+    def start_notifications(self) -> None:
+        """The local mailbox (a Maildir under .data/) and one notification worker."""
+        self.mailbox = start_mailbox(self.run_dir, self.maildir)
+        self.services.append(self.mailbox.service)
+        env = notifier_env(
+            database_url=self.postgres.uri(DBNAME, "notifier"),
+            public_origin=self.origin,
+            mailbox=self.mailbox,
+            metrics_port=processes.free_port(),
+        )
+        self.services.append(start_notifier("notifier", env, self.run_dir))
 
     def stop(self) -> None:
         for service in reversed(self.services):

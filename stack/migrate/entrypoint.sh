@@ -22,6 +22,7 @@ Environment (set by the stack file):
   REQSTLY_AUTHENTICATOR_PASSWORD_FILE  password for role authenticator
   REQSTLY_AUTHSVC_DATABASE_URL_FILE    authsvc's database URL (its password is used)
   REQSTLY_MONITORING_PASSWORD_FILE     password for role monitoring
+  REQSTLY_NOTIFIER_DATABASE_URL_FILE   the notifier's database URL (its password is used)
   REQSTLY_MIGRATIONS_DIR               default /migrations
   REQSTLY_DB_WAIT_SECONDS              default 120
 USAGE

@@ -1,7 +1,7 @@
 """Give the login roles their passwords from Docker secrets, and their connection limits.
 
 Run by the migration job after yoyo: the migrations create `authenticator`,
-`authsvc` and `monitoring` without passwords (nothing secret lives in SQL),
+`authsvc`, `notifier` and `monitoring` without passwords (nothing secret lives in SQL),
 and this sets each one from its secret file. It connects with the libpq
 environment the entrypoint prepared (PGHOST, PGUSER, PGPASSWORD, ...).
 
@@ -33,6 +33,7 @@ PASSWORD_FILES: dict[str, str] = {
 }
 URL_FILES: dict[str, str] = {
     "authsvc": "REQSTLY_AUTHSVC_DATABASE_URL_FILE",
+    "notifier": "REQSTLY_NOTIFIER_DATABASE_URL_FILE",
 }
 
 

@@ -119,11 +119,11 @@ async def alice_files_an_it_request(page: Page) -> Filed:
 
 
 async def ivan_works_the_request(page: Page, filed: Filed) -> tuple[str, str, str]:
-    """Assign, start, note, reply, resolve. Returns (note, reply, resolution)."""
+    """Take, start, note, reply, resolve. Returns (note, reply, resolution)."""
     await expect(page.get_by_role("heading", name="Queue", level=1)).to_be_visible()
     unassigned = page.get_by_role("list", name="Unassigned IT requests")
     await expect(unassigned.get_by_role("link", name=f"{filed.key} {filed.title}")).to_be_visible()
-    await unassigned.get_by_role("button", name=f"Assign to me ({filed.key})").click()
+    await unassigned.get_by_role("button", name=f"Take ({filed.key})").click()
     await expect(status_message(page, f"{filed.key} is now assigned to you.")).to_be_visible()
     # The button left with the request; focus is on the outcome, not lost to the page.
     assert await page.evaluate("document.activeElement !== document.body")

@@ -28,6 +28,8 @@ import yaml
 
 from devstack import processes
 from devstack.authsvc import start_authsvc
+from devstack.mailbox import start_mailbox
+from devstack.notifier import notifier_env, start_notifier
 from devstack.paths import DATA
 from devstack.stack import DBNAME, LocalStack
 from tests.authsvc.browser import Browser
@@ -275,6 +277,7 @@ class LocalMonitoring:
             "authsvc": [*authsvc_metrics_targets(self.stack), self._start_authsvc_replica()],
             "postgres": [self._start_postgres_exporter()],
             "node": [self._start_node_exporter()],
+            "notifier": [self._start_notifier()],
         }
         self.config = local_config(production_config(), self.targets)
         self._start_prometheus(prometheus_port)
@@ -328,6 +331,20 @@ class LocalMonitoring:
         }
         self.services.append(start_authsvc("authsvc-monitoring-replica", env, self.folder))
         self.replica_url = f"http://127.0.0.1:{port}"
+        return f"127.0.0.1:{metrics_port}"
+
+    def _start_notifier(self) -> str:
+        """A notification worker on the stack's database, sending to a mailbox of its own."""
+        box = start_mailbox(self.folder, self.folder / "mail")
+        self.services.append(box.service)
+        metrics_port = processes.free_port()
+        env = notifier_env(
+            database_url=self.stack.postgres.uri(DBNAME, "notifier"),
+            public_origin=self.stack.origin,
+            mailbox=box,
+            metrics_port=metrics_port,
+        )
+        self.services.append(start_notifier("notifier-monitoring", env, self.folder))
         return f"127.0.0.1:{metrics_port}"
 
     def _start_prometheus(self, port: int) -> None:

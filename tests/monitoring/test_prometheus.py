@@ -47,6 +47,7 @@ def test_scrape_jobs_cover_the_stack() -> None:
     }
     assert targets["caddy"] == "tasks.caddy:2020"
     assert targets["authsvc"] == "tasks.authsvc:9100"
+    assert targets["notifier"] == "tasks.notifier:9101"
     assert targets["postgres"] == "tasks.postgres-exporter:9187"
     assert targets["node"] == "tasks.node-exporter:9100"
     assert targets["cadvisor"] == "tasks.cadvisor:8080"

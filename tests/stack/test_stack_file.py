@@ -61,6 +61,7 @@ EXPECTED_SERVICES = {
     "caddy",
     "postgrest",
     "authsvc",
+    "notifier",
     "postgres",
     "migrate",
     "prometheus",
@@ -330,6 +331,8 @@ def test_connection_pools_fit_max_connections_during_a_start_first_update() -> N
         * (replicas(services()["postgrest"]) + 1),
         "authsvc": int(services()["authsvc"]["environment"]["REQSTLY_DB_POOL_MAX"])
         * (replicas(services()["authsvc"]) + 1),
+        # The notifier holds two connections: its work and its LISTEN.
+        "notifier": 2 * (replicas(services()["notifier"]) + 1),
     }
     for role, wanted in worst.items():
         assert wanted <= int(limits[role]), f"{role} may want {wanted} > its limit {limits[role]}"

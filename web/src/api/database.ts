@@ -24,6 +24,7 @@ type ColumnsOf<
 
 /** The columns of each view that may be NULL (the rest never are). */
 type NullableColumns = ColumnsOf<{
+  attachments: 'comment_id' | 'uploaded_by' | 'removed_at';
   comments: 'author_id' | 'author_name';
   me: 'email' | 'agent_categories';
   my_passkeys: 'name' | 'last_used_at';
@@ -86,11 +87,13 @@ export interface Database {
   };
 }
 
+export type Attachment = Rows['attachments'];
 export type Category = Rows['categories'];
 export type Comment = Rows['comments'];
 export type Me = Rows['me'];
 export type Passkey = Rows['my_passkeys'];
 export type SessionRow = Rows['my_sessions'];
+export type NotificationSetting = Rows['notification_settings'];
 export type Person = Rows['people'];
 export type RequestCount = Rows['request_counts'];
 export type HistoryEntry = Rows['request_history'];

@@ -35,6 +35,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Files on the requests and comments the caller can read (metadata; the bytes come from rpc/download_attachment). */
+        get: {
+            parameters: {
+                query?: {
+                    comment_id?: components["parameters"]["rowFilter.attachments.comment_id"];
+                    content_type?: components["parameters"]["rowFilter.attachments.content_type"];
+                    created_at?: components["parameters"]["rowFilter.attachments.created_at"];
+                    filename?: components["parameters"]["rowFilter.attachments.filename"];
+                    id?: components["parameters"]["rowFilter.attachments.id"];
+                    internal?: components["parameters"]["rowFilter.attachments.internal"];
+                    is_image?: components["parameters"]["rowFilter.attachments.is_image"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    removed_at?: components["parameters"]["rowFilter.attachments.removed_at"];
+                    request_id?: components["parameters"]["rowFilter.attachments.request_id"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                    sha256?: components["parameters"]["rowFilter.attachments.sha256"];
+                    size_bytes?: components["parameters"]["rowFilter.attachments.size_bytes"];
+                    uploaded_by?: components["parameters"]["rowFilter.attachments.uploaded_by"];
+                    uploaded_by_name?: components["parameters"]["rowFilter.attachments.uploaded_by_name"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["attachments"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["attachments"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["attachments"][];
+                        "text/csv": components["schemas"]["attachments"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/categories": {
         parameters: {
             query?: never;
@@ -745,6 +820,73 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/notification_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notification choices: one row per kind that concerns them (agents also get the agent kinds). */
+        get: {
+            parameters: {
+                query?: {
+                    audience?: components["parameters"]["rowFilter.notification_settings.audience"];
+                    delivery?: components["parameters"]["rowFilter.notification_settings.delivery"];
+                    enabled?: components["parameters"]["rowFilter.notification_settings.enabled"];
+                    kind?: components["parameters"]["rowFilter.notification_settings.kind"];
+                    label?: components["parameters"]["rowFilter.notification_settings.label"];
+                    /** @description Limiting and Pagination */
+                    limit?: components["parameters"]["limit"];
+                    /** @description Limiting and Pagination */
+                    offset?: components["parameters"]["offset"];
+                    /** @description Ordering */
+                    order?: components["parameters"]["order"];
+                    /** @description Filtering Columns */
+                    select?: components["parameters"]["select"];
+                };
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferCount"];
+                    /** @description Limiting and Pagination */
+                    Range?: components["parameters"]["range"];
+                    /** @description Limiting and Pagination */
+                    "Range-Unit"?: components["parameters"]["rangeUnit"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["notification_settings"][];
+                        "application/vnd.pgrst.object+json": components["schemas"]["notification_settings"][];
+                        "application/vnd.pgrst.object+json;nulls=stripped": components["schemas"]["notification_settings"][];
+                        "text/csv": components["schemas"]["notification_settings"][];
+                    };
+                };
+                /** @description Partial Content */
+                206: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/people": {
@@ -2149,6 +2291,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rpc/download_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The file's bytes with its stored type; Content-Disposition attachment for anything but images. */
+        get: {
+            parameters: {
+                query: {
+                    id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** The file's bytes with its stored type; Content-Disposition attachment for anything but images. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "text/csv": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rpc/edit_request": {
         parameters: {
             query?: never;
@@ -2602,6 +2820,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rpc/remove_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Removes a file's content (uploader or admin); the record and its audit entries stay. */
+        get: {
+            parameters: {
+                query: {
+                    id: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Removes a file's content (uploader or admin); the record and its audit entries stay. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                    "text/csv": {
+                        /** Format: bigint */
+                        id: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rpc/request_changes": {
         parameters: {
             query?: never;
@@ -2876,6 +3170,100 @@ export interface paths {
                         is_admin: boolean;
                         /** Format: uuid */
                         person_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/set_notification_preference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Turns a kind on or off and chooses immediate e-mails or a daily digest. Returns the new setting. */
+        get: {
+            parameters: {
+                query: {
+                    delivery?: string;
+                    enabled: boolean;
+                    kind: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Turns a kind on or off and chooses immediate e-mails or a daily digest. Returns the new setting. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: text */
+                        delivery?: string;
+                        /** Format: boolean */
+                        enabled: boolean;
+                        /** Format: text */
+                        kind: string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: text */
+                        delivery?: string;
+                        /** Format: boolean */
+                        enabled: boolean;
+                        /** Format: text */
+                        kind: string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: text */
+                        delivery?: string;
+                        /** Format: boolean */
+                        enabled: boolean;
+                        /** Format: text */
+                        kind: string;
+                    };
+                    "text/csv": {
+                        /** Format: text */
+                        delivery?: string;
+                        /** Format: boolean */
+                        enabled: boolean;
+                        /** Format: text */
+                        kind: string;
                     };
                 };
             };
@@ -3216,6 +3604,82 @@ export interface paths {
                         request_id: number;
                         /** Format: text */
                         to_status: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rpc/upload_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** POST the raw file (application/octet-stream) with headers Reqstly-Request-Id, optional Reqstly-Comment-Id, Reqstly-Filename (percent-encoded). */
+        get: {
+            parameters: {
+                query: {
+                    "": string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** POST the raw file (application/octet-stream) with headers Reqstly-Request-Id, optional Reqstly-Comment-Id, Reqstly-Filename (percent-encoded). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Preference */
+                    Prefer?: components["parameters"]["preferParams"];
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: bytea */
+                        "": string;
+                    };
+                    "application/vnd.pgrst.object+json": {
+                        /** Format: bytea */
+                        "": string;
+                    };
+                    "application/vnd.pgrst.object+json;nulls=stripped": {
+                        /** Format: bytea */
+                        "": string;
+                    };
+                    "text/csv": {
+                        /** Format: bytea */
+                        "": string;
                     };
                 };
             };
@@ -3812,6 +4276,51 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description Files on the requests and comments the caller can read (metadata; the bytes come from rpc/download_attachment). */
+        attachments: {
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Foreign Key to `comments.id`.<fk table='comments' column='id'/>
+             */
+            comment_id?: number;
+            /** Format: text */
+            content_type?: string;
+            /** Format: timestamp with time zone */
+            created_at?: string;
+            /** Format: text */
+            filename?: string;
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            id?: number;
+            /** Format: boolean */
+            internal?: boolean;
+            /** Format: boolean */
+            is_image?: boolean;
+            /** Format: timestamp with time zone */
+            removed_at?: string;
+            /**
+             * Format: bigint
+             * @description Note:
+             *     This is a Foreign Key to `request_list.id`.<fk table='request_list' column='id'/>
+             */
+            request_id?: number;
+            /** Format: text */
+            sha256?: string;
+            /** Format: integer */
+            size_bytes?: number;
+            /**
+             * Format: uuid
+             * @description Note:
+             *     This is a Foreign Key to `me.id`.<fk table='me' column='id'/>
+             */
+            uploaded_by?: string;
+            /** Format: text */
+            uploaded_by_name?: string;
+        };
         categories: {
             /**
              * Format: text
@@ -3902,6 +4411,23 @@ export interface components {
             method?: string;
             /** Format: text */
             user_agent?: string;
+        };
+        /** @description The caller's notification choices: one row per kind that concerns them (agents also get the agent kinds). */
+        notification_settings: {
+            /** Format: text */
+            audience?: string;
+            /** Format: text */
+            delivery?: string;
+            /** Format: boolean */
+            enabled?: boolean;
+            /**
+             * Format: text
+             * @description Note:
+             *     This is a Primary Key.<pk/>
+             */
+            kind?: string;
+            /** Format: text */
+            label?: string;
         };
         people: {
             /** Format: text[] */
@@ -4237,6 +4763,19 @@ export interface components {
         range: string;
         /** @description Limiting and Pagination */
         rangeUnit: string;
+        "rowFilter.attachments.comment_id": string;
+        "rowFilter.attachments.content_type": string;
+        "rowFilter.attachments.created_at": string;
+        "rowFilter.attachments.filename": string;
+        "rowFilter.attachments.id": string;
+        "rowFilter.attachments.internal": string;
+        "rowFilter.attachments.is_image": string;
+        "rowFilter.attachments.removed_at": string;
+        "rowFilter.attachments.request_id": string;
+        "rowFilter.attachments.sha256": string;
+        "rowFilter.attachments.size_bytes": string;
+        "rowFilter.attachments.uploaded_by": string;
+        "rowFilter.attachments.uploaded_by_name": string;
         "rowFilter.categories.code": string;
         "rowFilter.categories.key_prefix": string;
         "rowFilter.categories.name": string;
@@ -4263,6 +4802,11 @@ export interface components {
         "rowFilter.my_sessions.last_seen_at": string;
         "rowFilter.my_sessions.method": string;
         "rowFilter.my_sessions.user_agent": string;
+        "rowFilter.notification_settings.audience": string;
+        "rowFilter.notification_settings.delivery": string;
+        "rowFilter.notification_settings.enabled": string;
+        "rowFilter.notification_settings.kind": string;
+        "rowFilter.notification_settings.label": string;
         "rowFilter.people.agent_categories": string;
         "rowFilter.people.disabled_at": string;
         "rowFilter.people.display_name": string;

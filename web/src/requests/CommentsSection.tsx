@@ -1,5 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useRef, useState, type ClipboardEvent, type KeyboardEvent, type SubmitEvent } from 'react';
+import { attachmentKeys, formatSize } from '../attachments/api';
+import { UploadList, filesFrom, useUploads } from '../attachments/Uploads';
 import type { RequestRow } from '../api/database';
 import { describeError } from '../api/errors';
 import { requestsKey } from '../api/keys';
@@ -58,12 +60,26 @@ export function CommentsSection({
   const words = canWriteInternal
     ? MODES[mode]
     : { ...MODES.reply, label: 'Add a comment', button: 'Post comment', done: 'Comment posted.' };
+  // Screenshots pasted into the box: attached to the comment once it is posted.
+  const [pending, setPending] = useState<File[]>([]);
+  const { uploads, start } = useUploads(() => {
+    void queryClient.invalidateQueries({ queryKey: attachmentKeys.forRequest(request.id) });
+  });
+
+  const paste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = filesFrom(event.clipboardData.files);
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    setPending((files) => [...files, ...pasted]);
+  };
 
   const submit = async (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     // The button stays enabled (and focused) while sending; a second press waits.
     if (saving) return;
-    const text = draft.body.trim();
+    const typed = draft.body.trim();
+    const text =
+      typed || (pending.length > 0 ? `Attached ${pending.map((f) => f.name).join(', ')}` : '');
     if (!text) {
       setError('Write something first.');
       return;
@@ -76,11 +92,14 @@ export function CommentsSection({
     setError(null);
     setDone(null);
     try {
-      await addComment(request.id, text, mode === 'note');
+      const commentId = await addComment(request.id, text, mode === 'note');
       clear();
       setDraft({ body: '', mode });
       setDone(words.done);
       void queryClient.invalidateQueries({ queryKey: requestsKey });
+      const files = pending;
+      setPending([]);
+      if (files.length > 0) await start(request.id, files, commentId);
     } catch (failure) {
       setError(describeError(failure));
     } finally {
@@ -163,6 +182,7 @@ export function CommentsSection({
               setDraft({ ...draft, body: event.target.value });
             }}
             onKeyDown={sendOnCtrlEnter}
+            onPaste={paste}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? 'comment-error comment-hint' : 'comment-hint'}
           />
@@ -170,8 +190,8 @@ export function CommentsSection({
             {mode === 'note'
               ? 'Only agents and admins see an internal note. '
               : 'The requester and the agents see this. '}
-            Markdown works: **bold**, lists, links. Ctrl+Enter sends.{' '}
-            {lengthHint(draft.body, COMMENT_MAX)}
+            Markdown works: **bold**, lists, links. Paste a screenshot to attach it. Ctrl+Enter
+            sends. {lengthHint(draft.body, COMMENT_MAX)}
           </p>
           {error && (
             <p className="field-error" id="comment-error">
@@ -179,6 +199,25 @@ export function CommentsSection({
             </p>
           )}
         </div>
+        {pending.length > 0 && (
+          <ul className="pending-files" aria-label="Files to attach">
+            {pending.map((file, index) => (
+              <li key={`${file.name}-${String(index)}`}>
+                {file.name} <span className="muted">{formatSize(file.size)}</span>{' '}
+                <button
+                  type="button"
+                  className="button-link"
+                  onClick={() => {
+                    setPending((files) => files.filter((_, i) => i !== index));
+                  }}
+                >
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <UploadList uploads={uploads} />
         <div className="form-actions">
           <button
             type="submit"

@@ -13,6 +13,7 @@ import { Time } from '../ui/Time';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
 import { requestQuery } from './api';
 import { AuditMark } from './AuditMark';
+import { AttachmentsSection } from '../attachments/AttachmentsSection';
 import { CommentsSection } from './CommentsSection';
 import { EditRequest } from './EditRequest';
 import { HistorySection } from './HistorySection';
@@ -142,6 +143,7 @@ function RequestView({ request }: { request: RequestRow }) {
           <EditRequest request={request} isStaff={isStaff} />
         </aside>
         <div className="request-main request-conversation">
+          <AttachmentsSection requestId={request.id} />
           <CommentsSection request={request} canWriteInternal={isStaff} />
           <HistorySection request={request} />
         </div>

@@ -280,12 +280,18 @@ export function commentsQuery(requestId: RequestId) {
   });
 }
 
+/** Posts a comment; returns its id (files pasted into the box are attached to it). */
 export async function addComment(
   requestId: RequestId,
   body: string,
   internal: boolean,
-): Promise<void> {
-  await run(db().from('comments').insert({ request_id: requestId, body, internal }));
+): Promise<number> {
+  const rows = await run(
+    db().from('comments').insert({ request_id: requestId, body, internal }).select('id'),
+  );
+  const [row] = rows;
+  if (row === undefined) throw new Error('The comment was not saved. Reload the page.');
+  return row.id;
 }
 
 export function historyQuery(requestId: RequestId) {

@@ -1,3 +1,4 @@
+import { NotificationsPanel } from '../notifications/NotificationsPanel';
 import { PasskeysPanel } from '../passkeys/PasskeysPanel';
 import { SessionsPanel } from '../sessions/SessionsPanel';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
@@ -7,6 +8,7 @@ export function SettingsPage() {
   return (
     <>
       <h1>Settings</h1>
+      <NotificationsPanel />
       <PasskeysPanel />
       <SessionsPanel />
     </>

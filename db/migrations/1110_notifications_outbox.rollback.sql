@@ -1,0 +1,10 @@
+drop function app.take_notifications(bigint[], integer);
+drop schema notify cascade;
+drop function app.enqueue_webhook(text, app.requests);
+drop function app.enqueue_notification(text, uuid, app.requests, app.comments, jsonb);
+drop function app.next_digest_at();
+drop function app.person_can_read_comment(uuid, uuid, text, boolean);
+drop function app.person_can_read_request(uuid, uuid, text);
+drop table app.notifications;
+drop function app.tg_notifications__wake_worker();
+drop table app.category_webhooks;
