@@ -144,9 +144,7 @@ async def test_no_screen_scrolls_sideways_on_a_phone(
 
         filed = await file_requests(requester_page, 24)
         worked = filed[0]
-        await rest(
-            agent_page, "PATCH", f"/requests?id=eq.{worked['id']}", {"assignee_id": agent.person.id}
-        )
+        await rest(agent_page, "POST", "/rpc/take_request", {"request_id": worked["id"]})
         await rest(
             agent_page,
             "POST",
