@@ -83,6 +83,14 @@ class Swarm:
                 f"postgresql://authsvc:{secrets.token_hex(32)}@postgres:5432/reqstly"
                 "?application_name=authsvc"
             ),
+            "reqstly_notifier_database_url": (
+                f"postgresql://notifier:{secrets.token_hex(32)}@postgres:5432/reqstly"
+                "?application_name=notifier"
+            ),
+            # No mail leaves the test: the relay name does not resolve, so the
+            # notifier retries (its own tests use a real SMTP server).
+            "reqstly_smtp_username": "reqstly",
+            "reqstly_smtp_password": secrets.token_hex(16),
             "reqstly_signing_key": key.as_pem(private=True).decode(),
             "reqstly_jwks": json.dumps(public_jwks([key])),
             "reqstly_azure_client_secret": secrets.token_hex(16),
@@ -95,6 +103,8 @@ class Swarm:
             "REGISTRY": REGISTRY,
             "REQSTLY_DOMAIN": "localhost",
             "REQSTLY_ACME_EMAIL": "ops@example.com",
+            "REQSTLY_MAIL_FROM": "reqstly@example.com",
+            "REQSTLY_SMTP_HOST": "smtp.invalid",
             "REQSTLY_GRAFANA_HOST": "grafana.localhost",
             "REQSTLY_AZURE_TENANT_ID": self.tenant_id,
             "REQSTLY_AZURE_CLIENT_ID": "reqstly-swarm-test",
