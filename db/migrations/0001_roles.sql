@@ -1,4 +1,4 @@
--- Cluster roles (DESIGN §4). Roles are cluster-wide, so each is created only
+-- Cluster roles (docs/ARCHITECTURE.md). Roles are cluster-wide, so each is created only
 -- if missing: several databases (tests, restores) may share one cluster.
 do $$
 declare

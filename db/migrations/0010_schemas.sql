@@ -1,4 +1,4 @@
--- Schemas (DESIGN §4): app holds tables, api is the only schema PostgREST
+-- Schemas (docs/ARCHITECTURE.md): app holds tables, api is the only schema PostgREST
 -- serves, auth holds credentials and sessions.
 revoke all on schema public from public;
 revoke create on schema public from public;

@@ -1,4 +1,4 @@
--- Every sign-in, failed sign-in and sign-out (DESIGN §5): who, how, with what
+-- Every sign-in, failed sign-in and sign-out (docs/ARCHITECTURE.md): who, how, with what
 -- result, from where, and the correlation id that ties it to the log lines.
 create table auth.login_events (
     id bigint generated always as identity primary key,

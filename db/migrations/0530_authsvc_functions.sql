@@ -1,4 +1,4 @@
--- What authsvc may do in the database, and nothing more (DESIGN §4 roles):
+-- What authsvc may do in the database, and nothing more (docs/ARCHITECTURE.md, "Schemas"):
 -- it has no table rights, only EXECUTE on these security definer functions.
 
 -- Upserts the person of an Azure sign-in by tenant + object id (never by

@@ -1,4 +1,4 @@
--- The WebAuthn user handle of each person (DESIGN §5): random bytes that the
+-- The WebAuthn user handle of each person (docs/ARCHITECTURE.md): random bytes that the
 -- authenticator stores with a discoverable credential and hands back at
 -- sign-in. Never the database id or the email, so a passkey reveals nothing
 -- about who its owner is. Created by authsvc at a person's first passkey

@@ -53,7 +53,7 @@ begin
 end
 $$;
 
--- Removing a passkey ends the owner's other sessions (DESIGN §5): a lost
+-- Removing a passkey ends the owner's other sessions (docs/ARCHITECTURE.md): a lost
 -- device may have been signed in. The session making the request, named by
 -- the JWT's sid, stays; at psql (no sid) every session ends. Security
 -- definer because people may not end sessions directly; the caller is

@@ -1,4 +1,4 @@
--- WebAuthn challenges in flight (DESIGN §5). Each is random, lives at most
+-- WebAuthn challenges in flight (docs/ARCHITECTURE.md). Each is random, lives at most
 -- five minutes, is bound to the browser that asked (the SHA-256 of the
 -- random token in its __Host-reqstly_webauthn cookie), to its purpose, and
 -- for a registration to the signed-in person. auth.consume_webauthn_challenge

@@ -1,4 +1,4 @@
--- api.my_passkeys (DESIGN §4 API contract): the caller's passkeys. GET lists
+-- api.my_passkeys (docs/API.md): the caller's passkeys. GET lists
 -- them, PATCH renames (name only), DELETE removes one — which ends the
 -- caller's other sessions (trigger on auth.passkeys). Row-level security on
 -- auth.passkeys decides the rows; the where clause keeps the view about the

@@ -1,5 +1,5 @@
 -- What authsvc may do with passkeys and WebAuthn challenges: EXECUTE on these
--- security definer functions and nothing else (DESIGN §4 roles). WebAuthn
+-- security definer functions and nothing else (docs/ARCHITECTURE.md, "Schemas"). WebAuthn
 -- verification itself (signatures, origin, RP ID, flags) happens in authsvc
 -- with py_webauthn; these functions keep the state that must be shared by
 -- replicas and changed atomically.
