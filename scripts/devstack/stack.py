@@ -55,6 +55,8 @@ class LocalStack:
     # Caddy's admin endpoint, where it also serves /metrics (tests/monitoring/test_live.py).
     caddy_admin_port: int | None = None
     mailbox: Mailbox | None = None
+    # Each PostgREST's own address, for measuring without Caddy (tests/perf).
+    postgrest_urls: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.postgres = LocalPostgres(
@@ -119,6 +121,7 @@ class LocalStack:
             )
             self.services.append(start_postgrest(f"postgrest-{index + 1}", config, self.run_dir))
             upstreams.append(f"{host}:{port}")
+            self.postgrest_urls.append(f"http://{host}:{port}")
         # The OIDC stand-in for Azure AD and authsvc (scripts/devstack/authsvc.py).
         self.sign_in = start_sign_in(
             run_dir=self.run_dir,

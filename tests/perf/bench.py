@@ -16,13 +16,21 @@ from typing import Any
 from devstack.paths import DATA, ROOT
 from devstack.processes import free_port
 from devstack.stack import DBNAME, LocalStack, StackSettings
-from tests.perf import ceiling, fairness, seed
+from tests.perf import ceiling, fairness, ops, profile, seed
 from tests.perf.load import Person, run_load
 from tests.perf.people import simulated_people
-from tests.perf.resources import ResourceWatch, Watched, cpu_share, machine, postmaster_pid
+from tests.perf.resources import (
+    ResourceWatch,
+    Sample,
+    Watched,
+    cpu_share,
+    machine,
+    postmaster_pid,
+)
 
 BENCH_DIR = DATA / "bench"
 THINK = (1.0, 3.0)
+PHASES = ("realistic", "saturation", "ceiling", "ops", "fairness")
 
 
 @dataclass(frozen=True)
@@ -39,14 +47,21 @@ class Plan:
     sample_every: float = 15.0
     note: str = ""
     fairness_seconds: float = 30.0
+    ops_levels: tuple[int, ...] = (10, 100)
+    ops_warmup_seconds: float = 5.0
+    ops_window_seconds: float = 30.0
+    phases: tuple[str, ...] = PHASES
 
     @property
     def total_seconds(self) -> float:
         return (
             self.realistic_seconds
             + self.saturation_seconds * len(self.levels)
-            + 2 * self.ceiling_seconds
+            + 4 * self.ceiling_seconds
             + self.fairness_seconds * 4 / 3
+            + (self.ops_warmup_seconds + self.ops_window_seconds)
+            * len(self.ops_levels)
+            * len(ops.OPERATIONS)
         )
 
 
@@ -141,99 +156,37 @@ def _mix(people: list[Person], count: int) -> list[Person]:
 async def ceiling_phase(
     stack: LocalStack, people: list[Person], plan: Plan, watch: ResourceWatch, work_dir: Path
 ) -> dict[str, Any]:
-    """API read calls vs the same SQL in pgbench, both at the same concurrency."""
+    """API read calls through Caddy, straight to PostgREST, and the same SQL in pgbench."""
     requesters = [p for p in people if not p.is_agent][: plan.people]
-    cpu_before = watch.cpu_seconds()
-    recorder, elapsed = await run_load(
-        origin=stack.origin,
-        people=requesters,
-        seconds=plan.ceiling_seconds,
-        think_range=None,
-        writes=False,
-    )
-    api_cpu = cpu_share(cpu_before, watch.cpu_seconds(), elapsed)
-    api = recorder.summary(elapsed)
     with stack.connect() as conn:
-        ceiling.prepare_clients(conn, requesters)
-    runs: dict[str, dict[str, Any]] = {}
+        profile.track_nested_statements(conn, True)
     try:
-        # The same concurrency as the API run, and as many clients as PostgREST
-        # has connections in all (its pools cap the database's concurrency).
-        for label, clients in (
-            ("same_concurrency", len(requesters)),
-            ("pool_concurrency", plan.instances * plan.pool),
-        ):
-            cpu_before = watch.cpu_seconds()
-            started = time.monotonic()
-            try:
-                result = await asyncio.to_thread(
-                    ceiling.run_pgbench,
-                    socket_dir=stack.postgres.socket_dir,
-                    dbname=DBNAME,
-                    clients=clients,
-                    people=len(requesters),
-                    seconds=plan.ceiling_seconds,
-                    work_dir=work_dir,
-                )
-            except RuntimeError as error:
-                _say(str(error)[-1500:])
-                runs[label] = {"clients": clients, "failed": True}
-                continue
-            runs[label] = {
-                "clients": clients,
-                **result.as_dict(),
-                "cpu_percent_of_one_core": cpu_share(
-                    cpu_before, watch.cpu_seconds(), time.monotonic() - started
-                ),
-            }
+        result = await ceiling.measure(
+            origin=stack.origin,
+            direct=stack.postgrest_urls,
+            connect=stack.connect,
+            requesters=requesters,
+            seconds=plan.ceiling_seconds,
+            pool_clients=plan.instances * plan.pool,
+            socket_dir=stack.postgres.socket_dir,
+            dbname=DBNAME,
+            watch=watch,
+            work_dir=work_dir,
+            say=_say,
+        )
     finally:
         with stack.connect() as conn:
-            ceiling.drop_clients(conn)
-    same = float(runs["same_concurrency"].get("tps", 0.0))
-    api_rate = float(api["overall"]["per_second"])
-    # CPU milliseconds each process group spent per API call, and per pgbench
-    # transaction: what the API adds on top of the database, part by part.
-    api_cost = {
-        name: round(percent / 100 * 1000 / api_rate, 3) if api_rate else 0.0
-        for name, percent in api_cpu.items()
-    }
-    pg_cost = {
-        label: {
-            name: round(percent / 100 * 1000 / float(run["tps"]), 3)
-            for name, percent in {
-                **run.get("cpu_percent_of_one_core", {}),
-                "pgbench": run.get("pgbench_cpu_percent_of_one_core", 0.0),
-            }.items()
-            if percent >= 1.0
-        }
-        for label, run in runs.items()
-        if run.get("tps")
-    }
-    best = max(float(run.get("tps", 0.0)) for run in runs.values())
-    share = api["overall"]["per_second"] / same * 100 if same else 0.0
-    share_best = api["overall"]["per_second"] / best * 100 if best else 0.0
-    return {
-        "concurrency": len(requesters),
-        "api": {
-            "per_second": api["overall"]["per_second"],
-            "p50_ms": api["overall"]["p50_ms"],
-            "p95_ms": api["overall"]["p95_ms"],
-            "errors": api["overall"]["errors"],
-            "calls": {
-                name: {
-                    "per_second": c["per_second"],
-                    "mean_ms": c["mean_ms"],
-                    "server_timing_mean_ms": c["server_timing_mean_ms"],
-                }
-                for name, c in api["calls"].items()
-            },
-            "cpu_percent_of_one_core": api_cpu,
-        },
-        "pgbench": runs,
-        "cpu_ms_per_call": {"api": api_cost, **{f"pgbench_{k}": v for k, v in pg_cost.items()}},
-        "api_share_percent": round(share, 1),
-        "api_share_of_best_pgbench_percent": round(share_best, 1),
-    }
+            profile.track_nested_statements(conn, False)
+    _say(
+        f"ceiling: API via Caddy {result['api']['per_second']:.0f} calls/s, straight to PostgREST "
+        f"{result['api_direct']['per_second']:.0f}, pgbench "
+        f"{result['pgbench']['same_concurrency'].get('tps', 0):.0f} tps → {result['api_share_percent']} % "
+        f"via Caddy, {result['api_direct_share_percent']} % direct "
+        f"(of the best pgbench: {result['api_share_of_best_pgbench_percent']} %)"
+    )
+    print(profile.cpu_table(result["cpu_us_per_call"]), flush=True)
+    print(profile.statements_table(result["top_statements"]), flush=True)
+    return result
 
 
 async def fairness_phase(stack: LocalStack, people: list[Person], plan: Plan) -> dict[str, Any]:
@@ -291,7 +244,39 @@ def memory_summary(watch: ResourceWatch) -> dict[str, Any]:
         "stack_after_mb": round(total(last), 1),
         "growth_mb": round(total(last) - total(warm), 1),
         "growth_from_before_mb": round(total(last) - total(0), 1),
+        # Issue #16's budget: the application's processes ≤ 150 MB PSS together.
+        "application_pss_mb": {
+            "processes": sorted(n for n in watch.samples[0].pss_mb if _is_application(n)),
+            "before": application_pss(watch.samples[0]),
+            "warm": application_pss(watch.samples[warm]),
+            "max": max(application_pss(s) for s in watch.samples),
+            "after": application_pss(watch.samples[last]),
+        },
+        "postgresql_pss_mb": {
+            "before": watch.samples[0].pss_mb.get("postgresql", 0.0),
+            "max": max(s.pss_mb.get("postgresql", 0.0) for s in watch.samples),
+            "after": watch.samples[last].pss_mb.get("postgresql", 0.0),
+        },
     }
+
+
+def _is_application(name: str) -> bool:
+    """Caddy, each PostgREST, authsvc, the notifier: not PostgreSQL, the test doubles or us."""
+    return name.startswith(("caddy", "postgrest", "authsvc", "notifier"))
+
+
+def application_pss(sample: Sample) -> float:
+    return round(sum(mb for name, mb in sample.pss_mb.items() if _is_application(name)), 1)
+
+
+def describe_memory(memory: dict[str, Any]) -> str:
+    app, pg = memory["application_pss_mb"], memory["postgresql_pss_mb"]
+    return (
+        f"memory: application ({', '.join(app['processes'])}) PSS {app['before']:.0f} MB before, "
+        f"{app['max']:.0f} MB at most, {app['after']:.0f} MB after; PostgreSQL PSS "
+        f"{pg['before']:.0f} → {pg['max']:.0f} MB at most; whole stack growth "
+        f"{memory['growth_mb']:+.0f} MB from warm to the end"
+    )
 
 
 def start_stack(plan: Plan, *, fresh: bool) -> tuple[LocalStack, dict[str, Any]]:
@@ -332,48 +317,88 @@ def start_stack(plan: Plan, *, fresh: bool) -> tuple[LocalStack, dict[str, Any]]
     return stack, info
 
 
+async def ops_phase(
+    stack: LocalStack, people: list[Person], plan: Plan, watch: ResourceWatch
+) -> dict[str, Any]:
+    """Each operation alone at each level (tests/perf/ops.py)."""
+    with stack.connect() as conn:
+        profile.track_nested_statements(conn, True)
+    try:
+        result = await ops.per_operation(
+            origin=stack.origin,
+            connect=stack.connect,
+            people=people,
+            levels=plan.ops_levels,
+            warmup=plan.ops_warmup_seconds,
+            window=plan.ops_window_seconds,
+            watch=watch,
+            say=_say,
+        )
+    finally:
+        with stack.connect() as conn:
+            profile.track_nested_statements(conn, False)
+    print(ops.table(result), flush=True)
+    print(
+        profile.cpu_table(
+            {
+                f"{row['operation']} @ {row['clients']}": row["cpu_us_per_operation"]
+                for row in result["rows"]
+            }
+        ),
+        flush=True,
+    )
+    return result
+
+
 async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
     before = machine()
     started_at = dt.datetime.now(dt.UTC)
     stack, data = start_stack(plan, fresh=fresh)
+    results: dict[str, Any] = {}
     try:
         lifetime = int(plan.total_seconds) + 1800
-        people = simulated_people(stack, max(max(plan.levels), plan.people), lifetime)
-        realistic_people = _mix(people, plan.people)
+        people = simulated_people(stack, max(*plan.levels, *plan.ops_levels, plan.people), lifetime)
         watch = _watch(stack)
-        _say(f"realistic run: {plan.people} people for {plan.realistic_seconds:.0f} s …")
-        realistic_result = await realistic(stack, realistic_people, plan, watch)
-        overall = realistic_result["overall"]
-        _say(
-            f"realistic: {overall['per_second']:.0f} calls/s, p50 {overall['p50_ms']} p95 {overall['p95_ms']} "
-            f"p99 {overall['p99_ms']} ms, errors {overall['errors']}"
-        )
-        memory = memory_summary(watch)
-        _say("saturation …")
-        saturation_result = await saturation(stack, people, plan, watch)
-        _say("ceiling: API reads vs pgbench …")
-        ceiling_result = await ceiling_phase(
-            stack, people, plan, watch, BENCH_DIR / "pgbench-scripts"
-        )
-        _say(
-            f"ceiling: API {ceiling_result['api']['per_second']:.0f} calls/s, pgbench "
-            f"{ceiling_result['pgbench']['same_concurrency'].get('tps', 0):.0f} tps → {ceiling_result['api_share_percent']} % "
-            f"(of the best pgbench: {ceiling_result['api_share_of_best_pgbench_percent']} %)"
-        )
-        _say("fairness: one person floods, another is measured …")
-        fairness_result = await fairness_phase(stack, people, plan)
-        with stack.connect() as conn:
-            top = conn.execute(
-                """select calls, round(mean_exec_time::numeric, 3), left(regexp_replace(query, '\\s+', ' ', 'g'), 160)
-                     from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-                    order by total_exec_time desc limit 12"""
-            ).fetchall()
+        if "realistic" in plan.phases:
+            _say(f"realistic run: {plan.people} people for {plan.realistic_seconds:.0f} s …")
+            results["realistic"] = await realistic(stack, _mix(people, plan.people), plan, watch)
+            overall = results["realistic"]["overall"]
+            _say(
+                f"realistic: {overall['per_second']:.0f} calls/s, p50 {overall['p50_ms']} p95 {overall['p95_ms']} "
+                f"p99 {overall['p99_ms']} ms, errors {overall['errors']}"
+            )
+            results["memory"] = memory_summary(watch)
+            _say(describe_memory(results["memory"]))
+        # Memory under the load of the other phases too (the realistic run samples its own).
+        sampler = asyncio.create_task(watch.sample_every(plan.sample_every, "load", float("inf")))
+        if "saturation" in plan.phases:
+            _say("saturation …")
+            results["saturation"] = await saturation(stack, people, plan, watch)
+        if "ceiling" in plan.phases:
+            _say(
+                "ceiling: API reads via Caddy, straight to PostgREST, and the same SQL in pgbench …"
+            )
+            results["ceiling"] = await ceiling_phase(
+                stack, people, plan, watch, BENCH_DIR / "pgbench-scripts"
+            )
+        if "ops" in plan.phases:
+            _say("per operation: closed loop, each operation alone …")
+            results["ops"] = await ops_phase(stack, people, plan, watch)
+        if "fairness" in plan.phases:
+            _say("fairness: one person floods, another is measured …")
+            results["fairness"] = await fairness_phase(stack, people, plan)
+        sampler.cancel()
+        if "realistic" not in plan.phases:
+            watch.sample("after")
+            results["memory"] = memory_summary(watch)
+            _say(describe_memory(results["memory"]))
     finally:
         stack.stop()
         shutil.rmtree(stack.postgres.socket_dir, ignore_errors=True)
     return {
         "run": started_at.strftime("%Y-%m-%dT%H%M"),
         "mode": plan.mode,
+        "phases": list(plan.phases),
         "note": plan.note,
         "commit": _git_commit(),
         "machine": before,
@@ -384,17 +409,13 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             "realistic_seconds": plan.realistic_seconds,
             "saturation_seconds_per_level": plan.saturation_seconds,
             "ceiling_seconds": plan.ceiling_seconds,
+            "ops_levels": list(plan.ops_levels),
+            "ops_warmup_seconds": plan.ops_warmup_seconds,
+            "ops_window_seconds": plan.ops_window_seconds,
             "postgrest_instances": plan.instances,
             "postgrest_pool": plan.pool,
             "postgrest_jwt_cache_seconds": plan.jwt_cache_seconds,
         },
         "data": data,
-        "realistic": realistic_result,
-        "memory": memory,
-        "saturation": saturation_result,
-        "ceiling": ceiling_result,
-        "fairness": fairness_result,
-        "top_statements": [
-            {"calls": calls, "mean_ms": float(mean), "query": query} for calls, mean, query in top
-        ],
+        **results,
     }

@@ -12,11 +12,13 @@ verification, JSON, Caddy, the generator — is the difference.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import resource
 import subprocess
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +26,9 @@ from typing import Any
 import psycopg
 
 from devstack.postgres import PG_BIN
-from tests.perf.load import Person
+from tests.perf import profile
+from tests.perf.load import Person, run_load
+from tests.perf.resources import ResourceWatch
 
 PGBENCH = PG_BIN / "pgbench"
 
@@ -229,3 +233,168 @@ def _number(pattern: str, text: str, default: float | None = None) -> float:
     if default is not None:
         return default
     raise RuntimeError(f"pgbench output has no {pattern!r}:\n{text[-2000:]}")
+
+
+async def _api_reads(
+    *,
+    origin: str,
+    direct: Sequence[str],
+    requesters: list[Person],
+    seconds: int,
+    watch: ResourceWatch,
+    connect: Callable[[], psycopg.Connection],
+) -> dict[str, Any]:
+    """The requesters' read flow for `seconds`, via Caddy or (`direct`) straight to PostgREST."""
+    with connect() as conn:
+        profile.reset_statements(conn)
+    cpu_before = watch.cpu_seconds()
+    recorder, elapsed = await run_load(
+        origin=origin,
+        people=requesters,
+        seconds=seconds,
+        think_range=None,
+        writes=False,
+        direct=direct,
+    )
+    cpu_after = watch.cpu_seconds()
+    with connect() as conn:
+        statements = profile.top_statements(conn)
+    summary = recorder.summary(elapsed)
+    overall = summary["overall"]
+    cpu = {name: cpu_after[name] - cpu_before.get(name, 0.0) for name in cpu_after}
+    return {
+        "per_second": overall["per_second"],
+        "p50_ms": overall["p50_ms"],
+        "p95_ms": overall["p95_ms"],
+        "errors": overall["errors"],
+        "loop_lag_ms": summary["loop_lag_ms"],
+        "calls": {
+            name: {
+                "per_second": c["per_second"],
+                "mean_ms": c["mean_ms"],
+                "server_timing_mean_ms": c["server_timing_mean_ms"],
+            }
+            for name, c in summary["calls"].items()
+        },
+        "cpu_percent_of_one_core": {
+            name: round(seconds_used / elapsed * 100, 1) for name, seconds_used in cpu.items()
+        },
+        "cpu_us_per_call": profile.per_call_us(cpu, overall["count"]),
+        "top_statements": statements,
+    }
+
+
+async def measure(
+    *,
+    origin: str,
+    direct: Sequence[str],
+    connect: Callable[[], psycopg.Connection],
+    requesters: list[Person],
+    seconds: int,
+    pool_clients: int,
+    socket_dir: Path,
+    dbname: str,
+    watch: ResourceWatch,
+    work_dir: Path,
+    say: Callable[[str], None],
+) -> dict[str, Any]:
+    """API reads through Caddy, the same straight to PostgREST, then the SQL in pgbench.
+
+    pgbench runs at the API's concurrency and at PostgREST's total pool size
+    (its pools cap the database's concurrency); CPU per call or transaction of
+    each process comes with every run, so Caddy's share is a measured number.
+    """
+    api = await _api_reads(
+        origin=origin,
+        direct=(),
+        requesters=requesters,
+        seconds=seconds,
+        watch=watch,
+        connect=connect,
+    )
+    say(f"ceiling via Caddy: {api['per_second']:.0f} calls/s, p95 {api['p95_ms']:.1f} ms")
+    api_direct = await _api_reads(
+        origin=origin,
+        direct=direct,
+        requesters=requesters,
+        seconds=seconds,
+        watch=watch,
+        connect=connect,
+    )
+    say(
+        f"ceiling straight to PostgREST: {api_direct['per_second']:.0f} calls/s, "
+        f"p95 {api_direct['p95_ms']:.1f} ms"
+    )
+    with connect() as conn:
+        prepare_clients(conn, requesters)
+    runs: dict[str, dict[str, Any]] = {}
+    try:
+        for label, clients in (
+            ("same_concurrency", len(requesters)),
+            ("pool_concurrency", pool_clients),
+        ):
+            cpu_before = watch.cpu_seconds()
+            started = time.monotonic()
+            try:
+                result = await asyncio.to_thread(
+                    run_pgbench,
+                    socket_dir=socket_dir,
+                    dbname=dbname,
+                    clients=clients,
+                    people=len(requesters),
+                    seconds=seconds,
+                    work_dir=work_dir,
+                )
+            except RuntimeError as error:
+                say(str(error)[-1500:])
+                runs[label] = {"clients": clients, "failed": True}
+                continue
+            elapsed = time.monotonic() - started
+            cpu = {
+                name: used - cpu_before.get(name, 0.0) for name, used in watch.cpu_seconds().items()
+            }
+            cpu["pgbench"] = result.cpu_percent / 100 * elapsed
+            cpu.pop("load generator", None)
+            runs[label] = {
+                "clients": clients,
+                **result.as_dict(),
+                "cpu_percent_of_one_core": {
+                    name: round(used / elapsed * 100, 1) for name, used in cpu.items()
+                },
+                "cpu_us_per_transaction": {
+                    name: us
+                    for name, us in profile.per_call_us(cpu, result.transactions).items()
+                    if us >= 1
+                },
+            }
+            say(f"pgbench {label} ({clients} clients): {result.tps:.0f} tps")
+    finally:
+        with connect() as conn:
+            drop_clients(conn)
+    same = float(runs["same_concurrency"].get("tps", 0.0))
+    best = max(float(run.get("tps", 0.0)) for run in runs.values())
+
+    def share(rate: float, of: float) -> float:
+        return round(rate / of * 100, 1) if of else 0.0
+
+    cpu_us = {
+        "API via Caddy": api["cpu_us_per_call"],
+        "API straight to PostgREST": api_direct["cpu_us_per_call"],
+        **{
+            f"pgbench, {run['clients']} clients": run["cpu_us_per_transaction"]
+            for run in runs.values()
+            if run.get("tps")
+        },
+    }
+    return {
+        "concurrency": len(requesters),
+        "api": {k: v for k, v in api.items() if k != "top_statements"},
+        "api_direct": {k: v for k, v in api_direct.items() if k != "top_statements"},
+        "pgbench": runs,
+        "cpu_us_per_call": cpu_us,
+        "top_statements": api["top_statements"],
+        "api_share_percent": share(api["per_second"], same),
+        "api_direct_share_percent": share(api_direct["per_second"], same),
+        "api_share_of_best_pgbench_percent": share(api["per_second"], best),
+        "caddy_us_per_call": api["cpu_us_per_call"].get("caddy", 0),
+    }

@@ -19,7 +19,7 @@ import asyncio
 import json
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +52,10 @@ class Client:
     recorder: Recorder
     started: float
     timeout: aiohttp.ClientTimeout = field(default_factory=lambda: aiohttp.ClientTimeout(total=30))
+    # "/rest" through Caddy; "" straight to a PostgREST (the ceiling's direct run).
+    prefix: str = "/rest"
+    # Calls that did not answer as expected (a conflict counts as answered).
+    failures: int = 0
 
     async def call(
         self,
@@ -76,7 +80,7 @@ class Client:
         try:
             async with self.session.request(
                 method,
-                f"{self.origin}/rest{path}",
+                f"{self.origin}{self.prefix}{path}",
                 params=params,
                 data=data,
                 headers=sent,
@@ -95,9 +99,11 @@ class Client:
                 ok=False,
                 error=f"{type(error).__name__}: {error}",
             )
+            self.failures += 1
             return None
         end = time.perf_counter()
         ok = status in expect
+        self.failures += not ok and status not in conflict
         self.recorder.record(
             name,
             at=end - self.started,
@@ -271,8 +277,13 @@ async def run_load(
     seconds: float,
     think_range: tuple[float, float] | None,
     writes: bool = True,
+    direct: Sequence[str] = (),
 ) -> tuple[Recorder, float]:
-    """Run every person's flow for `seconds`; returns the recorder and the elapsed time."""
+    """Run every person's flow for `seconds`; returns the recorder and the elapsed time.
+
+    With `direct` (PostgREST base URLs), the calls skip Caddy and go straight
+    to PostgREST, person i to direct[i % len(direct)] (read-only flows only).
+    """
     recorder = Recorder()
     # One keep-alive connection per person at most, as a browser tab would hold.
     connector = aiohttp.TCPConnector(limit=len(people) * 4, limit_per_host=0, ttl_dns_cache=None)
@@ -285,14 +296,16 @@ async def run_load(
 
     async with aiohttp.ClientSession(connector=connector) as session:
 
-        async def person_task(person: Person) -> None:
+        async def person_task(index: int, person: Person) -> None:
             client = Client(session, person, origin, recorder, started)
+            if direct:
+                client.origin, client.prefix = direct[index % len(direct)], ""
             if think_range is not None:
                 await asyncio.sleep(random.uniform(0, think_range[1]))  # arrive spread out
             flow = agent_flow if person.is_agent else requester_flow
             await flow(client, think, writes=writes, until=until)
 
-        tasks = [asyncio.create_task(person_task(p)) for p in people]
+        tasks = [asyncio.create_task(person_task(i, p)) for i, p in enumerate(people)]
         await _loop_lag(recorder, until)
         # At the deadline, calls still in flight are abandoned unrecorded, so
         # the phase lasts exactly `seconds` and its rate is not diluted by a tail.

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from tests.perf import details
+
 README_HEAD = """# Performance runs
 
 Written by `make bench` (`scripts/bench`; `scripts/bench --quick` for a
@@ -30,7 +32,7 @@ load average before the run (other work shares these cores).
 
 
 def row(name: str, report: dict[str, Any]) -> str:
-    realistic = report["realistic"]["overall"]
+    realistic = report.get("realistic", {}).get("overall")
     saturation = report.get("saturation", {})
     ceiling = report.get("ceiling", {})
     memory = report.get("memory", {})
@@ -40,11 +42,17 @@ def row(name: str, report: dict[str, Any]) -> str:
         report["mode"],
         f"{report['machine']['load_average'][0]:.1f}",
         str(report["settings"]["people"]),
-        f"{realistic['per_second']:.0f}",
-        f"{realistic['p50_ms']:.1f}",
-        f"{realistic['p95_ms']:.1f}",
-        f"{realistic['p99_ms']:.1f}",
-        str(realistic["errors"]),
+        *(
+            [
+                f"{realistic['per_second']:.0f}",
+                f"{realistic['p50_ms']:.1f}",
+                f"{realistic['p95_ms']:.1f}",
+                f"{realistic['p99_ms']:.1f}",
+                str(realistic["errors"]),
+            ]
+            if realistic
+            else ["–"] * 5
+        ),
         f"{peak.get('per_second', 0):.0f} @ {peak.get('concurrency', '–')}" if peak else "–",
         f"{ceiling['api_share_percent']:.0f} %" if ceiling.get("api_share_percent") else "–",
         f"{memory.get('growth_mb', 0):+.0f}" if memory else "–",
@@ -54,11 +62,15 @@ def row(name: str, report: dict[str, Any]) -> str:
 
 
 def write_readme(folder: Path) -> None:
-    """Rebuild the table from every run's JSON, newest first."""
+    """Rebuild the table from every run's JSON, newest first, then the newest detail tables."""
     lines = [README_HEAD.rstrip("\n")]
-    for path in sorted(folder.glob("*.json"), reverse=True):
-        report = json.loads(path.read_text())
-        lines.append(row(path.stem, report))
+    reports = [
+        (path.stem, json.loads(path.read_text()))
+        for path in sorted(folder.glob("*.json"), reverse=True)
+    ]
+    for name, report in reports:
+        lines.append(row(name, report))
+    lines.append(details.section(reports))
     (folder / "README.md").write_text("\n".join(lines) + "\n")
 
 

@@ -1,0 +1,86 @@
+"""Where the time goes: CPU per call in each process, and the statements PostgreSQL ran.
+
+CPU comes from each process's user + system time (/proc/<pid>/stat, through
+psutil) read before and after a timed window; PostgreSQL's group is the
+postmaster with every backend (and the time of backends that exited in the
+window). Divided by the calls served in the window it is the CPU each part of
+the stack spends on one call, in microseconds. The statements come from
+pg_stat_statements with `track = all`, so the statements inside
+`api.pre_request()` and the RLS helpers show up on their own lines.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg
+
+
+def per_call_us(cpu_seconds: dict[str, float], calls: int) -> dict[str, float]:
+    """CPU microseconds per call of each process group (0 calls: empty)."""
+    if not calls:
+        return {}
+    return {name: round(seconds / calls * 1e6) for name, seconds in cpu_seconds.items()}
+
+
+def track_nested_statements(conn: psycopg.Connection, on: bool) -> None:
+    """pg_stat_statements.track = all (the bench's own cluster only) or back to the default."""
+    if on:
+        conn.execute("alter system set pg_stat_statements.track = 'all'")
+    else:
+        conn.execute("alter system reset pg_stat_statements.track")
+    conn.execute("select pg_reload_conf()")
+
+
+def reset_statements(conn: psycopg.Connection) -> None:
+    conn.execute("select pg_stat_statements_reset()")
+
+
+def top_statements(conn: psycopg.Connection, limit: int = 12) -> list[dict[str, Any]]:
+    """The statements that cost most since the last reset: calls, mean and total ms."""
+    rows = conn.execute(
+        """select s.calls, s.mean_exec_time, s.total_exec_time, s.toplevel,
+                  left(regexp_replace(s.query, '\\s+', ' ', 'g'), 180)
+             from pg_stat_statements s
+            where s.dbid = (select oid from pg_database where datname = current_database())
+            order by s.total_exec_time desc
+            limit %s""",
+        (limit,),
+    ).fetchall()
+    return [
+        {
+            "calls": calls,
+            "mean_ms": round(float(mean), 3),
+            "total_ms": round(float(total), 1),
+            "toplevel": toplevel,
+            "query": query,
+        }
+        for calls, mean, total, toplevel, query in rows
+    ]
+
+
+def cpu_table(profiles: dict[str, dict[str, float]]) -> str:
+    """Markdown: one row per run (e.g. ceiling via Caddy, ceiling direct), µs per call per process."""
+    names: list[str] = []
+    for costs in profiles.values():
+        names += [n for n in costs if n not in names]
+    lines = [
+        "| run | " + " | ".join(names) + " | total |",
+        "|---|" + "---|" * (len(names) + 1),
+    ]
+    for label, costs in profiles.items():
+        cells = [f"{costs[n]:.0f}" if n in costs else "–" for n in names]
+        total = sum(v for k, v in costs.items() if k != "load generator")
+        lines.append(f"| {label} | " + " | ".join(cells) + f" | {total:.0f} |")
+    return "\n".join(lines)
+
+
+def statements_table(statements: list[dict[str, Any]], limit: int = 8) -> str:
+    lines = ["| calls | mean ms | total ms | top | statement |", "|---|---|---|---|---|"]
+    for s in statements[:limit]:
+        query = s["query"].replace("|", "\\|")
+        lines.append(
+            f"| {s['calls']} | {s['mean_ms']:.3f} | {s['total_ms']:.0f} | "
+            f"{'yes' if s['toplevel'] else 'nested'} | `{query}` |"
+        )
+    return "\n".join(lines)
