@@ -22,6 +22,10 @@ class PostgrestConfig:
     # Seconds a verified JWT stays cached (0: verify every request). Safe with
     # api.pre_request, which checks exp and the session on every request anyway.
     jwt_cache_seconds: int = 0
+    # GHC runtime options (the GHCRTS variable), on top of the binary's own
+    # (-N -I0 -qg). -N1: one capability per process, as in stack/docker-stack.yml;
+    # a third less CPU per call than one per core (docs/perf/fixes.md, ADR 0021).
+    rts_options: str = "-N1"
 
     def render(self) -> str:
         values = {
@@ -62,7 +66,10 @@ def start_postgrest(name: str, config: PostgrestConfig, run_dir: Path) -> proces
     config_path = run_dir / f"{name}.conf"
     config_path.parent.mkdir(parents=True, exist_ok=True)
     config_path.write_text(config.render())
-    service = processes.start(name, [str(POSTGREST_BIN), str(config_path)], run_dir / f"{name}.log")
+    env = {"GHCRTS": config.rts_options} if config.rts_options else None
+    service = processes.start(
+        name, [str(POSTGREST_BIN), str(config_path)], run_dir / f"{name}.log", env=env
+    )
     processes.wait_until(
         service, processes.http_ok(f"http://{config.host}:{config.admin_port}/ready"), timeout=30
     )

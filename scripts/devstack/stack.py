@@ -36,6 +36,7 @@ class StackSettings:
     postgrest_instances: int = 1
     postgrest_pool: int = 10
     postgrest_jwt_cache_seconds: int = 0
+    postgrest_rts_options: str = "-N1"
     seed: bool = True
     pg_tcp_port: int | None = None
     # The local mailbox and the notification worker (make run; tests start their own).
@@ -118,6 +119,7 @@ class LocalStack:
                 admin_port=admin_port,
                 pool_size=self.settings.postgrest_pool,
                 jwt_cache_seconds=self.settings.postgrest_jwt_cache_seconds,
+                rts_options=self.settings.postgrest_rts_options,
             )
             self.services.append(start_postgrest(f"postgrest-{index + 1}", config, self.run_dir))
             upstreams.append(f"{host}:{port}")

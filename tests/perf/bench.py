@@ -51,6 +51,8 @@ class Plan:
     ops_warmup_seconds: float = 5.0
     ops_window_seconds: float = 30.0
     phases: tuple[str, ...] = PHASES
+    postgrest_rts: str = "-N1"
+    operations: tuple[str, ...] = ops.OPERATIONS
 
     @property
     def total_seconds(self) -> float:
@@ -61,7 +63,7 @@ class Plan:
             + self.fairness_seconds * 4 / 3
             + (self.ops_warmup_seconds + self.ops_window_seconds)
             * len(self.ops_levels)
-            * len(ops.OPERATIONS)
+            * len(self.operations)
         )
 
 
@@ -251,6 +253,12 @@ def memory_summary(watch: ResourceWatch) -> dict[str, Any]:
             "warm": application_pss(watch.samples[warm]),
             "max": max(application_pss(s) for s in watch.samples),
             "after": application_pss(watch.samples[last]),
+            "max_each": {
+                name: max(s.pss_mb.get(name, 0.0) for s in watch.samples)
+                for name in sorted(watch.samples[0].pss_mb)
+                if _is_application(name)
+            },
+            "file_backed_at_max": _file_backed_at_max(watch),
         },
         "postgresql_pss_mb": {
             "before": watch.samples[0].pss_mb.get("postgresql", 0.0),
@@ -265,6 +273,12 @@ def _is_application(name: str) -> bool:
     return name.startswith(("caddy", "postgrest", "authsvc", "notifier"))
 
 
+def _file_backed_at_max(watch: ResourceWatch) -> float:
+    """Of the application's PSS at its highest, the file-backed MB (program text, libraries)."""
+    sample = max(watch.samples, key=application_pss)
+    return round(sum(mb for n, mb in sample.pss_file_mb.items() if _is_application(n)), 1)
+
+
 def application_pss(sample: Sample) -> float:
     return round(sum(mb for name, mb in sample.pss_mb.items() if _is_application(name)), 1)
 
@@ -273,9 +287,11 @@ def describe_memory(memory: dict[str, Any]) -> str:
     app, pg = memory["application_pss_mb"], memory["postgresql_pss_mb"]
     return (
         f"memory: application ({', '.join(app['processes'])}) PSS {app['before']:.0f} MB before, "
-        f"{app['max']:.0f} MB at most, {app['after']:.0f} MB after; PostgreSQL PSS "
+        f"{app['max']:.0f} MB at most ({app['file_backed_at_max']:.0f} MB of it file-backed), "
+        f"{app['after']:.0f} MB after; PostgreSQL PSS "
         f"{pg['before']:.0f} → {pg['max']:.0f} MB at most; whole stack growth "
-        f"{memory['growth_mb']:+.0f} MB from warm to the end"
+        f"{memory['growth_mb']:+.0f} MB from warm to the end; at most per process: "
+        + ", ".join(f"{name} {mb:.0f}" for name, mb in app["max_each"].items())
     )
 
 
@@ -291,6 +307,7 @@ def start_stack(plan: Plan, *, fresh: bool) -> tuple[LocalStack, dict[str, Any]]
             postgrest_instances=plan.instances,
             postgrest_pool=plan.pool,
             postgrest_jwt_cache_seconds=plan.jwt_cache_seconds,
+            postgrest_rts_options=plan.postgrest_rts,
         )
     )
     _say(f"starting the stack in {data_dir} ({plan.instances} PostgREST, pool {plan.pool}) …")
@@ -329,6 +346,7 @@ async def ops_phase(
             connect=stack.connect,
             people=people,
             levels=plan.ops_levels,
+            operations=plan.operations,
             warmup=plan.ops_warmup_seconds,
             window=plan.ops_window_seconds,
             watch=watch,
@@ -415,6 +433,7 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             "postgrest_instances": plan.instances,
             "postgrest_pool": plan.pool,
             "postgrest_jwt_cache_seconds": plan.jwt_cache_seconds,
+            "postgrest_rts_options": plan.postgrest_rts,
         },
         "data": data,
         **results,

@@ -35,7 +35,7 @@ def _ops(name: str, report: dict[str, Any]) -> list[str]:
         ops.table(result),
         "",
         "CPU microseconds each process spent per operation in the same windows "
-        "(*total* leaves out the load generator):",
+        "(*stack total* leaves out the load generator and the OIDC stand-in):",
         "",
         profile.cpu_table(
             {
@@ -145,8 +145,16 @@ def _memory(name: str, report: dict[str, Any]) -> list[str]:
         f"## Memory (run {name}, {report['mode']})",
         "",
         f"Application processes ({', '.join(app['processes'])}), PSS together: "
-        f"{app['before']:.0f} MB before the load, {app['max']:.0f} MB at most, {app['after']:.0f} MB "
-        f"after (budget 150 MB). PostgreSQL apart (PSS of the postmaster and every backend, "
+        f"{app['before']:.0f} MB before the load, {app['max']:.0f} MB at most"
+        + (
+            f" ({app['file_backed_at_max']:.0f} MB of it file-backed: program text the kernel "
+            "can drop and read again)"
+            if "file_backed_at_max" in app
+            else ""
+        )
+        + f", {app['after']:.0f} MB after (budget 150 MB); at most per process: "
+        + ", ".join(f"{n} {mb:.0f}" for n, mb in app.get("max_each", {}).items())
+        + f". PostgreSQL apart (PSS of the postmaster and every backend, "
         f"shared buffers counted once): {pg['before']:.0f} MB before, {pg['max']:.0f} MB at most.",
         "",
     ]

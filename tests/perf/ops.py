@@ -227,6 +227,7 @@ async def per_operation(
     connect: Callable[[], psycopg.Connection],
     people: list[Person],
     levels: tuple[int, ...],
+    operations: tuple[str, ...] = OPERATIONS,
     warmup: float,
     window: float,
     watch: ResourceWatch,
@@ -234,7 +235,7 @@ async def per_operation(
 ) -> dict[str, Any]:
     """The table: each operation at each level, with CPU per operation and the top statements."""
     rows = []
-    for operation in OPERATIONS:
+    for operation in operations:
         for clients in levels:
             with connect() as conn:
                 chosen = workers(conn, people, operation, clients)

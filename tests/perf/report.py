@@ -114,6 +114,7 @@ def write(folder: Path, report: dict[str, Any]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{report['run']}.json"
     path.write_text(json.dumps(report, indent=1, sort_keys=False) + "\n")
-    write_chart(folder / f"{report['run']}.png", report)
+    if "realistic" in report:
+        write_chart(folder / f"{report['run']}.png", report)
     write_readme(folder)
     return path

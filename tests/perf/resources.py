@@ -31,6 +31,15 @@ class Watched:
         return [root, *root.children(recursive=True)] if self.children else [root]
 
 
+def _pss_file_kb(pid: int) -> int:
+    """Pss_File of /proc/<pid>/smaps_rollup in kB (0 where the kernel does not say)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss_File:"):
+                return int(line.split()[1])
+    return 0
+
+
 def postmaster_pid(pgdata: Path) -> int:
     return int((pgdata / "postmaster.pid").read_text().splitlines()[0])
 
@@ -42,6 +51,9 @@ class Sample:
     rss_mb: dict[str, float]
     pss_mb: dict[str, float]
     processes: dict[str, int]
+    # The file-backed part of PSS: program text and libraries paged in (Caddy's
+    # 50 MB binary), which the kernel can drop and read again under pressure.
+    pss_file_mb: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -54,19 +66,24 @@ class ResourceWatch:
         rss: dict[str, float] = {}
         pss: dict[str, float] = {}
         counts: dict[str, int] = {}
+        pss_file: dict[str, float] = {}
         for group in self.groups:
-            total_rss = total_pss = 0
+            total_rss = total_pss = total_file_kb = 0
             alive = 0
             for process in group.processes():
                 with contextlib.suppress(psutil.NoSuchProcess, psutil.AccessDenied):
                     info = process.memory_full_info()
                     total_rss += info.rss
                     total_pss += getattr(info, "pss", info.rss)
+                    total_file_kb += _pss_file_kb(process.pid)
                     alive += 1
             rss[group.name] = round(total_rss / MB, 1)
             pss[group.name] = round(total_pss / MB, 1)
+            pss_file[group.name] = round(total_file_kb / 1024, 1)
             counts[group.name] = alive
-        sample = Sample(round(time.monotonic() - self.started, 1), label, rss, pss, counts)
+        sample = Sample(
+            round(time.monotonic() - self.started, 1), label, rss, pss, counts, pss_file
+        )
         self.samples.append(sample)
         return sample
 
