@@ -114,9 +114,12 @@ async def saturation(
     for level in plan.levels:
         chosen = _mix(people, level)
         cpu_before = watch.cpu_seconds()
+        stop = asyncio.Event()
+        waits = asyncio.create_task(profile.sample_waits(stack.connect, stop))
         recorder, elapsed = await run_load(
             origin=stack.origin, people=chosen, seconds=plan.saturation_seconds, think_range=None
         )
+        stop.set()
         summary = recorder.summary(elapsed)
         overall = summary["overall"]
         levels.append(
@@ -126,10 +129,15 @@ async def saturation(
                 "conflicts": overall["conflicts"],
                 "loop_lag_ms": summary["loop_lag_ms"],
                 "cpu_percent_of_one_core": cpu_share(cpu_before, watch.cpu_seconds(), elapsed),
+                # Mean number of database backends on CPU, idle or waiting (and on what).
+                "db_backends": await waits,
             }
         )
         _say(
-            f"saturation {level:>3}: {overall['per_second']:.0f} calls/s, p95 {overall['p95_ms']:.1f} ms, errors {overall['errors']}"
+            f"saturation {level:>3}: {overall['per_second']:.0f} calls/s, p95 {overall['p95_ms']:.1f} ms, "
+            f"errors {overall['errors']}, conflicts {overall['conflicts']}, stack CPU "
+            f"{sum(v for k, v in levels[-1]['cpu_percent_of_one_core'].items() if k != 'load generator'):.0f} % "
+            f"of one core, database backends {levels[-1]['db_backends']}"
         )
     peak = max(levels, key=lambda level: float(level["per_second"]))
     flattens = next(
@@ -406,10 +414,13 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             _say("fairness: one person floods, another is measured …")
             results["fairness"] = await fairness_phase(stack, people, plan)
         sampler.cancel()
-        if "realistic" not in plan.phases:
-            watch.sample("after")
-            results["memory"] = memory_summary(watch)
-            _say(describe_memory(results["memory"]))
+        watch.sample("after")
+        # Growth is the realistic run's (flat over the soak?); the peaks cover every phase.
+        every_phase = memory_summary(watch)
+        memory = results.setdefault("memory", every_phase)
+        for key in ("application_pss_mb", "postgresql_pss_mb"):
+            memory[key] = every_phase[key]
+        _say(describe_memory(memory))
     finally:
         stack.stop()
         shutil.rmtree(stack.postgres.socket_dir, ignore_errors=True)

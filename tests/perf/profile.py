@@ -11,6 +11,10 @@ pg_stat_statements with `track = all`, so the statements inside
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import psycopg
@@ -87,3 +91,33 @@ def statements_table(statements: list[dict[str, Any]], limit: int = 8) -> str:
             f"{'yes' if s['toplevel'] else 'nested'} | `{query}` |"
         )
     return "\n".join(lines)
+
+
+def wait_events(conn: psycopg.Connection) -> dict[str, int]:
+    """What the database's client backends are doing right now: on CPU, or waiting on what."""
+    rows = conn.execute(
+        """select case when a.state = 'idle' then 'idle'
+                       when a.wait_event_type is null then 'on CPU'
+                       else a.wait_event_type || ':' || a.wait_event end, count(*)
+             from pg_stat_activity a
+            where a.datname = current_database() and a.backend_type = 'client backend'
+              and a.pid <> pg_backend_pid()
+            group by 1"""
+    ).fetchall()
+    return {str(state): int(count) for state, count in rows}
+
+
+async def sample_waits(
+    connect: Callable[[], psycopg.Connection], stop: asyncio.Event, every: float = 0.5
+) -> dict[str, float]:
+    """Mean number of backends in each state (wait event) until `stop` is set."""
+    totals: Counter[str] = Counter()
+    samples = 0
+    with connect() as conn:
+        conn.autocommit = True
+        while not stop.is_set():
+            totals.update(await asyncio.to_thread(wait_events, conn))
+            samples += 1
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+    return {state: round(n / samples, 1) for state, n in totals.most_common()} if samples else {}
