@@ -385,6 +385,8 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
         lifetime = int(plan.total_seconds) + 1800
         people = simulated_people(stack, max(*plan.levels, *plan.ops_levels, plan.people), lifetime)
         watch = _watch(stack)
+        with stack.connect() as conn:
+            tables_before = profile.table_activity(conn)
         if "realistic" in plan.phases:
             _say(f"realistic run: {plan.people} people for {plan.realistic_seconds:.0f} s …")
             results["realistic"] = await realistic(stack, _mix(people, plan.people), plan, watch)
@@ -395,6 +397,13 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
             )
             results["memory"] = memory_summary(watch)
             _say(describe_memory(results["memory"]))
+            drift = profile.latency_drift(results["realistic"]["windows"])
+            if drift:
+                results["realistic"]["latency_drift"] = drift
+                _say(
+                    f"latency drift: p95 {drift['first_quarter_p95_ms']:.1f} ms in the first quarter, "
+                    f"{drift['last_quarter_p95_ms']:.1f} ms in the last"
+                )
         # Memory under the load of the other phases too (the realistic run samples its own).
         sampler = asyncio.create_task(watch.sample_every(plan.sample_every, "load", float("inf")))
         if "saturation" in plan.phases:
@@ -421,6 +430,9 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
         for key in ("application_pss_mb", "postgresql_pss_mb"):
             memory[key] = every_phase[key]
         _say(describe_memory(memory))
+        with stack.connect() as conn:
+            # What the run grew, and whether autovacuum ran on it (late drift?).
+            results["tables"] = {"before": tables_before, "after": profile.table_activity(conn)}
     finally:
         stack.stop()
         shutil.rmtree(stack.postgres.socket_dir, ignore_errors=True)

@@ -160,12 +160,39 @@ def _memory(name: str, report: dict[str, Any]) -> list[str]:
     ]
 
 
+def _tables(name: str, report: dict[str, Any]) -> list[str]:
+    tables = report["tables"]
+    drift = report.get("realistic", {}).get("latency_drift")
+    lines = [f"## Grown tables and late latency (run {name}, {report['mode']})", ""]
+    if drift:
+        lines += [
+            f"Realistic run p95 per window, median of the first quarter "
+            f"{drift['first_quarter_p95_ms']:.1f} ms, of the last quarter "
+            f"{drift['last_quarter_p95_ms']:.1f} ms. The tables the run grew, and the "
+            "autovacuum/autoanalyze runs on them during it:",
+            "",
+        ]
+    lines += [
+        "| table | rows before | rows after | dead rows after | autovacuums | autoanalyzes |",
+        "|---|---|---|---|---|---|",
+    ]
+    for table, after in tables["after"].items():
+        before = tables["before"].get(table, {})
+        lines.append(
+            f"| {table} | {before.get('live', 0)} | {after['live']} | {after['dead']} "
+            f"| {after['autovacuums'] - before.get('autovacuums', 0)} "
+            f"| {after['autoanalyzes'] - before.get('autoanalyzes', 0)} |"
+        )
+    return [*lines, ""]
+
+
 SECTIONS: tuple[tuple[str, Callable[[str, dict[str, Any]], list[str]]], ...] = (
     ("ops", _ops),
     ("ceiling", _ceiling),
     ("saturation", _saturation),
     ("fairness", _fairness),
     ("memory", _memory),
+    ("tables", _tables),
 )
 
 

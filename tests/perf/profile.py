@@ -121,3 +121,48 @@ async def sample_waits(
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(stop.wait(), every)
     return {state: round(n / samples, 1) for state, n in totals.most_common()} if samples else {}
+
+
+GROWN_TABLES = ("requests", "audit_log", "audit_heads", "comments", "notifications", "sla_clocks")
+
+
+def table_activity(conn: psycopg.Connection) -> dict[str, dict[str, Any]]:
+    """Rows, dead rows and (auto)vacuum/analyze counts of the tables a run grows."""
+    rows = conn.execute(
+        """select t.relname, t.n_live_tup, t.n_dead_tup, t.autovacuum_count, t.autoanalyze_count,
+                  t.last_autovacuum::text, t.last_autoanalyze::text
+             from pg_stat_user_tables t
+            where t.schemaname = 'app' and t.relname = any(%s)
+            order by t.relname""",
+        (list(GROWN_TABLES),),
+    ).fetchall()
+    return {
+        name: {
+            "live": live,
+            "dead": dead,
+            "autovacuums": vacuums,
+            "autoanalyzes": analyzes,
+            "last_autovacuum": last_vacuum,
+            "last_autoanalyze": last_analyze,
+        }
+        for name, live, dead, vacuums, analyzes, last_vacuum, last_analyze in rows
+    }
+
+
+def latency_drift(windows: list[dict[str, float]]) -> dict[str, float]:
+    """p95 of the realistic run's windows: the first quarter's median against the last quarter's."""
+    if len(windows) < 8:
+        return {}
+    quarter = len(windows) // 4
+
+    def middle(values: list[float]) -> float:
+        ordered = sorted(values)
+        return ordered[len(ordered) // 2]
+
+    first = middle([w["p95"] for w in windows[:quarter]])
+    last = middle([w["p95"] for w in windows[-quarter:]])
+    return {
+        "first_quarter_p95_ms": first,
+        "last_quarter_p95_ms": last,
+        "ratio": round(last / first, 2) if first else 0.0,
+    }
