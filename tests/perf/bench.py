@@ -396,7 +396,6 @@ async def run(plan: Plan, *, fresh: bool, output: Path) -> dict[str, Any]:
                 f"p99 {overall['p99_ms']} ms, errors {overall['errors']}"
             )
             results["memory"] = memory_summary(watch)
-            _say(describe_memory(results["memory"]))
             drift = profile.latency_drift(results["realistic"]["windows"])
             if drift:
                 results["realistic"]["latency_drift"] = drift
