@@ -350,6 +350,10 @@ async def measure(
                 runs[label] = {"clients": clients, "failed": True}
                 continue
             elapsed = time.monotonic() - started
+            # pgbench's backends exit as it ends; one reaped between listing the
+            # postmaster's children and reading its times would be counted nowhere
+            # (run 2026-12-03T1212 lost nearly all of them), so let them go first.
+            await asyncio.sleep(1.0)
             cpu = {
                 name: used - cpu_before.get(name, 0.0) for name, used in watch.cpu_seconds().items()
             }
