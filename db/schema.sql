@@ -584,7 +584,8 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
     app.first_response_state(r.*, s.*) AS first_response_state,
     s.resolution_due_at,
     app.resolution_state(r.*, s.*) AS resolution_state,
-    s.waiting_on_requester_since
+    s.waiting_on_requester_since,
+    s.first_responded_at
    FROM ((app.requests r
      LEFT JOIN app.request_versions v ON ((v.request_id = r.id)))
      LEFT JOIN app.request_sla s ON ((s.request_id = r.id)));
@@ -594,7 +595,7 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
 -- Name: VIEW request_list; Type: COMMENT; Schema: api; Owner: -
 --
 
-COMMENT ON VIEW api.request_list IS 'Requests the caller may see as lists show them: names, version, both SLA clocks.';
+COMMENT ON VIEW api.request_list IS 'Requests the caller may see as lists show them: names, version, both SLA clocks (and when the first response came).';
 
 
 --

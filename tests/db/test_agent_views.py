@@ -214,3 +214,26 @@ def test_a_list_may_name_several_statuses(
             listed(bad)
         assert raised.value.sqlstate == "22023"
         assert raised.value.diag.message_detail == "status"
+
+
+def test_the_list_tells_an_unanswered_request_from_one_answered_late(
+    db: psycopg.Connection, people: People, queue: dict[str, int]
+) -> None:
+    """Both are `breached`; only the unanswered one has no first_responded_at (1320)."""
+    db.execute(
+        "update app.request_sla set first_response_due_at = now() - interval '1 hour' where request_id in (%s, %s)",
+        (queue["urgent"], queue["old_low"]),
+    )
+    as_person(
+        db,
+        people["ivan"],
+        "insert into api.comments (request_id, body) values (%s, 'Looking at it.')",
+        (queue["urgent"],),
+    )
+    rows = as_person(
+        db,
+        people["ivan"],
+        "select id, first_response_state, first_responded_at is not null from api.find_requests(scope => 'my_categories', status => 'open') where id in (%s, %s)",
+        (queue["urgent"], queue["old_low"]),
+    )
+    assert {(r[1], r[2]) for r in rows} == {("breached", True), ("breached", False)}
