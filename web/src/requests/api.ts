@@ -3,7 +3,14 @@
 // invalidate `requestsKey`).
 import { queryOptions } from '@tanstack/react-query';
 import { db, run } from '../api/client';
-import type { NewRequest, PersonId, RequestChanges, RequestId, RequestRow } from '../api/database';
+import type {
+  NewRequest,
+  PersonId,
+  RequestChanges,
+  RequestId,
+  RequestListRow,
+  RequestRow,
+} from '../api/database';
 import { isRecord } from '../api/errors';
 import { requestsKey } from '../api/keys';
 import { PAGE_SIZE, pageOffset, type Sort } from './listParams';
@@ -59,6 +66,11 @@ export function findRequestsQuery(
     // Paging and filtering keep the old page on screen until the new one is there.
     placeholderData: (previous) => previous,
   });
+}
+
+/** One request as lists show it, now (after a refused take: who has it). */
+export async function loadListRow(id: RequestId): Promise<RequestListRow | null> {
+  return run(db().from('request_list').select('*').eq('id', id).maybeSingle());
 }
 
 /** Counts per category and status of what the list shows with the same filters. */
