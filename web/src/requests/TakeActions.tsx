@@ -48,8 +48,8 @@ export function useTakeActions(closed: ReadonlySet<string>): {
       setOutcome({ tone: 'error', text: `${row.key}: ${describeError(error)}`, offer });
     } finally {
       setBusy(null);
-      await queryClient.invalidateQueries({ queryKey: requestsKey });
       requestAnimationFrame(() => outcomeRef.current?.focus());
+      void queryClient.invalidateQueries({ queryKey: requestsKey });
     }
   };
 
