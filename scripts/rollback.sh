@@ -8,6 +8,8 @@ set -euo pipefail
 SCRIPT_NAME="rollback.sh"
 # shellcheck source-path=SCRIPTDIR source=ops-common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/ops-common.sh"
+# shellcheck source-path=SCRIPTDIR source=stack-common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/stack-common.sh"
 
 usage() {
   cat <<'USAGE'
@@ -29,22 +31,11 @@ USAGE
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 target=""
-env_file=/etc/reqstly/reqstly.env
-source_dir=""
-stack=reqstly
-state_dir=/var/lib/reqstly
-timeout=600
-extra_files=()
 while (($#)); do
+  stack_option "$@"
+  if ((OPTION_WORDS)); then shift "$OPTION_WORDS"; continue; fi
   case "$1" in
     --to) target=${2:?--to needs a commit SHA}; shift ;;
-    --env-file) env_file=${2:?--env-file needs a file}; shift ;;
-    --source) source_dir=${2:?--source needs a directory}; shift ;;
-    --compose-file) extra_files+=("${2:?--compose-file needs a file}"); shift ;;
-    --stack) stack=${2:?--stack needs a name}; shift ;;
-    --state-dir) state_dir=${2:?--state-dir needs a directory}; shift ;;
-    --timeout) timeout=${2:?--timeout needs seconds}; shift ;;
-    --dry-run) DRY_RUN=true ;;
     -h | --help) usage; exit 0 ;;
     *) die "unknown argument $1 (see --help)" ;;
   esac

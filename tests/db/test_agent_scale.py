@@ -15,6 +15,7 @@ import psycopg
 import pytest
 
 from devstack.stack import LocalStack
+from tests.db.helpers import bulk_requests
 from tests.people import People, Person, authenticate_as, clear_authentication
 
 TABLES = ("requests", "comments")
@@ -23,61 +24,27 @@ TABLES = ("requests", "comments")
 @pytest.fixture(scope="module")
 def big_db(stack: LocalStack) -> Iterator[psycopg.Connection]:
     """100 000 requests from 500 people with one comment each, rolled back at the end."""
-    db = stack.postgres.connect("reqstly")
-    db.autocommit = False
-    db.execute("set local session_replication_role = replica")  # bulk load: no per-row triggers
-    db.execute(
-        """insert into app.users (tenant_id, object_id, display_name, email)
-           select gen_random_uuid(), gen_random_uuid(), 'Scale Person ' || g, 'scale' || g || '@example.com'
-             from generate_series(1, 500) g"""
-    )
-    db.execute(
-        """insert into app.requests (key, number, title, description, category, priority, status,
-                                     requester_id, created_at, updated_at, resolved_at)
-           select 'SCALE-' || g, 100000 + g,
-                  (array['Printer on floor ', 'Café machine in room ', 'Laptop battery ', 'VPN drops at '])[1 + g % 4] || g,
-                  'generated for the scale test, item ' || g,
-                  (array['IT', 'OPS', 'ADMIN', 'HR'])[1 + g % 4],
-                  (array['low', 'normal', 'high', 'urgent'])[1 + g % 4],
-                  s.status, p.ids[1 + g % 500],
-                  now() - g * interval '1 minute', now() - g * interval '1 minute',
-                  case when s.status = 'resolved' then now() end
-             from generate_series(1, 100000) g,
-                  lateral (select (array['open', 'in_progress', 'resolved', 'resolved', 'cancelled'])[1 + g % 5] as status) s,
-                  (select array_agg(id) as ids from app.users where email like 'scale%%') p"""
-    )
-    db.execute(
-        """insert into app.comments (request_id, author_id, author_name, body, internal)
-           select r.id, r.requester_id, 'Scale Person', 'Still waiting on spare part ' || r.number, r.number % 3 = 0
-             from app.requests r where r.key like 'SCALE-%%'"""
-    )
-    # What the triggers would have kept beside each request: its version and clocks.
-    db.execute(
-        """insert into app.request_versions (request_id, version, changed_at, changed_by_name)
-           select r.id, 1, r.updated_at, 'Scale' from app.requests r where r.key like 'SCALE-%%'"""
-    )
-    db.execute(
-        """insert into app.request_sla (request_id, first_response_due_at, resolution_target_seconds,
-                                        resolution_running_since, resolution_due_at)
-           select r.id, r.created_at + interval '4 hours', 86400,
-                  case when r.status in ('open', 'in_progress') then r.created_at end,
-                  r.created_at + interval '3 days'
-             from app.requests r where r.key like 'SCALE-%%'"""
-    )
-    db.execute("set local session_replication_role = origin")
-    for table in (
-        "app.requests",
-        "app.comments",
-        "app.users",
-        "app.request_versions",
-        "app.request_sla",
-    ):
-        db.execute(f"analyze {table}")
-    try:
+    with bulk_requests(
+        stack,
+        tag="scale",
+        title_sql="(array['Printer on floor ', 'Café machine in room ', 'Laptop battery ', 'VPN drops at '])[1 + g % 4] || g",
+        number_offset=100000,
+        also=[
+            """insert into app.comments (request_id, author_id, author_name, body, internal)
+               select r.id, r.requester_id, 'Scale Person', 'Still waiting on spare part ' || r.number, r.number % 3 = 0
+                 from app.requests r where r.key like 'SCALE-%%'""",
+            # What the triggers would have kept beside each request: its version and clocks.
+            """insert into app.request_versions (request_id, version, changed_at, changed_by_name)
+               select r.id, 1, r.updated_at, 'Scale' from app.requests r where r.key like 'SCALE-%%'""",
+            """insert into app.request_sla (request_id, first_response_due_at, resolution_target_seconds,
+                                            resolution_running_since, resolution_due_at)
+               select r.id, r.created_at + interval '4 hours', 86400,
+                      case when r.status in ('open', 'in_progress') then r.created_at end,
+                      r.created_at + interval '3 days'
+                 from app.requests r where r.key like 'SCALE-%%'""",
+        ],
+    ) as db:
         yield db
-    finally:
-        db.rollback()
-        db.close()
 
 
 def table_scans(db: psycopg.Connection) -> dict[str, tuple[int, int]]:

@@ -13,41 +13,15 @@ import psycopg
 import pytest
 
 from devstack.stack import LocalStack
+from tests.db.helpers import bulk_requests
 from tests.people import People, authenticate_as, clear_authentication
 
 
 @pytest.fixture(scope="module")
 def big_db(stack: LocalStack) -> Iterator[psycopg.Connection]:
-    """100 000 extra requests from 500 people, in one transaction rolled back at the end."""
-    db = stack.postgres.connect("reqstly")
-    db.autocommit = False
-    db.execute("set local session_replication_role = replica")  # bulk load: no per-row triggers
-    db.execute(
-        """insert into app.users (tenant_id, object_id, display_name, email)
-           select gen_random_uuid(), gen_random_uuid(), 'Person ' || g, 'person' || g || '@example.com'
-             from generate_series(1, 500) g"""
-    )
-    db.execute(
-        """insert into app.requests (key, number, title, description, category, priority, status,
-                                     requester_id, created_at, updated_at, resolved_at)
-           select 'BULK-' || g, g, 'Bulk request ' || g, 'generated for the scale test',
-                  (array['IT', 'OPS', 'ADMIN', 'HR'])[1 + g % 4],
-                  (array['low', 'normal', 'high', 'urgent'])[1 + g % 4],
-                  s.status, p.ids[1 + g % 500],
-                  now() - g * interval '1 minute', now() - g * interval '1 minute',
-                  case when s.status = 'resolved' then now() end
-             from generate_series(1, 100000) g,
-                  lateral (select (array['open', 'in_progress', 'resolved', 'resolved', 'cancelled'])[1 + g % 5] as status) s,
-                  (select array_agg(id) as ids from app.users where email like 'person%%') p"""
-    )
-    db.execute("set local session_replication_role = origin")
-    db.execute("analyze app.requests")
-    db.execute("analyze app.users")
-    try:
+    """100 000 extra requests from 500 people (person1… person500), rolled back at the end."""
+    with bulk_requests(stack, tag="person", title_sql="'Bulk request ' || g") as db:
         yield db
-    finally:
-        db.rollback()
-        db.close()
 
 
 def plan(db: psycopg.Connection, query: str, params: tuple[object, ...] = ()) -> dict[str, Any]:

@@ -129,8 +129,8 @@ def test_shellcheck_clean(script: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# ops-common.sh and backup-common.sh are sourced by the others, which set the mode.
-RUNNABLE = [p for p in SCRIPTS if p.name not in {"ops-common.sh", "backup-common.sh"}]
+# The *-common.sh files are sourced by the others, which set the mode.
+RUNNABLE = [p for p in SCRIPTS if not p.name.endswith("-common.sh")]
 
 
 @pytest.mark.parametrize("script", RUNNABLE, ids=lambda p: str(p.relative_to(ROOT)))
