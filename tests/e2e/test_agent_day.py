@@ -19,6 +19,7 @@ from playwright.async_api import Browser, BrowserContext, Locator, Page, expect
 from devstack.stack import LocalStack
 from tests.e2e.browser import DESKTOP, UNCAUGHT, open_signed_in, rest, uncaught_since
 from tests.e2e.people import new_person
+from tests.e2e.screens import wait_until_loaded
 
 SLA_WORDS = re.compile(r"(Reply due in|Reply overdue|Due in|Overdue) \d+ (min|h|d)")
 
@@ -29,13 +30,17 @@ def status_tab(page: Page, label: str) -> Locator:
 
 
 async def settled(page: Page) -> None:
-    """The list shows the rows of the address in the bar (no older page kept on screen)."""
+    """The list shows the rows of the address in the bar: not loading, and no
+    older page kept on screen while the new one comes."""
+    await wait_until_loaded(page)
     await expect(page.locator("[aria-busy='true']")).to_have_count(0)
 
 
 async def titles(page: Page, view: str) -> list[str]:
     await settled(page)
-    links = page.get_by_role("list", name=view).locator(".request-title")
+    listed = page.get_by_role("list", name=view)
+    await expect(listed).to_be_visible()
+    links = listed.locator(".request-title")
     return [text.strip() for text in await links.all_inner_texts()]
 
 
