@@ -71,15 +71,16 @@ export function RequestListView({ kind }: { kind: ListKind }) {
     queries: kind.views.map((v) => countRequestsQuery(filtersOf(v.scope))),
   });
   const viewIndex = kind.views.indexOf(view);
-  const tally = counts[viewIndex]?.data;
+  // "Active" is a set of statuses the database lists: count nothing before they are known.
+  const statusesKnown = statusRows.isSuccess;
+  const tally = statusesKnown ? counts[viewIndex]?.data : undefined;
   const codes = statusCodes(params.status, statuses);
   const list = useQuery({
     ...findRequestsQuery(
       { ...filtersOf(view.scope), category: params.category },
       { status: statusArgument(params.status, statuses), sort: params.sort, page: params.page },
     ),
-    // "Active" names statuses the database lists: wait for them.
-    enabled: params.status === 'all' || statusRows.isSuccess,
+    enabled: params.status === 'all' || statusesKnown,
   });
   const totals = tally ? totalsByStatus(tally, params.category) : null;
   const total = totals ? totalOf(totals, codes) : null;
@@ -118,7 +119,7 @@ export function RequestListView({ kind }: { kind: ListKind }) {
         <nav aria-label="Views" className="tabs tabs-views">
           <ul>
             {kind.views.map((v, index) => {
-              const rows = counts[index]?.data;
+              const rows = statusesKnown ? counts[index]?.data : undefined;
               const count = rows ? totalOf(totalsByStatus(rows, params.category), codes) : null;
               return (
                 <li key={v.view}>
