@@ -584,7 +584,8 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
     app.first_response_state(r.*, s.*) AS first_response_state,
     s.resolution_due_at,
     app.resolution_state(r.*, s.*) AS resolution_state,
-    s.waiting_on_requester_since
+    s.waiting_on_requester_since,
+    s.first_responded_at
    FROM ((app.requests r
      LEFT JOIN app.request_versions v ON ((v.request_id = r.id)))
      LEFT JOIN app.request_sla s ON ((s.request_id = r.id)));
@@ -594,7 +595,7 @@ CREATE VIEW api.request_list WITH (security_invoker='true') AS
 -- Name: VIEW request_list; Type: COMMENT; Schema: api; Owner: -
 --
 
-COMMENT ON VIEW api.request_list IS 'Requests the caller may see as lists show them: names, version, both SLA clocks.';
+COMMENT ON VIEW api.request_list IS 'Requests the caller may see as lists show them: names, version, both SLA clocks (and when the first response came).';
 
 
 --
@@ -632,7 +633,7 @@ $$;
 -- Name: FUNCTION find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer); Type: COMMENT; Schema: api; Owner: -
 --
 
-COMMENT ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) IS 'Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated.';
+COMMENT ON FUNCTION api.find_requests(q text, scope text, category text, status text, priority text, sort text, lim integer, offs integer) IS 'Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; status one code or several, comma-separated; sort urgency | priority | age | newest | due | updated.';
 
 
 --
@@ -2282,14 +2283,20 @@ declare
     me uuid := app.current_user_id();
     mine text[] := app.current_agent_categories();
     conditions text[] := array['true'];
+    statuses text[] := pg_catalog.string_to_array(pg_catalog.replace(status, ' ', ''), ',');
+    unknown text;
 begin
     if scope is not null and scope not in ('all', 'mine', 'assigned_to_me', 'unassigned', 'my_categories') then
         raise exception 'There is no list "%". The lists are all, mine, assigned_to_me, unassigned and my_categories.', scope
             using errcode = '22023', detail = 'scope';
     end if;
-    if status is not null and not exists (select 1 from app.statuses st where st.code = request_filter.status) then
-        raise exception 'There is no status "%". The statuses are %.', status,
-                (select string_agg(st.code, ', ' order by st.position) from app.statuses st)
+    select s.code into unknown
+      from pg_catalog.unnest(statuses) as s(code)
+     where not exists (select 1 from app.statuses st where st.code = s.code)
+     limit 1;
+    if status is not null and (unknown is not null or pg_catalog.cardinality(statuses) = 0) then
+        raise exception 'There is no status "%". The statuses are %.', coalesce(unknown, status),
+                (select pg_catalog.string_agg(st.code, ', ' order by st.position) from app.statuses st)
             using errcode = '22023', detail = 'status';
     end if;
     if priority is not null and priority not in ('low', 'normal', 'high', 'urgent') then
@@ -2297,25 +2304,27 @@ begin
             using errcode = '22023', detail = 'priority';
     end if;
     conditions := conditions || case coalesce(scope, 'all')
-        when 'mine' then format('l.requester_id = %L', me)
-        when 'assigned_to_me' then format('l.assignee_id = %L', me)
-        when 'unassigned' then format('l.assignee_id is null and l.category = any (%L::text[])', mine)
-        when 'my_categories' then format('l.category = any (%L::text[])', mine)
+        when 'mine' then pg_catalog.format('l.requester_id = %L', me)
+        when 'assigned_to_me' then pg_catalog.format('l.assignee_id = %L', me)
+        when 'unassigned' then pg_catalog.format('l.assignee_id is null and l.category = any (%L::text[])', mine)
+        when 'my_categories' then pg_catalog.format('l.category = any (%L::text[])', mine)
         else 'true' end;
     if category is not null then
-        conditions := conditions || format('l.category = %L', category);
+        conditions := conditions || pg_catalog.format('l.category = %L', category);
     end if;
     if status is not null then
-        conditions := conditions || format('l.status = %L', status);
+        conditions := conditions || case pg_catalog.cardinality(statuses)
+            when 1 then pg_catalog.format('l.status = %L', statuses[1])
+            else pg_catalog.format('l.status = any (%L::text[])', statuses) end;
     end if;
     if priority is not null then
-        conditions := conditions || format('l.priority = %L', priority);
+        conditions := conditions || pg_catalog.format('l.priority = %L', priority);
     end if;
     q := nullif(app.search_input(q), '');  -- 0980: at most 200 characters, 12 words
     if q is not null then
-        conditions := conditions || format('l.id in (select app.search_request_ids(%L))', q);
+        conditions := conditions || pg_catalog.format('l.id in (select app.search_request_ids(%L))', q);
     end if;
-    return array_to_string(conditions, ' and ');
+    return pg_catalog.array_to_string(conditions, ' and ');
 end
 $$;
 

@@ -242,6 +242,13 @@ wait_for_stack() {
   done
   warn "not healthy after ${timeout}s:"
   docker stack services "$stack" >&2 || true
+  # Each service short of its tasks: why, and what its tasks said last.
+  local name replicas
+  while read -r name replicas; do
+    [[ "$replicas" == *completed* || "${replicas%%/*}" == "${replicas#*/}" ]] && continue
+    warn "$name: $(why_failed "$name")"
+    docker service logs --tail 5 --no-task-ids "$name" 2>&1 | sed "s|^|  $name: |" >&2 || true
+  done < <(docker stack services "$stack" --format '{{.Name}} {{.Replicas}}' 2>/dev/null || true)
   return 1
 }
 

@@ -67,8 +67,11 @@ def read_maildir(path: Path) -> list[EmailMessage]:
     return messages
 
 
-def make_certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for localhost and 127.0.0.1; returns (cert, key) paths."""
+def make_certificate(folder: Path, names: tuple[str, ...] = ("localhost",)) -> tuple[Path, Path]:
+    """A self-signed certificate for `names` and 127.0.0.1; returns (cert, key) paths.
+
+    The Swarm drill's mailbox is reached as `smtp`, the local one as localhost.
+    """
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
@@ -88,7 +91,10 @@ def make_certificate(folder: Path) -> tuple[Path, Path]:
         .not_valid_after(now + datetime.timedelta(days=30))
         .add_extension(
             x509.SubjectAlternativeName(
-                [x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]
+                [
+                    *(x509.DNSName(name) for name in names),
+                    x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+                ]
             ),
             critical=False,
         )
@@ -192,10 +198,10 @@ async def serve(args: argparse.Namespace) -> None:
             auth_required=True,
             auth_require_tls=True,
         ),
-        host="127.0.0.1",
+        host=args.host,
         port=args.port,
     )
-    print(f"local mailbox on 127.0.0.1:{args.port}, filing into {args.maildir}", flush=True)
+    print(f"local mailbox on {args.host}:{args.port}, filing into {args.maildir}", flush=True)
     stop = asyncio.Event()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
@@ -206,6 +212,7 @@ async def serve(args: argparse.Namespace) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(prog="python -m devstack.mailbox", description=__doc__)
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--maildir", required=True)
     parser.add_argument("--cert", required=True)
     parser.add_argument("--key", required=True)

@@ -178,3 +178,62 @@ def test_versions_and_clocks_of_a_request_you_cannot_see_stay_hidden(
         db, people["olga"], "select (api.request_changes(now() - interval '1 hour'))->'changes'"
     )[0][0]
     assert request_id not in {c["id"] for c in changes}
+
+
+def test_a_list_may_name_several_statuses(
+    db: psycopg.Connection, people: People, queue: dict[str, int]
+) -> None:
+    """An agent's working queue is every request not yet closed (1310)."""
+    as_person(
+        db, people["ivan"], "select api.transition_request(%s, 'in_progress')", (queue["old_high"],)
+    )
+    done = file_request(db, people["alice"], "IT", "Queue probe done")
+    as_person(db, people["ivan"], "select api.take_request(%s)", (done,))
+    as_person(db, people["ivan"], "select api.transition_request(%s, 'in_progress')", (done,))
+    as_person(
+        db, people["ivan"], "select api.transition_request(%s, 'resolved', 'Fixed.')", (done,)
+    )
+    ids = {**queue, "done": done}
+
+    def listed(status: str) -> list[str]:
+        return keys_of(
+            as_person(
+                db,
+                people["ivan"],
+                "select id from api.find_requests(scope => 'my_categories', status => %s, lim => 200)",
+                (status,),
+            ),
+            ids,
+        )
+
+    assert listed("open, in_progress") == ["urgent", "old_high", "new_high", "old_low"]
+    assert listed("open") == ["urgent", "new_high", "old_low"]
+    assert listed("resolved") == ["done"]
+    for bad in ("open,done", ","):
+        with pytest.raises(psycopg.Error) as raised, db.transaction():
+            listed(bad)
+        assert raised.value.sqlstate == "22023"
+        assert raised.value.diag.message_detail == "status"
+
+
+def test_the_list_tells_an_unanswered_request_from_one_answered_late(
+    db: psycopg.Connection, people: People, queue: dict[str, int]
+) -> None:
+    """Both are `breached`; only the unanswered one has no first_responded_at (1320)."""
+    db.execute(
+        "update app.request_sla set first_response_due_at = now() - interval '1 hour' where request_id in (%s, %s)",
+        (queue["urgent"], queue["old_low"]),
+    )
+    as_person(
+        db,
+        people["ivan"],
+        "insert into api.comments (request_id, body) values (%s, 'Looking at it.')",
+        (queue["urgent"],),
+    )
+    rows = as_person(
+        db,
+        people["ivan"],
+        "select id, first_response_state, first_responded_at is not null from api.find_requests(scope => 'my_categories', status => 'open') where id in (%s, %s)",
+        (queue["urgent"], queue["old_low"]),
+    )
+    assert {(r[1], r[2]) for r in rows} == {("breached", True), ("breached", False)}

@@ -120,15 +120,21 @@ async def alice_files_an_it_request(page: Page) -> Filed:
 
 async def ivan_works_the_request(page: Page, filed: Filed) -> tuple[str, str, str]:
     """Take, start, note, reply, resolve. Returns (note, reply, resolution)."""
+    # His home is his queue; he looks for the new request among the unassigned.
     await expect(page.get_by_role("heading", name="Queue", level=1)).to_be_visible()
-    unassigned = page.get_by_role("list", name="Unassigned IT requests")
+    views = page.get_by_role("navigation", name="Views")
+    await views.get_by_role("link", name=re.compile(r"^Unassigned in my categories")).click()
+    await page.get_by_role("searchbox", name="Search").fill(filed.key)
+    await page.get_by_role("button", name="Search", exact=True).click()
+    unassigned = page.get_by_role("list", name="Unassigned in my categories")
     await expect(unassigned.get_by_role("link", name=f"{filed.key} {filed.title}")).to_be_visible()
     await unassigned.get_by_role("button", name=f"Take ({filed.key})").click()
     await expect(status_message(page, f"{filed.key} is now assigned to you.")).to_be_visible()
     # The button left with the request; focus is on the outcome, not lost to the page.
     assert await page.evaluate("document.activeElement !== document.body")
 
-    assigned = page.get_by_role("list", name="Assigned IT requests")
+    await views.get_by_role("link", name=re.compile(r"^Assigned to me")).click()
+    assigned = page.get_by_role("list", name="Assigned to me")
     await assigned.get_by_role("link", name=f"{filed.key} {filed.title}").click()
     await expect(page.get_by_role("heading", name=filed.title, level=1)).to_be_visible()
     details = page.get_by_role("complementary", name="Details")
@@ -298,7 +304,7 @@ async def test_demo_walk(stack: LocalStack, chromium: Browser) -> None:
         await alice_signs_out_then_in_with_the_passkey(alice, authenticator)
         filed = await alice_files_an_it_request(alice)
 
-        ivan_context, ivan = await open_signed_in(chromium, stack, "ivan", "/queue")
+        ivan_context, ivan = await open_signed_in(chromium, stack, "ivan", "/")
         contexts.append(ivan_context)
         note, reply, resolution = await ivan_works_the_request(ivan, filed)
 

@@ -58,7 +58,8 @@ async def test_a_pasted_screenshot_and_the_reply_email(
             # The screenshot is there for the agent, as a thumbnail that loads.
             thumb = ivan.get_by_role("list", name="Files").get_by_role("img")
             await expect(thumb).to_be_visible()
-            assert await thumb.evaluate("img => img.complete && img.naturalWidth") == 64
+            # Visible is not yet decoded: wait for the decode before reading its size.
+            assert await thumb.evaluate("img => img.decode().then(() => img.naturalWidth)") == 64
 
             reply = "Thanks — which application shows this dialog?"
             await ivan.get_by_role("textbox", name="Reply to the requester").fill(reply)

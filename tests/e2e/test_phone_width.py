@@ -188,6 +188,15 @@ async def test_no_screen_scrolls_sideways_on_a_phone(
                 agent_page,
                 [
                     Screen("queue", "/queue", "Queue"),
+                    Screen("queue-unassigned", "/queue?view=unassigned&sort=due", "Queue"),
+                    Screen("queue-assigned-all", "/queue?view=assigned&status=all", "Queue"),
+                    Screen(
+                        "queue-search",
+                        "/queue?q=plotter&category=IT&priority=high&page=1",
+                        "Queue",
+                    ),
+                    Screen("queue-page-2", "/queue?status=all&page=2", "Queue"),
+                    Screen("my-requests-agent", "/my-requests", "My requests"),
                     Screen("request-reply", f"/requests/{key}", title),
                     Screen("request-note", f"/requests/{key}", title, internal_note_mode),
                     Screen("request-resolve-form", f"/requests/{key}", title, open_resolve_form),

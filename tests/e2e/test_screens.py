@@ -179,6 +179,10 @@ async def test_every_screen_at_desktop_and_phone_width_passes_axe(
                 ivan,
                 [
                     Screen("queue", "/queue", "Queue"),
+                    Screen("queue-unassigned", "/queue?view=unassigned", "Queue"),
+                    Screen("queue-assigned-all", "/queue?view=assigned&status=all", "Queue"),
+                    Screen("queue-no-match", "/queue?q=nothing-matches-this", "Queue"),
+                    Screen("my-requests-agent", "/my-requests", "My requests"),
                     Screen("request", f"/requests/{key}", title),
                     Screen("request-note", f"/requests/{key}", title, internal_note_mode),
                     Screen("request-resolve-form", f"/requests/{key}", title, open_resolve_form),

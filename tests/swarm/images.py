@@ -42,11 +42,26 @@ EXTRA_WHEELS = [
     "yoyo-migrations==9.0.0",
     "psycopg[binary]==3.3.9",
     "oidc-provider-mock==0.3.4",
+    "aiosmtpd==1.4.6",
 ]
+# Debian's builds of the Prometheus project's tools, by the name the official
+# images give them (tests/swarm/images/prometheus-tool.Dockerfile).
+PROMETHEUS_TOOLS = {
+    "prometheus": Path("/usr/bin/prometheus"),
+    "alertmanager": Path("/usr/bin/prometheus-alertmanager"),
+    "postgres-exporter": Path("/usr/bin/prometheus-postgres-exporter"),
+    "node-exporter": Path("/usr/bin/prometheus-node-exporter"),
+}
+# What Debian's builds read besides the binary (Alertmanager's default templates).
+PROMETHEUS_SHARE = Path("/usr/share/prometheus")
 # The project's images, by the production Dockerfile that builds them.
-APP_IMAGES = ["authsvc", "migrate", "postgrest", "caddy"]
+APP_IMAGES = ["authsvc", "migrate", "postgrest", "caddy", "prometheus", "alertmanager"]
+# Images every release carries under its own tag (deploy.sh's TAG).
+RELEASED_IMAGES = ["authsvc", "migrate", "postgrest", "prometheus", "alertmanager"]
 # Inputs of the project's images (besides the bases).
-APP_INPUTS = ["authsvc", "pyproject.toml", "db/migrations", "stack", "caddy", "web/dist"]
+APP_INPUTS = [
+    "authsvc", "pyproject.toml", "db/migrations", "stack", "caddy", "web/dist", "monitoring",
+]  # fmt: skip
 
 
 def _hash_paths(paths: list[Path], extra: str = "") -> str:
@@ -56,7 +71,7 @@ def _hash_paths(paths: list[Path], extra: str = "") -> str:
         for f in files:
             if "__pycache__" in f.parts or "node_modules" in f.parts:
                 continue
-            digest.update(str(f.relative_to(ROOT)).encode())
+            digest.update(str(f.relative_to(ROOT) if f.is_relative_to(ROOT) else f).encode())
             digest.update(f.read_bytes())
     return digest.hexdigest()[:16]
 
@@ -98,7 +113,14 @@ class LocalImages:
 
     def __post_init__(self) -> None:
         self.base_key = _hash_paths(
-            [LOCAL_DOCKERFILES, ROOT / "pyproject.toml", POSTGREST_BIN, CADDY_BIN],
+            [
+                LOCAL_DOCKERFILES,
+                ROOT / "pyproject.toml",
+                POSTGREST_BIN,
+                CADDY_BIN,
+                *PROMETHEUS_TOOLS.values(),
+                PROMETHEUS_SHARE,
+            ],
             extra=f"{IMAGE_SET_VERSION}|{DEBIAN_SUITE}|{DEBIAN_INCLUDE}|{EXTRA_WHEELS}|{_pg_install().parent.name}",
         )
         self.app_key = _hash_paths(
@@ -173,9 +195,23 @@ class LocalImages:
         ]:
             self._build(self.base(name), LOCAL_DOCKERFILES / f"{name}.Dockerfile", ctx, args)
             built.append(self.base(name))
-        oidc = self.base("oidc")
-        self._build(oidc, LOCAL_DOCKERFILES / "oidc.Dockerfile", ctx, {"PYTHON_IMAGE": built[1]})
-        built.append(oidc)
+        # The stand-ins for what a VPS reaches outside: Azure AD and the SMTP relay.
+        for name in ("oidc", "mailbox"):
+            image = self.base(name)
+            self._build(
+                image, LOCAL_DOCKERFILES / f"{name}.Dockerfile", ctx, {"PYTHON_IMAGE": built[1]}
+            )
+            built.append(image)
+        shutil.copytree(PROMETHEUS_SHARE, ctx / "prometheus-share")
+        for name, binary in PROMETHEUS_TOOLS.items():
+            shutil.copy2(binary, ctx / name)
+            self._build(
+                self.base(name),
+                LOCAL_DOCKERFILES / "prometheus-tool.Dockerfile",
+                ctx,
+                {"BASE": debian, "TOOL": name, "NAME": name.replace("-", "_")},
+            )
+            built.append(self.base(name))
         shutil.rmtree(ctx, ignore_errors=True)
         return built
 
@@ -223,6 +259,10 @@ class LocalImages:
                      "BUSYBOX_IMAGE": self.base("debian")})  # fmt: skip
         self._build(self.app("caddy", first), stack / "caddy.Dockerfile", ROOT,
                     {"CADDY_IMAGE": self.base("caddy"), "WEB_IMAGE": web})  # fmt: skip
+        self._build(self.app("prometheus", first), stack / "prometheus.Dockerfile", ROOT,
+                    {"PROMETHEUS_IMAGE": self.base("prometheus")})  # fmt: skip
+        self._build(self.app("alertmanager", first), stack / "alertmanager.Dockerfile", ROOT,
+                    {"ALERTMANAGER_IMAGE": self.base("alertmanager")})  # fmt: skip
         # deploy.sh names the front door by a hash of its inputs (CADDY_TAG).
         self.engine.docker("tag", self.app("caddy", first), self.app("caddy", self.caddy_tag()))
         return [self.app(name, first) for name in APP_IMAGES] + [
@@ -239,7 +279,7 @@ class LocalImages:
     def _derive_releases(self) -> None:
         """The drills' other releases, made from the first in seconds."""
         r = self.releases
-        for name in ["authsvc", "migrate", "postgrest"]:
+        for name in RELEASED_IMAGES:
             for tag in (r.second, r.bad, r.bad_migration):
                 self.engine.docker("tag", self.app(name, r.first), self.app(name, tag))
         work = self.build_dir / "derived"

@@ -14,6 +14,7 @@ import subprocess
 import time
 import uuid
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,6 +22,7 @@ import httpx
 import yaml
 
 from authsvc.keys import generate_signing_key, public_jwks
+from devstack.mailbox import make_certificate, read_maildir
 from devstack.oidc import register_user
 from devstack.paths import ROOT
 from devstack.processes import free_port
@@ -67,6 +69,19 @@ class Swarm:
     def state_dir(self) -> Path:
         return self.root / "state"
 
+    @property
+    def mail_dir(self) -> Path:
+        return self.root / "mail"
+
+    @property
+    def textfile_dir(self) -> Path:
+        """node-exporter's textfile folder (backup.sh writes its metrics there)."""
+        return self.root / "textfile"
+
+    def mail(self) -> list[EmailMessage]:
+        """Every message the notifier handed to the drill's mailbox so far."""
+        return read_maildir(self.mail_dir / "maildir")
+
     # ── what setup-vps.sh does ─────────────────────────────────────────────
     def prepare(self) -> None:
         docker = self.engine.docker
@@ -75,6 +90,12 @@ class Swarm:
                "reqstly_internal")  # fmt: skip
         docker("network", "create", "--driver", "overlay", "reqstly_monitoring")
         key = generate_signing_key()
+        smtp_password = secrets.token_hex(16)
+        # The mailbox's certificate (for the name the notifier dials) and its
+        # Maildir, bind-mounted into the mailbox and, the certificate, into
+        # the notifier as the CA it trusts.
+        make_certificate(self.mail_dir, names=("smtp",))
+        self.textfile_dir.mkdir()
         values = {
             "reqstly_postgres_password": secrets.token_hex(32),
             "reqstly_authenticator_password": secrets.token_hex(32),
@@ -87,10 +108,9 @@ class Swarm:
                 f"postgresql://notifier:{secrets.token_hex(32)}@postgres:5432/reqstly"
                 "?application_name=notifier"
             ),
-            # No mail leaves the test: the relay name does not resolve, so the
-            # notifier retries (its own tests use a real SMTP server).
+            # The relay is the drill's own mailbox service (the override).
             "reqstly_smtp_username": "reqstly",
-            "reqstly_smtp_password": secrets.token_hex(16),
+            "reqstly_smtp_password": smtp_password,
             "reqstly_signing_key": key.as_pem(private=True).decode(),
             "reqstly_jwks": json.dumps(public_jwks([key])),
             "reqstly_azure_client_secret": secrets.token_hex(16),
@@ -104,7 +124,14 @@ class Swarm:
             "REQSTLY_DOMAIN": "localhost",
             "REQSTLY_ACME_EMAIL": "ops@example.com",
             "REQSTLY_MAIL_FROM": "reqstly@example.com",
-            "REQSTLY_SMTP_HOST": "smtp.invalid",
+            "REQSTLY_SMTP_HOST": "smtp",
+            "REQSTLY_TEST_MAILBOX_IMAGE": self.images.base("mailbox"),
+            "REQSTLY_TEST_MAIL_DIR": str(self.mail_dir),
+            "REQSTLY_TEST_SMTP_PASSWORD": smtp_password,
+            "REQSTLY_TEST_SCRIPTS_DIR": str(ROOT / "scripts"),
+            "REQSTLY_TEST_POSTGRES_EXPORTER_IMAGE": self.images.base("postgres-exporter"),
+            "REQSTLY_TEST_NODE_EXPORTER_IMAGE": self.images.base("node-exporter"),
+            "REQSTLY_TEST_TEXTFILE_DIR": str(self.textfile_dir),
             "REQSTLY_GRAFANA_HOST": "grafana.localhost",
             "REQSTLY_AZURE_TENANT_ID": self.tenant_id,
             "REQSTLY_AZURE_CLIENT_ID": "reqstly-swarm-test",

@@ -1,5 +1,6 @@
 import { useMe } from '../api/me';
 import { RequestListView } from '../requests/RequestListView';
+import { everyRequestKind } from '../requests/RequestsPage';
 import { Link } from '../router/Link';
 import { ADMIN_SECTIONS, hrefFor, type AdminSection } from '../router/routes';
 import { EmptyState } from '../ui/States';
@@ -48,7 +49,7 @@ export default function AdminPage({ section }: { section: AdminSection }) {
         </ul>
       </nav>
       <h2 className="sr-only">{LABELS[section]}</h2>
-      {section === 'requests' && <RequestListView scope="all" basePath="/admin/requests" />}
+      {section === 'requests' && <RequestListView kind={everyRequestKind('/admin/requests')} />}
       {section === 'people' && <PeopleAdmin />}
       {section === 'teams' && <TeamsAdmin />}
       {section === 'transitions' && <TransitionsTable />}

@@ -33,6 +33,14 @@ type NullableColumns = ColumnsOf<{
   people: 'email' | 'agent_categories' | 'is_admin' | 'disabled_at' | 'rights_from_entra';
   request_history: 'actor_id' | 'actor_name' | 'changes' | 'internal';
   requests: 'description' | 'assignee_id' | 'resolved_at';
+  request_list:
+    | 'assignee_id'
+    | 'assignee_name'
+    | 'resolved_at'
+    | 'first_response_due_at'
+    | 'resolution_due_at'
+    | 'waiting_on_requester_since'
+    | 'first_responded_at';
   rights_history: 'actor_id' | 'actor_role' | 'category';
   request_ratings: 'comment';
   request_sla:
@@ -64,10 +72,27 @@ type RpcArgs<Name extends RpcName> = paths[`/rpc/${Name}`] extends {
   ? Args
   : { [_ in never]: never };
 
+/** A row of `rpc/count_requests` (the composite type `api.request_tally`, which the description omits). */
+export interface RequestTally {
+  category: string;
+  status: string;
+  count: number;
+}
+
+/**
+ * What the functions that return rows of a view return (`returns setof
+ * api.request_list`, docs/API.md); PostgREST's description omits it.
+ */
+interface KnownReturns {
+  find_requests: Rows['request_list'][];
+  count_requests: RequestTally[];
+}
+
 /**
  * The `api` schema in the shape postgrest-js reads. PostgREST does not
- * describe what a function returns, so `Returns` is `unknown`: callers check
- * the shape (see requests/api.ts) instead of asserting it.
+ * describe what a function returns, so `Returns` is `unknown` unless
+ * `KnownReturns` names it: callers check the shape (see requests/api.ts)
+ * instead of asserting it.
  */
 export interface Database {
   __InternalSupabase: { PostgrestVersion: '12' };
@@ -81,7 +106,12 @@ export interface Database {
       };
     };
     Views: { [_ in never]: never };
-    Functions: { [Name in RpcName]: { Args: RpcArgs<Name>; Returns: unknown } };
+    Functions: {
+      [Name in RpcName]: {
+        Args: RpcArgs<Name>;
+        Returns: Name extends keyof KnownReturns ? KnownReturns[Name] : unknown;
+      };
+    };
     Enums: { [_ in never]: never };
     CompositeTypes: { [_ in never]: never };
   };
@@ -99,6 +129,8 @@ export type RequestCount = Rows['request_counts'];
 export type HistoryEntry = Rows['request_history'];
 /** A request as lists and pages show it (`search` is a filter column, never read). */
 export type RequestRow = Omit<Rows['requests'], 'search'>;
+/** A request as lists show it (`api.request_list`: names, version, both SLA clocks). */
+export type RequestListRow = Rows['request_list'];
 export type StatusTransition = Rows['status_transitions'];
 export type TeamMember = Rows['team_members'];
 export type StatusRow = Rows['statuses'];

@@ -1260,7 +1260,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests the caller may see as lists show them: names, version, both SLA clocks. */
+        /** Requests the caller may see as lists show them: names, version, both SLA clocks (and when the first response came). */
         get: {
             parameters: {
                 query?: {
@@ -1268,6 +1268,7 @@ export interface paths {
                     assignee_name?: components["parameters"]["rowFilter.request_list.assignee_name"];
                     category?: components["parameters"]["rowFilter.request_list.category"];
                     created_at?: components["parameters"]["rowFilter.request_list.created_at"];
+                    first_responded_at?: components["parameters"]["rowFilter.request_list.first_responded_at"];
                     first_response_due_at?: components["parameters"]["rowFilter.request_list.first_response_due_at"];
                     first_response_state?: components["parameters"]["rowFilter.request_list.first_response_state"];
                     id?: components["parameters"]["rowFilter.request_list.id"];
@@ -2541,7 +2542,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated. */
+        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; status one code or several, comma-separated; sort urgency | priority | age | newest | due | updated. */
         get: {
             parameters: {
                 query?: {
@@ -2570,7 +2571,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; sort urgency | priority | age | newest | due | updated. */
+        /** Lists requests: q searches (accents, prefixes, comments, names, keys); scope all | mine | assigned_to_me | unassigned | my_categories; status one code or several, comma-separated; sort urgency | priority | age | newest | due | updated. */
         post: {
             parameters: {
                 query?: never;
@@ -4492,7 +4493,7 @@ export interface components {
              */
             request_id?: number;
         };
-        /** @description Requests the caller may see as lists show them: names, version, both SLA clocks. */
+        /** @description Requests the caller may see as lists show them: names, version, both SLA clocks (and when the first response came). */
         request_list: {
             /**
              * Format: uuid
@@ -4510,6 +4511,8 @@ export interface components {
             category?: string;
             /** Format: timestamp with time zone */
             created_at?: string;
+            /** Format: timestamp with time zone */
+            first_responded_at?: string;
             /** Format: timestamp with time zone */
             first_response_due_at?: string;
             /** Format: text */
@@ -4831,6 +4834,7 @@ export interface components {
         "rowFilter.request_list.assignee_name": string;
         "rowFilter.request_list.category": string;
         "rowFilter.request_list.created_at": string;
+        "rowFilter.request_list.first_responded_at": string;
         "rowFilter.request_list.first_response_due_at": string;
         "rowFilter.request_list.first_response_state": string;
         "rowFilter.request_list.id": string;

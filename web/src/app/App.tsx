@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
-import { MeContext, meQuery } from '../api/me';
+import { MeContext, isAgent, meQuery, useMe } from '../api/me';
 import { SignInPage } from '../auth/SignInPage';
 import { boot, useAuth } from '../auth/store';
 import { MyRequestsPage } from '../requests/MyRequestsPage';
@@ -9,7 +9,7 @@ import { QueuePage } from '../requests/QueuePage';
 import { RequestPage } from '../requests/RequestPage';
 import { RequestsPage } from '../requests/RequestsPage';
 import { currentPath, navigate, usePlace } from '../router/history';
-import { hrefFor, matchRoute, safeNext, type Route } from '../router/routes';
+import { homeTarget, hrefFor, matchRoute, safeNext, type Route } from '../router/routes';
 import { SettingsPage } from '../settings/SettingsPage';
 import { ErrorState, Loading } from '../ui/States';
 import { NotFoundPage } from './NotFoundPage';
@@ -81,8 +81,10 @@ function SignedIn({ route }: { route: Route }) {
 
 function Page({ route }: { route: Route }) {
   switch (route.name) {
+    case 'home':
+      return <Home />;
     case 'my-requests':
-      return <MyRequestsPage />;
+      return <MyRequestsPage basePath="/my-requests" />;
     case 'requests':
       return <RequestsPage />;
     case 'queue':
@@ -103,6 +105,15 @@ function Page({ route }: { route: Route }) {
     case 'not-found':
       return <NotFoundPage />;
   }
+}
+
+/** `/`: a requester's own requests; an agent's or admin's queue (routes.ts, homeTarget). */
+function Home() {
+  const me = useMe();
+  const place = usePlace();
+  const target = homeTarget(isAgent(me) || me.is_admin, place.search);
+  if (target !== null) return <Redirect to={target} />;
+  return <MyRequestsPage basePath="/" />;
 }
 
 function FullPage({ children }: { children: React.ReactNode }) {

@@ -27,11 +27,17 @@ export function Shell({ route, children }: { route: Route; children: ReactNode }
     main.current?.focus({ preventScroll: true });
   }, [path]);
 
+  // An agent's home is the queue; My requests has its own address for them.
+  const worksAQueue = isAgent(me) || me.is_admin;
   const items: NavItem[] = [
-    { label: 'My requests', href: '/', active: (r) => r.name === 'my-requests' },
-    ...(isAgent(me) || me.is_admin
+    ...(worksAQueue
       ? [{ label: 'Queue', href: '/queue', active: (r: Route) => r.name === 'queue' }]
       : []),
+    {
+      label: 'My requests',
+      href: worksAQueue ? '/my-requests' : '/',
+      active: (r) => r.name === 'my-requests' || (r.name === 'home' && !worksAQueue),
+    },
     { label: 'New request', href: '/requests/new', active: (r) => r.name === 'new-request' },
     { label: 'Settings', href: '/settings', active: (r) => r.name === 'settings' },
     ...(me.is_admin

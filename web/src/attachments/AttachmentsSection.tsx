@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
-import type { RequestId } from '../api/database';
-import { EmptyState, Loaded } from '../ui/States';
-import { attachmentKeys, attachmentsQuery, downloadUrl, formatSize } from './api';
+import type { Attachment, RequestId } from '../api/database';
+import { describeError } from '../api/errors';
+import { useMe } from '../api/me';
+import { EmptyState, Loaded, Notice } from '../ui/States';
+import { attachmentKeys, attachmentsQuery, downloadUrl, formatSize, removeAttachment } from './api';
 import { UploadList, filesFrom, useUploads } from './Uploads';
 
 /** The request's files: thumbnails for images, links for the rest; drop files here to attach. */
@@ -13,6 +15,25 @@ export function AttachmentsSection({ requestId }: { requestId: RequestId }) {
     void queryClient.invalidateQueries({ queryKey: attachmentKeys.forRequest(requestId) });
   });
   const [dragging, setDragging] = useState(false);
+  const me = useMe();
+  const [removal, setRemoval] = useState<{ busy: boolean; error: string | null }>({
+    busy: false,
+    error: null,
+  });
+
+  // The database decides (uploader or admin); the button only shows where it would.
+  const remove = async (file: Attachment) => {
+    if (removal.busy) return;
+    if (!window.confirm(`Remove “${file.filename}”? Its name stays in the history.`)) return;
+    setRemoval({ busy: true, error: null });
+    try {
+      await removeAttachment(file.id);
+      setRemoval({ busy: false, error: null });
+    } catch (error) {
+      setRemoval({ busy: false, error: `“${file.filename}”: ${describeError(error)}` });
+    }
+    await queryClient.invalidateQueries({ queryKey: attachmentKeys.forRequest(requestId) });
+  };
 
   const drop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -35,6 +56,7 @@ export function AttachmentsSection({ requestId }: { requestId: RequestId }) {
       onDrop={drop}
     >
       <h2 id="files-heading">Files</h2>
+      {removal.error && <Notice tone="error">{removal.error}</Notice>}
       <Loaded query={files} loadingLabel="Loading files…">
         {(rows) =>
           rows.length === 0 ? (
@@ -58,6 +80,19 @@ export function AttachmentsSection({ requestId }: { requestId: RequestId }) {
                     {formatSize(file.size_bytes)} · {file.uploaded_by_name}
                     {file.internal && ' · internal'}
                   </span>
+                  {(file.uploaded_by === me.id || me.is_admin) && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="button button-small"
+                        aria-disabled={removal.busy}
+                        onClick={() => void remove(file)}
+                      >
+                        Remove<span className="sr-only"> {file.filename}</span>
+                      </button>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

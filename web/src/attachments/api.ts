@@ -28,6 +28,14 @@ export function attachmentsQuery(requestId: RequestId) {
   });
 }
 
+/**
+ * Removes a file's content (its uploader or an admin, `rpc/remove_attachment`);
+ * its record and audit entries stay, so the request's history still names it.
+ */
+export async function removeAttachment(id: Attachment['id']): Promise<void> {
+  await run(db().rpc('remove_attachment', { id }));
+}
+
 export function downloadUrl(id: Attachment['id']): string {
   return `/rest/rpc/download_attachment?id=${id}`;
 }

@@ -1,9 +1,27 @@
 import { Link } from '../router/Link';
+import { EmptyState } from '../ui/States';
 import { useDocumentTitle } from '../ui/useDocumentTitle';
-import { RequestListView } from './RequestListView';
+import { LIST_DEFAULTS } from './listParams';
+import { RequestListView, type ListKind } from './RequestListView';
 
-export function MyRequestsPage() {
+/** The requests the caller filed: `/` for requesters, `/my-requests` for everyone. */
+export function MyRequestsPage({ basePath }: { basePath: string }) {
   useDocumentTitle('My requests');
+  const kind: ListKind = {
+    basePath,
+    defaults: LIST_DEFAULTS,
+    views: [{ view: 'all', label: 'My requests', scope: 'mine' }],
+    showRequester: false,
+    take: false,
+    empty: (
+      <EmptyState title="You have not filed any requests yet.">
+        <p>
+          Need something from IT, Ops, Admin or HR?{' '}
+          <Link href="/requests/new">File a new request</Link>.
+        </p>
+      </EmptyState>
+    ),
+  };
   return (
     <>
       <div className="page-head">
@@ -12,7 +30,7 @@ export function MyRequestsPage() {
           New request
         </Link>
       </div>
-      <RequestListView scope="mine" basePath="/" />
+      <RequestListView kind={kind} />
     </>
   );
 }

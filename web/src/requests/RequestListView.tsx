@@ -1,42 +1,97 @@
-import { useQuery } from '@tanstack/react-query';
-import type { SubmitEvent } from 'react';
+import { useQueries, useQuery } from '@tanstack/react-query';
+import type { ReactNode, SubmitEvent } from 'react';
 import { PRIORITIES } from '../api/database';
-import { useMe } from '../api/me';
-import { useCategories, usePeople, useStatuses } from '../api/reference';
+import { categoryName, statusesQuery, useCategories } from '../api/reference';
 import { navigate, usePlace } from '../router/history';
 import { Link } from '../router/Link';
 import { PRIORITY_LABELS } from '../ui/format';
 import { EmptyState, Loaded } from '../ui/States';
-import { countsQuery, requestPageQuery } from './api';
-import { sumCounts, type StatusTotals } from './counts';
+import { countRequestsQuery, findRequestsQuery, type ListFilters, type ListScope } from './api';
+import { totalOf, totalsByCategory, totalsByStatus } from './counts';
 import {
-  EMPTY_PARAMS,
   PAGE_SIZE,
+  SORTS,
   formatListParams,
+  isSort,
   pageCount,
   parseListParams,
+  statusArgument,
+  statusCodes,
+  type ListDefaults,
   type ListParams,
+  type View,
 } from './listParams';
 import { RequestList } from './RequestList';
+import { useTakeActions } from './TakeActions';
 
-/** Status tabs with counts, filters, search and paging over /rest/requests. */
-export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; basePath: string }) {
-  const me = useMe();
+export interface ListView {
+  view: View;
+  label: string;
+  scope: ListScope;
+}
+
+/** What differs between My requests, an agent's queue and every request. */
+export interface ListKind {
+  basePath: string;
+  defaults: ListDefaults;
+  /** The views offered as tabs (one: no tabs). */
+  views: readonly [ListView, ...ListView[]];
+  showRequester: boolean;
+  /** Offer Take / Take over on requests of the caller's categories. */
+  take: boolean;
+  /** The categories the filter offers (default: every category). */
+  categoryCodes?: readonly string[];
+  /** What an empty list without filters says. */
+  empty: ReactNode;
+}
+
+/**
+ * A list over `rpc/find_requests` with counts from `rpc/count_requests` (the
+ * same filters, so a tab says how many rows it shows): views, status tabs,
+ * category, priority, sort, search and pages, all kept in the URL.
+ */
+export function RequestListView({ kind }: { kind: ListKind }) {
   const place = usePlace();
-  const params = parseListParams(place.search);
+  const params = parseListParams(place.search, kind.defaults);
   const categories = useCategories();
-  const people = usePeople();
-  const counts = useQuery(countsQuery);
-  const list = useQuery(
-    requestPageQuery(
-      params,
-      scope === 'mine' ? { name: scope, requesterId: me.id } : { name: scope },
+  const statusRows = useQuery(statusesQuery);
+  const statuses = statusRows.data ?? [];
+  const closed = new Set(statuses.filter((s) => s.is_closed).map((s) => s.code));
+  const take = useTakeActions(closed);
+  const view = kind.views.find((v) => v.view === params.view) ?? kind.views[0];
+  const filtersOf = (scope: ListScope): ListFilters => ({
+    scope,
+    q: params.q,
+    category: null, // counted per category: the category filter is applied to the counts here
+    priority: params.priority,
+  });
+  // One count per view, across categories: the view tabs, status tabs and
+  // category options all come from these rows.
+  const counts = useQueries({
+    queries: kind.views.map((v) => countRequestsQuery(filtersOf(v.scope))),
+  });
+  const viewIndex = kind.views.indexOf(view);
+  // "Active" is a set of statuses the database lists: count nothing before they are known.
+  const statusesKnown = statusRows.isSuccess;
+  const tally = statusesKnown ? counts[viewIndex]?.data : undefined;
+  const codes = statusCodes(params.status, statuses);
+  const list = useQuery({
+    ...findRequestsQuery(
+      { ...filtersOf(view.scope), category: params.category },
+      { status: statusArgument(params.status, statuses), sort: params.sort, page: params.page },
     ),
-  );
-  const totals = counts.data ? sumCounts(counts.data, { scope, category: params.category }) : null;
+    enabled: params.status === 'all' || statusesKnown,
+  });
+  const totals = tally ? totalsByStatus(tally, params.category) : null;
+  const total = totals ? totalOf(totals, codes) : null;
+  const perCategory = tally ? totalsByCategory(tally, codes) : null;
+
   const hrefWith = (changes: Partial<ListParams>) =>
-    basePath + formatListParams({ ...params, page: 1, ...changes });
+    kind.basePath + formatListParams({ ...params, page: 1, ...changes }, kind.defaults);
   const filtered = params.category !== null || params.priority !== null || params.q !== '';
+  const offered = kind.categoryCodes ?? categories.map((c) => c.code);
+  const categoryOptions =
+    params.category && !offered.includes(params.category) ? [...offered, params.category] : offered;
 
   const onSearch = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,9 +99,58 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
     navigate(hrefWith({ q: typeof q === 'string' ? q.trim() : '' }));
   };
 
+  const tabs: { status: string; label: string; count: number | null }[] = [
+    {
+      status: 'active',
+      label: 'Active',
+      count: totals ? totalOf(totals, statusCodes('active', statuses)) : null,
+    },
+    { status: 'all', label: 'All', count: totals?.all ?? null },
+    ...statuses.map((status) => ({
+      status: status.code,
+      label: status.label,
+      count: totals ? (totals[status.code] ?? 0) : null,
+    })),
+  ];
+
   return (
     <>
-      <StatusTabs params={params} totals={totals} hrefWith={hrefWith} />
+      {kind.views.length > 1 && (
+        <nav aria-label="Views" className="tabs tabs-views">
+          <ul>
+            {kind.views.map((v, index) => {
+              const rows = statusesKnown ? counts[index]?.data : undefined;
+              const count = rows ? totalOf(totalsByStatus(rows, params.category), codes) : null;
+              return (
+                <li key={v.view}>
+                  <Link
+                    href={hrefWith({ view: v.view })}
+                    aria-current={v === view ? 'page' : undefined}
+                  >
+                    {v.label}
+                    {count !== null && <span className="tab-count">{count}</span>}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      <nav aria-label="Status" className="tabs">
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.status}>
+              <Link
+                href={hrefWith({ status: tab.status })}
+                aria-current={params.status === tab.status ? 'page' : undefined}
+              >
+                {tab.label}
+                {tab.count !== null && <span className="tab-count">{tab.count}</span>}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <form role="search" className="filters" onSubmit={onSearch} aria-label="Filter requests">
         <div className="field field-inline">
           <label htmlFor="filter-category">Category</label>
@@ -57,10 +161,14 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
               navigate(hrefWith({ category: event.target.value || null }));
             }}
           >
-            <option value="">All categories</option>
-            {categories.map((category) => (
-              <option key={category.code} value={category.code}>
-                {category.name}
+            <option value="">
+              All categories
+              {perCategory && ` (${[...perCategory.values()].reduce((a, b) => a + b, 0)})`}
+            </option>
+            {categoryOptions.map((code) => (
+              <option key={code} value={code}>
+                {categoryName(categories, code)}
+                {perCategory && ` (${perCategory.get(code) ?? 0})`}
               </option>
             ))}
           </select>
@@ -85,6 +193,23 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
             ))}
           </select>
         </div>
+        <div className="field field-inline">
+          <label htmlFor="filter-sort">Sort</label>
+          <select
+            id="filter-sort"
+            value={params.sort}
+            onChange={(event) => {
+              const sort = event.target.value;
+              if (isSort(sort)) navigate(hrefWith({ sort }));
+            }}
+          >
+            {Object.entries(SORTS).map(([sort, label]) => (
+              <option key={sort} value={sort}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className="field field-inline field-grow">
           <label htmlFor="filter-q">Search</label>
           <div className="input-with-button">
@@ -94,7 +219,7 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
               name="q"
               type="search"
               defaultValue={params.q}
-              placeholder="Words in the title or description"
+              placeholder="Words, names or a key like IT-12"
             />
             <button type="submit" className="button">
               Search
@@ -102,38 +227,42 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
           </div>
         </div>
       </form>
+      {kind.take && take.outcome}
       <Loaded query={list} loadingLabel="Loading requests…">
-        {(page, reloading) => {
-          if (page.rows.length === 0) {
+        {(rows, reloading) => {
+          if (rows.length === 0) {
             return params.page > 1 ? (
               <EmptyState title="There is nothing on this page.">
                 <Link href={hrefWith({})}>Go to the first page</Link>
               </EmptyState>
-            ) : filtered || params.status ? (
+            ) : filtered || params.status !== kind.defaults.status ? (
               <EmptyState title="No requests match these filters.">
-                <Link href={basePath + formatListParams(EMPTY_PARAMS)}>Clear the filters</Link>
-              </EmptyState>
-            ) : scope === 'mine' ? (
-              <EmptyState title="You have not filed any requests yet.">
-                <p>
-                  Need something from IT, Ops, Admin or HR?{' '}
-                  <Link href="/requests/new">File a new request</Link>.
-                </p>
+                <Link
+                  href={
+                    kind.basePath +
+                    formatListParams(
+                      { ...parseListParams('', kind.defaults), view: params.view },
+                      kind.defaults,
+                    )
+                  }
+                >
+                  Clear the filters
+                </Link>
               </EmptyState>
             ) : (
-              <EmptyState title="There are no requests yet." />
+              kind.empty
             );
           }
           return (
             <div aria-busy={reloading}>
               <RequestList
-                rows={page.rows}
+                rows={rows}
                 categories={categories}
-                people={people.index}
-                showRequester={scope === 'all'}
-                label="Requests"
+                showRequester={kind.showRequester}
+                label={kind.views.length > 1 ? view.label : 'Requests'}
+                actions={kind.take ? take.actions : undefined}
               />
-              <Pager params={params} total={page.total} hrefWith={hrefWith} />
+              <Pager page={params.page} total={total} hrefWith={hrefWith} />
             </div>
           );
         }}
@@ -142,59 +271,21 @@ export function RequestListView({ scope, basePath }: { scope: 'mine' | 'all'; ba
   );
 }
 
-function StatusTabs({
-  params,
-  totals,
-  hrefWith,
-}: {
-  params: ListParams;
-  totals: StatusTotals | null;
-  hrefWith: (changes: Partial<ListParams>) => string;
-}) {
-  const statuses = useStatuses();
-  const tabs: { status: string | null; label: string; count: number | null }[] = [
-    { status: null, label: 'All', count: totals?.all ?? null },
-    ...statuses.map((status) => ({
-      status: status.code,
-      label: status.label,
-      count: totals ? (totals[status.code] ?? 0) : null,
-    })),
-  ];
-  return (
-    <nav aria-label="Status" className="tabs">
-      <ul>
-        {tabs.map((tab) => (
-          <li key={tab.label}>
-            <Link
-              href={hrefWith({ status: tab.status })}
-              aria-current={params.status === tab.status ? 'page' : undefined}
-            >
-              {tab.label}
-              {tab.count !== null && <span className="tab-count">{tab.count}</span>}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
-}
-
 function Pager({
-  params,
+  page,
   total,
   hrefWith,
 }: {
-  params: ListParams;
+  page: number;
   total: number | null;
   hrefWith: (changes: Partial<ListParams>) => string;
 }) {
   const pages = pageCount(total);
-  const first = (params.page - 1) * PAGE_SIZE + 1;
-  const hasNext = pages === null || params.page < pages;
+  const first = (page - 1) * PAGE_SIZE + 1;
   return (
     <nav aria-label="Pages" className="pager">
-      {params.page > 1 ? (
-        <Link href={hrefWith({ page: params.page - 1 })} rel="prev">
+      {page > 1 ? (
+        <Link href={hrefWith({ page: page - 1 })} rel="prev">
           Previous page
         </Link>
       ) : (
@@ -202,11 +293,11 @@ function Pager({
       )}
       <p className="pager-status">
         {total === null
-          ? `Page ${params.page}`
-          : `${first}–${Math.min(total, params.page * PAGE_SIZE)} of ${total} · page ${params.page} of ${pages ?? 1}`}
+          ? `Page ${page}`
+          : `${Math.min(first, total)}–${Math.min(total, page * PAGE_SIZE)} of ${total} · page ${page} of ${pages ?? 1}`}
       </p>
-      {hasNext && total !== null ? (
-        <Link href={hrefWith({ page: params.page + 1 })} rel="next">
+      {pages !== null && page < pages ? (
+        <Link href={hrefWith({ page: page + 1 })} rel="next">
           Next page
         </Link>
       ) : (

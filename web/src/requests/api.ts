@@ -2,21 +2,26 @@
 // TanStack Query options (reads) and plain functions (writes; callers then
 // invalidate `requestsKey`).
 import { queryOptions } from '@tanstack/react-query';
-import { db, run, runPage } from '../api/client';
-import type { NewRequest, PersonId, RequestChanges, RequestId, RequestRow } from '../api/database';
+import { db, run } from '../api/client';
+import type {
+  NewRequest,
+  PersonId,
+  RequestChanges,
+  RequestId,
+  RequestListRow,
+  RequestRow,
+} from '../api/database';
 import { isRecord } from '../api/errors';
 import { requestsKey } from '../api/keys';
-import { formatListParams, pageRange, type ListParams } from './listParams';
+import { PAGE_SIZE, pageOffset, type Sort } from './listParams';
 
 export const REQUEST_COLUMNS =
   'id,key,title,description,category,priority,priority_rank,status,requester_id,assignee_id,created_at,updated_at,resolved_at,version';
 
 /** Keys under `requestsKey`: one invalidation after a write refreshes them all. */
 export const requestKeys = {
-  counts: [...requestsKey, 'counts'] as const,
-  list: (scope: string, params: ListParams) =>
-    [...requestsKey, 'list', scope, formatListParams(params)] as const,
-  queue: (category: string) => [...requestsKey, 'queue', category] as const,
+  counts: (args: object) => [...requestsKey, 'counts', args] as const,
+  list: (args: object) => [...requestsKey, 'list', args] as const,
   byKey: (key: string) => [...requestsKey, 'one', key] as const,
   part: (
     id: RequestId,
@@ -24,71 +29,57 @@ export const requestKeys = {
   ) => [...requestsKey, id, part] as const,
 };
 
-export const countsQuery = queryOptions({
-  queryKey: requestKeys.counts,
-  queryFn: () =>
-    run(db().from('request_counts').select('status,category,mine,assigned_to_me,count')),
-});
+/** The filters `rpc/find_requests` and `rpc/count_requests` share (docs/API.md). */
+export type ListScope = 'all' | 'mine' | 'assigned_to_me' | 'unassigned' | 'my_categories';
 
-export function requestPageQuery(
-  params: ListParams,
-  scope: { name: string; requesterId?: PersonId },
+export interface ListFilters {
+  scope: ListScope;
+  q: string;
+  category: string | null;
+  priority: string | null;
+}
+
+function filterArguments(filters: ListFilters) {
+  return {
+    scope: filters.scope,
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.priority ? { priority: filters.priority } : {}),
+  };
+}
+
+/** One page of a list, in the order asked for; `status` is one code or several, comma-separated. */
+export function findRequestsQuery(
+  filters: ListFilters,
+  list: { status: string | undefined; sort: Sort; page: number },
 ) {
+  const args = {
+    ...filterArguments(filters),
+    ...(list.status === undefined ? {} : { status: list.status }),
+    sort: list.sort,
+    lim: PAGE_SIZE,
+    offs: pageOffset(list.page),
+  };
   return queryOptions({
-    queryKey: requestKeys.list(scope.name, params),
-    queryFn: () => {
-      const [from, to] = pageRange(params.page);
-      let query = db().from('requests').select(REQUEST_COLUMNS, { count: 'exact' });
-      if (scope.requesterId !== undefined) query = query.eq('requester_id', scope.requesterId);
-      if (params.status) query = query.eq('status', params.status);
-      if (params.category) query = query.eq('category', params.category);
-      if (params.priority) query = query.eq('priority', params.priority);
-      if (params.q) query = query.textSearch('search', params.q, { type: 'websearch' });
-      return runPage(
-        query
-          .order('updated_at', { ascending: false })
-          .order('id', { ascending: false })
-          .range(from, to),
-      );
-    },
+    queryKey: requestKeys.list(args),
+    queryFn: () => run(db().rpc('find_requests', args, { get: true })),
     // Paging and filtering keep the old page on screen until the new one is there.
     placeholderData: (previous) => previous,
   });
 }
 
-export const QUEUE_LIMIT = 100;
+/** One request as lists show it, now (after a refused take: who has it). */
+export async function loadListRow(id: RequestId): Promise<RequestListRow | null> {
+  return run(db().from('request_list').select('*').eq('id', id).maybeSingle());
+}
 
-/** A category's queue: unassigned open requests, then assigned open/in-progress ones, by urgency (priority, then oldest). */
-export function queueQuery(category: string) {
+/** Counts per category and status of what the list shows with the same filters. */
+export function countRequestsQuery(filters: ListFilters) {
+  const args = filterArguments(filters);
   return queryOptions({
-    queryKey: requestKeys.queue(category),
-    queryFn: async () => {
-      const [unassigned, assigned] = await Promise.all([
-        runPage(
-          db()
-            .from('requests')
-            .select(REQUEST_COLUMNS, { count: 'exact' })
-            .eq('category', category)
-            .eq('status', 'open')
-            .is('assignee_id', null)
-            .order('priority_rank', { ascending: false })
-            .order('created_at', { ascending: true })
-            .limit(QUEUE_LIMIT),
-        ),
-        runPage(
-          db()
-            .from('requests')
-            .select(REQUEST_COLUMNS, { count: 'exact' })
-            .eq('category', category)
-            .in('status', ['open', 'in_progress'])
-            .not('assignee_id', 'is', null)
-            .order('priority_rank', { ascending: false })
-            .order('created_at', { ascending: true })
-            .limit(QUEUE_LIMIT),
-        ),
-      ]);
-      return { unassigned, assigned };
-    },
+    queryKey: requestKeys.counts(args),
+    queryFn: () => run(db().rpc('count_requests', args, { get: true })),
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createNavigator } from './history';
-import { azureLoginUrl, hrefFor, matchRoute, safeNext, type Route } from './routes';
+import { azureLoginUrl, homeTarget, hrefFor, matchRoute, safeNext, type Route } from './routes';
 
 describe('matchRoute', () => {
   it.each<[string, Route]>([
-    ['/', { name: 'my-requests' }],
+    ['/', { name: 'home' }],
+    ['/my-requests', { name: 'my-requests' }],
     ['/queue', { name: 'queue' }],
     ['/queue/', { name: 'queue' }],
     ['/requests/new', { name: 'new-request' }],
@@ -17,6 +18,13 @@ describe('matchRoute', () => {
     ['/admin/transitions', { name: 'admin', section: 'transitions' }],
   ])('%s', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
+  });
+
+  it('sends agents and admins home to their queue, keeping old My requests links', () => {
+    expect(homeTarget(false, '')).toBeNull();
+    expect(homeTarget(false, '?status=open')).toBeNull();
+    expect(homeTarget(true, '')).toBe('/queue');
+    expect(homeTarget(true, '?status=open&page=2')).toBe('/my-requests?status=open&page=2');
   });
 
   it('reads the sign-in target and reason', () => {
@@ -36,6 +44,7 @@ describe('matchRoute', () => {
 
   it('round-trips through hrefFor', () => {
     const routes: Route[] = [
+      { name: 'home' },
       { name: 'my-requests' },
       { name: 'queue' },
       { name: 'new-request' },

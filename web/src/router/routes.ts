@@ -4,6 +4,7 @@ export const ADMIN_SECTIONS = ['requests', 'people', 'teams', 'transitions'] as 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number];
 
 export type Route =
+  | { name: 'home' }
   | { name: 'my-requests' }
   | { name: 'requests' }
   | { name: 'queue' }
@@ -32,8 +33,9 @@ export function matchRoute(pathname: string, search = ''): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const segments = path.split('/').filter(Boolean).map(decodeSegment);
   const [first, second, ...rest] = segments;
-  if (first === undefined) return { name: 'my-requests' };
+  if (first === undefined) return { name: 'home' };
   if (rest.length === 0) {
+    if (first === 'my-requests' && second === undefined) return { name: 'my-requests' };
     if (first === 'queue' && second === undefined) return { name: 'queue' };
     if (first === 'settings' && second === undefined) return { name: 'settings' };
     if (first === 'signin' && second === undefined) {
@@ -63,8 +65,10 @@ function decodeSegment(segment: string): string {
 
 export function hrefFor(route: Route): string {
   switch (route.name) {
-    case 'my-requests':
+    case 'home':
       return '/';
+    case 'my-requests':
+      return '/my-requests';
     case 'requests':
       return '/requests';
     case 'queue':
@@ -87,6 +91,16 @@ export function hrefFor(route: Route): string {
     case 'not-found':
       return route.path;
   }
+}
+
+/**
+ * Where `/` leads. Requesters: their requests, right there (`null`). Agents
+ * and admins: their queue; a `/` link with a list query was a link to My
+ * requests before agents had a home, and still opens My requests.
+ */
+export function homeTarget(worksAQueue: boolean, search: string): string | null {
+  if (!worksAQueue) return null;
+  return search && search !== '?' ? `/my-requests${search}` : '/queue';
 }
 
 /** Where "Sign in with Microsoft" goes: authsvc, then back to `next`. */
