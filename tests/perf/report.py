@@ -66,7 +66,7 @@ def row(name: str, report: dict[str, Any]) -> str:
         ),
         f"{peak.get('per_second', 0):.0f} @ {peak.get('concurrency', '–')}" if peak else "–",
         f"{ceiling['api_share_percent']:.0f} %" if ceiling.get("api_share_percent") else "–",
-        f"{memory.get('growth_mb', 0):+.0f}" if memory else "–",
+        f"{memory.get('growth_mb', 0):+.0f}" if memory and realistic else "–",
         report.get("note", "") or "",
     ]
     return "| " + " | ".join(cells) + " |"
