@@ -3520,6 +3520,7 @@ begin
         for agent in
             select tm.user_id from app.team_members tm
              where tm.category = new.category and tm.user_id <> new.requester_id
+               and app.notification_delivery(tm.user_id, 'new_in_category') is not null
              order by tm.user_id
         loop
             perform app.enqueue_notification('new_in_category', agent, new);
