@@ -10,7 +10,13 @@ import { Field } from '../ui/Field';
 import { Notice } from '../ui/States';
 import { moveRequest, updateRequest } from './api';
 import { PRIORITY_LABELS, priorityLabel } from '../ui/format';
-import { changedFields, EDIT_FIELDS, noEditErrors, type EditField } from './editRequest';
+import {
+  changedFields,
+  choicesWithCurrent,
+  EDIT_FIELDS,
+  noEditErrors,
+  type EditField,
+} from './editRequest';
 import { checkRequestText, DESCRIPTION_MAX, TITLE_MAX } from './limits';
 
 /**
@@ -43,6 +49,20 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
     (person) =>
       (person.agent_categories ?? []).includes(request.category) ||
       person.id === request.assignee_id,
+  );
+
+  const categoryChoices = choicesWithCurrent(
+    categories.map((category) => ({ value: category.code, label: category.name })),
+    request.category,
+    request.category,
+  );
+  const assigneeChoices = choicesWithCurrent(
+    [
+      { value: '', label: 'Unassigned' },
+      ...agents.map((person) => ({ value: person.id, label: person.display_name })),
+    ],
+    request.assignee_id ?? '',
+    'Current assignee',
   );
 
   if (request.status === 'resolved' || request.status === 'cancelled') return null;
@@ -160,10 +180,17 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
             error={errors.fields.category}
           >
             {(props) => (
-              <select {...props} name="category" defaultValue={request.category}>
-                {categories.map((category) => (
-                  <option key={category.code} value={category.code}>
-                    {category.name}
+              // Mounted again once the list has loaded, so the request's own
+              // category is selected among all of them (choicesWithCurrent).
+              <select
+                {...props}
+                key={categoryChoices.length}
+                name="category"
+                defaultValue={request.category}
+              >
+                {categoryChoices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
                   </option>
                 ))}
               </select>
@@ -171,11 +198,15 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           </Field>
           <Field label="Assignee" error={errors.fields.assignee_id}>
             {(props) => (
-              <select {...props} name="assignee_id" defaultValue={request.assignee_id ?? ''}>
-                <option value="">Unassigned</option>
-                {agents.map((person) => (
-                  <option key={person.id} value={person.id}>
-                    {person.display_name}
+              <select
+                {...props}
+                key={assigneeChoices.length}
+                name="assignee_id"
+                defaultValue={request.assignee_id ?? ''}
+              >
+                {assigneeChoices.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
                   </option>
                 ))}
               </select>

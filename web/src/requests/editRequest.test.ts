@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestRow } from '../api/database';
-import { changedFields } from './editRequest';
+import { changedFields, choicesWithCurrent } from './editRequest';
 
 const request: RequestRow = {
   id: 1,
@@ -51,6 +51,34 @@ describe('changedFields', () => {
   it('can unassign', () => {
     expect(changedFields({ ...request, assignee_id: IVAN }, form({ assignee_id: '' }))).toEqual({
       assignee_id: null,
+    });
+  });
+});
+
+describe('choicesWithCurrent', () => {
+  const loaded = [
+    { value: 'ADMIN', label: 'Admin' },
+    { value: 'IT', label: 'IT' },
+  ];
+
+  it('keeps the list as it is when the current value is in it', () => {
+    expect(choicesWithCurrent(loaded, 'IT', 'IT')).toEqual(loaded);
+  });
+
+  it('puts the current value first while the list has not loaded', () => {
+    expect(choicesWithCurrent([], 'IT', 'IT')).toEqual([{ value: 'IT', label: 'IT' }]);
+  });
+
+  it('so a form read before the list loads changes nothing', () => {
+    const [first] = choicesWithCurrent([], 'IT', 'IT');
+    expect(changedFields(request, form({ category: first?.value ?? '' }))).toEqual({});
+  });
+
+  it('keeps an assignee who no longer serves the category', () => {
+    const agents = [{ value: '', label: 'Unassigned' }];
+    expect(choicesWithCurrent(agents, 'p-1', 'Current assignee')[0]).toEqual({
+      value: 'p-1',
+      label: 'Current assignee',
     });
   });
 });

@@ -32,6 +32,21 @@ export function changedFields(
   return changes;
 }
 
+/** One option of a select: its value and the words shown. */
+export type Choice = { value: string; label: string };
+
+/**
+ * A select's choices with the request's own value always among them. While a
+ * list is still loading (or no longer holds that value), an uncontrolled
+ * select would show its first option, and saving an unrelated change would
+ * quietly move or unassign the request (seen on a loaded CI run).
+ */
+export function choicesWithCurrent(choices: Choice[], current: string, label: string): Choice[] {
+  return choices.some((choice) => choice.value === current)
+    ? choices
+    : [{ value: current, label }, ...choices];
+}
+
 export function noEditErrors(): FormErrors<EditField> {
   return { fields: {}, form: null };
 }
