@@ -62,8 +62,10 @@ class Plan:
             + 4 * self.ceiling_seconds
             + self.fairness_seconds * 4 / 3
             + (self.ops_warmup_seconds + self.ops_window_seconds)
-            * len(self.ops_levels)
-            * len(self.operations)
+            * (
+                len(self.ops_levels) * len(self.operations)
+                + sum(1 for op, _, _ in ops.PACED if op in self.operations)
+            )
         )
 
 
@@ -365,12 +367,7 @@ async def ops_phase(
             profile.track_nested_statements(conn, False)
     print(ops.table(result), flush=True)
     print(
-        profile.cpu_table(
-            {
-                f"{row['operation']} @ {row['clients']}": row["cpu_us_per_operation"]
-                for row in result["rows"]
-            }
-        ),
+        profile.cpu_table({ops.label(row): row["cpu_us_per_operation"] for row in result["rows"]}),
         flush=True,
     )
     return result

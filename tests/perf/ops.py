@@ -9,6 +9,13 @@ was) and *comment* (on one of my own requests). Each client repeats its
 operation with no think time; after a warm-up only the window is counted, and
 the CPU time each process of the stack spent in the window is divided by the
 operations it served (microseconds per operation, per process).
+
+A closed loop measures how much the stack can do: its clients wait for each
+other, so at 100 clients the mean latency is 100 ÷ throughput (Little's law).
+How long a call takes when the stack is asked for less than its limit is the
+*paced* row (ADR 0022): the same clients, each sending on a fixed schedule so
+that together they offer a set rate (creates: 100 clients offering 400/s), and
+each call timed from when it was due, so falling behind is counted.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from tests.perf.stats import Recorder
 OPERATIONS = ("create", "list", "request_history", "transition", "comment")
 CREATE_CATEGORY = "IT"
 REQUESTS_PER_WORKER = 40
+# The paced rows: (operation, clients, calls/s offered by all of them together).
+PACED = (("create", 100, 400.0),)
 
 
 @dataclass(frozen=True)
@@ -169,7 +178,7 @@ def _agent_workers(conn: psycopg.Connection, agents: list[Person], clients: int)
     return result
 
 
-async def closed_loop(
+async def drive(
     *,
     origin: str,
     operation: str,
@@ -177,14 +186,20 @@ async def closed_loop(
     warmup: float,
     window: float,
     watch: ResourceWatch,
+    rate: float | None = None,
 ) -> tuple[Recorder, dict[str, float]]:
     """Every worker repeats `operation` for warm-up + window; only the window counts.
 
+    Closed loop (`rate` None): a worker sends its next call when the last one
+    has answered. Paced: the workers together offer `rate` calls/s, each on its
+    own fixed schedule (staggered so the calls spread evenly), and a call's
+    latency runs from when it was due, not from when a late worker got to it.
     Returns the operations timed in the window and the CPU seconds each
     process group used in it.
     """
     recorder = Recorder()
     runner = RUNNERS[operation]
+    interval = len(workers) / rate if rate else 0.0
     connector = aiohttp.TCPConnector(limit=0, ttl_dns_cache=None)
     started = time.perf_counter()
     window_start = started + warmup
@@ -192,12 +207,17 @@ async def closed_loop(
 
     async with aiohttp.ClientSession(connector=connector) as session:
 
-        async def loop(worker: Worker) -> None:
+        async def loop(index: int, worker: Worker) -> None:
             calls = Client(session, worker.person, origin, Recorder(), started)
             step = 0
+            due = started + index * interval / len(workers)
             while True:
                 failures = calls.failures
-                begin = time.perf_counter()
+                if rate:
+                    await asyncio.sleep(max(0.0, due - time.perf_counter()))
+                    begin, due = due, due + interval
+                else:
+                    begin = time.perf_counter()
                 await runner(calls, worker, step)
                 end = time.perf_counter()
                 step += 1
@@ -212,7 +232,7 @@ async def closed_loop(
                         error=None if ok else "; ".join(calls.recorder.error_examples[-2:]),
                     )
 
-        tasks = [asyncio.create_task(loop(w)) for w in workers]
+        tasks = [asyncio.create_task(loop(i, w)) for i, w in enumerate(workers)]
         await asyncio.sleep(warmup)
         cpu_before = await asyncio.to_thread(watch.cpu_seconds)
         await asyncio.sleep(max(0.0, window_end - time.perf_counter()))
@@ -231,26 +251,30 @@ async def per_operation(
     people: list[Person],
     levels: tuple[int, ...],
     operations: tuple[str, ...] = OPERATIONS,
+    paced: tuple[tuple[str, int, float], ...] = PACED,
     warmup: float,
     window: float,
     watch: ResourceWatch,
     say: Callable[[str], None],
 ) -> dict[str, Any]:
-    """The table: each operation at each level, with CPU per operation and the top statements."""
+    """The table: each operation at each level, then its paced rows, with CPU and top statements."""
     rows = []
     for operation in operations:
-        for clients in levels:
+        runs: list[tuple[int, float | None]] = [(clients, None) for clients in levels]
+        runs += [(clients, rate) for op, clients, rate in paced if op == operation]
+        for clients, rate in runs:
             with connect() as conn:
                 chosen = workers(conn, people, operation, clients)
                 profile.reset_statements(conn)
             load = os.getloadavg()[0]
-            recorder, cpu = await closed_loop(
+            recorder, cpu = await drive(
                 origin=origin,
                 operation=operation,
                 workers=chosen,
                 warmup=warmup,
                 window=window,
                 watch=watch,
+                rate=rate,
             )
             summary = recorder.summary(window)["calls"].get(operation) or {
                 "count": 0,
@@ -265,6 +289,7 @@ async def per_operation(
             row = {
                 "operation": operation,
                 "clients": len(chosen),
+                "offered_per_second": rate,
                 "load_average": round(load, 2),
                 **{
                     k: summary[k]
@@ -279,9 +304,16 @@ async def per_operation(
     return {"warmup_seconds": warmup, "window_seconds": window, "rows": rows}
 
 
+def label(row: dict[str, Any]) -> str:
+    """`create @ 100`, or `create @ 100 paced 400/s` for a paced row."""
+    text = f"{row['operation'].replace('_', ' + ')} @ {row['clients']}"
+    offered = row.get("offered_per_second")
+    return f"{text} paced {offered:.0f}/s" if offered else text
+
+
 def describe_row(row: dict[str, Any]) -> str:
     return (
-        f"ops {row['operation']:<16} {row['clients']:>3} clients: {row['per_second']:>6.0f}/s  "
+        f"ops {label(row):<28}: {row['per_second']:>6.0f}/s  "
         f"p50 {row['p50_ms']:>7.1f}  p95 {row['p95_ms']:>7.1f}  p99 {row['p99_ms']:>7.1f} ms  "
         f"errors {row['errors']}  (load {row['load_average']:.1f})"
     )
@@ -290,12 +322,14 @@ def describe_row(row: dict[str, Any]) -> str:
 def table(result: dict[str, Any]) -> str:
     """The per-operation table as Markdown (printed and written to the README)."""
     lines = [
-        "| operation | clients | ops/s | p50 ms | p95 ms | p99 ms | errors | load |",
-        "|---|---|---|---|---|---|---|---|",
+        "| operation | clients | offered | ops/s | p50 ms | p95 ms | p99 ms | errors | load |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in result["rows"]:
+        offered = row.get("offered_per_second")
         lines.append(
-            f"| {row['operation'].replace('_', ' + ')} | {row['clients']} | {row['per_second']:.0f} "
+            f"| {row['operation'].replace('_', ' + ')} | {row['clients']} "
+            f"| {f'{offered:.0f}/s' if offered else 'closed loop'} | {row['per_second']:.0f} "
             f"| {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {row['errors']} "
             f"| {row['load_average']:.1f} |"
         )
