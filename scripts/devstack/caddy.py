@@ -8,6 +8,11 @@ from pathlib import Path
 from devstack import processes
 from devstack.paths import CADDY_BIN, CADDY_DIR, ROOT
 
+# Go runtime settings Caddy runs with, here and in stack/docker-stack.yml
+# (tests/stack checks): one processor, what Caddy's automaxprocs derives from
+# production's 0.5-CPU limit; locally 10–25 % less CPU per call (ADR 0023).
+GO_RUNTIME = {"GOMAXPROCS": "1"}
+
 
 def caddy_env(
     *,
@@ -31,6 +36,7 @@ def caddy_env(
         "REQSTLY_CADDY_ACCESS_LOG": str(run_dir / "caddy-access.log"),
         "XDG_DATA_HOME": str(run_dir / "caddy-data"),
         "XDG_CONFIG_HOME": str(run_dir / "caddy-config"),
+        **GO_RUNTIME,
     }
 
 

@@ -8,6 +8,15 @@ from pathlib import Path
 from devstack import processes
 from devstack.paths import POSTGREST_BIN
 
+# GHC runtime options of every PostgREST (the GHCRTS variable), on top of the
+# binary's own -N -I0 -qg; stack/docker-stack.yml sets the same
+# (tests/stack/test_stack_file.py checks). -N1: one capability per process,
+# a third less CPU per call than one per core (ADR 0021). The rest keeps the
+# heap small (ADR 0023, docs/perf/fixes.md §17): freed memory returned to the
+# kernel at once, a 2 MB nursery, the old generation collected at 1.5x the
+# live data.
+RTS_OPTIONS = "-N1 --disable-delayed-os-memory-return -A2m -F1.5"
+
 
 @dataclass(frozen=True)
 class PostgrestConfig:
@@ -22,10 +31,7 @@ class PostgrestConfig:
     # Seconds a verified JWT stays cached (0: verify every request). Safe with
     # api.pre_request, which checks exp and the session on every request anyway.
     jwt_cache_seconds: int = 0
-    # GHC runtime options (the GHCRTS variable), on top of the binary's own
-    # (-N -I0 -qg). -N1: one capability per process, as in stack/docker-stack.yml;
-    # a third less CPU per call than one per core (docs/perf/fixes.md, ADR 0021).
-    rts_options: str = "-N1"
+    rts_options: str = RTS_OPTIONS
 
     def render(self) -> str:
         values = {

@@ -22,7 +22,7 @@ from devstack.mailbox import Mailbox, start_mailbox
 from devstack.notifier import notifier_env, start_notifier
 from devstack.paths import DATA
 from devstack.postgres import LocalPostgres
-from devstack.postgrest import PostgrestConfig, start_postgrest
+from devstack.postgrest import RTS_OPTIONS, PostgrestConfig, start_postgrest
 from devstack.sessions import dev_token
 
 AUDIENCE = "reqstly"
@@ -36,7 +36,7 @@ class StackSettings:
     postgrest_instances: int = 1
     postgrest_pool: int = 10
     postgrest_jwt_cache_seconds: int = 0
-    postgrest_rts_options: str = "-N1"
+    postgrest_rts_options: str = RTS_OPTIONS
     seed: bool = True
     pg_tcp_port: int | None = None
     # The local mailbox and the notification worker (make run; tests start their own).

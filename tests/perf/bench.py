@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from devstack.paths import DATA, ROOT
+from devstack.postgrest import RTS_OPTIONS
 from devstack.processes import free_port
 from devstack.stack import DBNAME, LocalStack, StackSettings
 from tests.perf import ceiling, fairness, ops, profile, seed
@@ -51,7 +52,7 @@ class Plan:
     ops_warmup_seconds: float = 5.0
     ops_window_seconds: float = 30.0
     phases: tuple[str, ...] = PHASES
-    postgrest_rts: str = "-N1"
+    postgrest_rts: str = RTS_OPTIONS
     operations: tuple[str, ...] = ops.OPERATIONS
 
     @property
@@ -235,6 +236,9 @@ def memory_summary(watch: ResourceWatch) -> dict[str, Any]:
         )
 
     during = [i for i, s in enumerate(watch.samples) if s.label == "during"]
+    # The realistic run's own samples (people with think time): issue #16's
+    # "under load", apart from the no-think-time phases' peaks.
+    with_think_time = [s for s in watch.samples if s.label in ("before", "during")]
     warm = during[max(0, len(during) // 4 - 1)] if during else 0
     last = next(i for i, s in reversed(list(enumerate(watch.samples))) if s.label == "after")
     return {
@@ -269,6 +273,18 @@ def memory_summary(watch: ResourceWatch) -> dict[str, Any]:
                 if _is_application(name)
             },
             "file_backed_at_max": _file_backed_at_max(watch),
+            **(
+                {
+                    "max_with_think_time": max(application_pss(s) for s in with_think_time),
+                    "max_each_with_think_time": {
+                        name: max(s.pss_mb.get(name, 0.0) for s in with_think_time)
+                        for name in sorted(watch.samples[0].pss_mb)
+                        if _is_application(name)
+                    },
+                }
+                if during
+                else {}
+            ),
         },
         "postgresql_pss_mb": {
             "before": watch.samples[0].pss_mb.get("postgresql", 0.0),
@@ -297,7 +313,12 @@ def describe_memory(memory: dict[str, Any]) -> str:
     app, pg = memory["application_pss_mb"], memory["postgresql_pss_mb"]
     return (
         f"memory: application ({', '.join(app['processes'])}) PSS {app['before']:.0f} MB before, "
-        f"{app['max']:.0f} MB at most ({app['file_backed_at_max']:.0f} MB of it file-backed), "
+        + (
+            f"{app['max_with_think_time']:.0f} MB at most with think time, "
+            if "max_with_think_time" in app
+            else ""
+        )
+        + f"{app['max']:.0f} MB at most ({app['file_backed_at_max']:.0f} MB of it file-backed), "
         f"{app['after']:.0f} MB after; PostgreSQL PSS "
         f"{pg['before']:.0f} → {pg['max']:.0f} MB at most; whole stack growth "
         f"{memory['growth_mb']:+.0f} MB from warm to the end; at most per process: "

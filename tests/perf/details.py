@@ -141,7 +141,16 @@ def _memory(name: str, report: dict[str, Any]) -> list[str]:
         f"## Memory (run {name}, {report['mode']})",
         "",
         f"Application processes ({', '.join(app['processes'])}), PSS together: "
-        f"{app['before']:.0f} MB before the load, {app['max']:.0f} MB at most"
+        f"{app['before']:.0f} MB before the load, "
+        + (
+            f"{app['max_with_think_time']:.0f} MB at most in the realistic run (people with "
+            "think time; per process: "
+            + ", ".join(f"{n} {mb:.0f}" for n, mb in app["max_each_with_think_time"].items())
+            + "), "
+            if "max_with_think_time" in app
+            else ""
+        )
+        + f"{app['max']:.0f} MB at most in any phase"
         + (
             f" ({app['file_backed_at_max']:.0f} MB of it file-backed: program text the kernel "
             "can drop and read again)"

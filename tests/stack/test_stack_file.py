@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from devstack.caddy import GO_RUNTIME
+from devstack.postgrest import RTS_OPTIONS
 from tests.stack.stackfile import (
     STACK_ENV,
     STACK_FILE,
@@ -291,6 +293,14 @@ def test_caddy_gets_the_settings_its_caddyfile_reads() -> None:
     assert env["REQSTLY_ORIGIN"] == f"https://{STACK_ENV['REQSTLY_DOMAIN']}"
     for key in ("REQSTLY_DOMAIN", "REQSTLY_ACME_EMAIL", "REQSTLY_GRAFANA_HOST", "REQSTLY_WEB_ROOT"):
         assert env.get(key), key
+
+
+def test_runtime_settings_are_the_ones_the_local_stack_measures() -> None:
+    """Caddy's Go and PostgREST's GHC runtime settings (ADR 0021, 0023): the
+    bench and the tests run the processes as production does."""
+    assert services()["postgrest"]["environment"]["GHCRTS"] == RTS_OPTIONS
+    caddy = services()["caddy"]["environment"]
+    assert {key: caddy.get(key) for key in GO_RUNTIME} == GO_RUNTIME
 
 
 def test_caddy_reaches_every_replica_of_postgrest_and_authsvc() -> None:
