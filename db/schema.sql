@@ -6447,7 +6447,7 @@ CREATE INDEX requests_queue_idx ON app.requests USING btree (category, status, p
 -- Name: requests_requester_idx; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE INDEX requests_requester_idx ON app.requests USING btree (requester_id, updated_at DESC);
+CREATE INDEX requests_requester_idx ON app.requests USING btree (requester_id, updated_at DESC) INCLUDE (category, status);
 
 
 --
