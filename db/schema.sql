@@ -1463,11 +1463,11 @@ declare
     head app.audit_heads;
     entry app.audit_log;
 begin
-    insert into app.audit_heads as h (request_id) values (append_audit.request_id) on conflict do nothing;
+    -- The head, locked: one request's entries are appended one at a time.
     select * into head from app.audit_heads h where h.request_id = append_audit.request_id for update;
 
     entry.request_id := append_audit.request_id;
-    entry.seq := head.seq + 1;
+    entry.seq := coalesce(head.seq, 0) + 1;
     entry.at := pg_catalog.date_trunc('microseconds', pg_catalog.clock_timestamp());
     entry.actor_id := app.current_user_id();
     entry.actor_role := app.acting_role();
@@ -1484,7 +1484,13 @@ begin
     values (entry.request_id, entry.seq, entry.at, entry.actor_id, entry.actor_role, entry.actor_name,
             entry.action, entry.changes, entry.internal, entry.correlation_id, entry.prev_hash, entry.hash);
 
-    update app.audit_heads h set seq = entry.seq, hash = entry.hash where h.request_id = entry.request_id;
+    if head.request_id is null then
+        -- The chain's first entry. Two first entries at once (only possible for
+        -- a request filed before the chain existed) collide on the key: one fails.
+        insert into app.audit_heads (request_id, seq, hash) values (entry.request_id, entry.seq, entry.hash);
+    else
+        update app.audit_heads h set seq = entry.seq, hash = entry.hash where h.request_id = entry.request_id;
+    end if;
 end
 $$;
 
@@ -3292,15 +3298,13 @@ declare
     ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
     old_row jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
     new_row jsonb := to_jsonb(new) - ignored;
-    diff jsonb := '{}';
-    col text;
+    diff jsonb;
 begin
-    for col in select k from jsonb_object_keys(new_row) k order by k loop
-        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
-            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
-        end if;
-    end loop;
-    if diff = '{}' then
+    select pg_catalog.jsonb_object_agg(n.key, pg_catalog.jsonb_build_object('old', old_row -> n.key, 'new', n.value))
+      into diff
+      from pg_catalog.jsonb_each(new_row) n
+     where tg_op = 'INSERT' or n.value is distinct from old_row -> n.key;
+    if diff is null then
         return null;  -- only updated_at moved (a comment touched the request)
     end if;
     perform app.append_audit(new.id,
