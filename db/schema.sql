@@ -607,13 +607,20 @@ CREATE FUNCTION api.find_requests(q text DEFAULT NULL::text, scope text DEFAULT 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+    -- Unqualified: the same words order a branch (app.requests, maybe its
+    -- clock) and the branches together (their columns).
     order_by text := case coalesce(sort, 'urgency')
-        when 'urgency' then 'l.priority_rank desc, l.created_at, l.id'
-        when 'priority' then 'l.priority_rank desc, l.updated_at desc, l.id'
-        when 'age' then 'l.created_at, l.id'
-        when 'newest' then 'l.created_at desc, l.id desc'
-        when 'due' then 'l.resolution_due_at nulls last, l.priority_rank desc, l.id'
-        when 'updated' then 'l.updated_at desc, l.id desc' end;
+        when 'urgency' then 'priority_rank desc, created_at, id'
+        when 'priority' then 'priority_rank desc, updated_at desc, id'
+        when 'age' then 'created_at, id'
+        when 'newest' then 'created_at desc, id desc'
+        when 'due' then 'resolution_due_at nulls last, priority_rank desc, id'
+        when 'updated' then 'updated_at desc, id desc' end;
+    by_due boolean := sort = 'due';
+    categories text[];
+    statuses text[];
+    branches text[];
+    page bigint[];
 begin
     if order_by is null then
         raise exception 'Requests can be sorted by urgency, priority, age, newest, due or updated, not "%".', sort
@@ -623,8 +630,40 @@ begin
         raise exception 'Ask for 1 to 200 requests at a time, from offset 0 on.'
             using errcode = '22023', detail = 'lim';
     end if;
-    return query execute format('select l.* from api.request_list l where %s order by %s limit %s offset %s',
-                                app.request_filter(q, scope, category, status, priority), order_by, lim, offs);
+    -- Every argument checked once, with the words app.request_filter has for them.
+    perform app.request_filter(q, scope, category, status, priority);
+
+    if nullif(btrim(q), '') is not null then
+        categories := array[category];
+        statuses := array[status];
+    else
+        categories := case when category is null and scope in ('my_categories', 'unassigned')
+                           then coalesce(nullif(app.current_agent_categories(), '{}'), array[null])
+                           else array[category] end;
+        statuses := case when status is null then array[status]
+                         else (select pg_catalog.array_agg(distinct s)
+                                 from pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.replace(status, ' ', ''), ',')) s)
+                    end;
+    end if;
+    select pg_catalog.array_agg(pg_catalog.format(
+               '(select l.id, l.priority_rank, l.created_at, l.updated_at, %s as resolution_due_at
+                   from app.requests l %s
+                  where %s order by %s limit %s)',
+               case when by_due then 's.resolution_due_at' else 'null::timestamptz' end,
+               case when by_due then 'left join app.request_sla s on s.request_id = l.id' else '' end,
+               app.request_filter(q, scope, one_category, one_status, priority), order_by, offs + lim))
+      into branches
+      from pg_catalog.unnest(categories) one_category, pg_catalog.unnest(statuses) one_status;
+
+    execute pg_catalog.format('select array(select p.id from (%s) p order by %s limit %s offset %s)',
+                              pg_catalog.array_to_string(branches, ' union all '), order_by, lim, offs)
+       into page;
+
+    return query
+        select l.*
+          from pg_catalog.unnest(page) with ordinality as p (id, position)
+          join api.request_list l on l.id = p.id
+         order by p.position;
 end
 $$;
 
