@@ -45,6 +45,7 @@ ATTACHMENT_COLUMNS = (
     "uploaded_by,uploaded_by_name,created_at,removed_at"
 )
 CHANGES_POLL_SECONDS = 15.0
+CALLS_IN_FLIGHT = 4
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ class Client:
     prefix: str = "/rest"
     # Calls that did not answer as expected (a conflict counts as answered).
     failures: int = 0
+    # As the SPA's tab: at most this many calls in flight, the rest wait
+    # (web/src/api/client.ts, ADR 0024); each call is timed from when it is sent.
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(CALLS_IN_FLIGHT))
 
     async def call(
         self,
@@ -93,32 +97,33 @@ class Client:
             sent["Content-Type"] = "application/json"
             sent["Origin"] = self.origin
             data = json.dumps(body)
-        begin = time.perf_counter()
-        try:
-            async with self.session.request(
-                method,
-                f"{self.origin}{self.prefix}{path}",
-                params=params,
-                data=data,
-                headers=sent,
-                timeout=self.timeout,
-            ) as response:
-                raw = await response.read()
-                status = response.status
-                timing = parse_server_timing(response.headers.get("Server-Timing"))
-        except (aiohttp.ClientError, TimeoutError) as error:
+        async with self.turns:
+            begin = time.perf_counter()
+            try:
+                async with self.session.request(
+                    method,
+                    f"{self.origin}{self.prefix}{path}",
+                    params=params,
+                    data=data,
+                    headers=sent,
+                    timeout=self.timeout,
+                ) as response:
+                    raw = await response.read()
+                    status = response.status
+                    timing = parse_server_timing(response.headers.get("Server-Timing"))
+            except (aiohttp.ClientError, TimeoutError) as error:
+                end = time.perf_counter()
+                self.recorder.record(
+                    name,
+                    at=end - self.started,
+                    latency_ms=(end - begin) * 1000,
+                    status=0,
+                    ok=False,
+                    error=f"{type(error).__name__}: {error}",
+                )
+                self.failures += 1
+                return None
             end = time.perf_counter()
-            self.recorder.record(
-                name,
-                at=end - self.started,
-                latency_ms=(end - begin) * 1000,
-                status=0,
-                ok=False,
-                error=f"{type(error).__name__}: {error}",
-            )
-            self.failures += 1
-            return None
-        end = time.perf_counter()
         ok = status in expect
         self.failures += not ok and status not in conflict
         self.recorder.record(
