@@ -356,10 +356,19 @@ CREATE FUNCTION api.count_requests(q text DEFAULT NULL::text, scope text DEFAULT
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    filter text := app.request_filter(q, scope, category, null, priority);  -- checks every argument
 begin
+    -- A category's own counts are kept (app.request_tallies); a search, a
+    -- priority, a requester's own or an agent's "all" count the rows.
+    if nullif(pg_catalog.btrim(q), '') is null and priority is null
+       and (scope in ('my_categories', 'unassigned')
+            or (coalesce(scope, 'all') = 'all' and app.current_user_is_admin())) then
+        return query select * from app.category_tallies(coalesce(scope, 'all'), category);
+        return;
+    end if;
     return query execute format(
-        'select l.category, l.status, count(*) from app.requests l where %s group by 1, 2 order by 1, 2',
-        app.request_filter(q, scope, category, null, priority));
+        'select l.category, l.status, count(*) from app.requests l where %s group by 1, 2 order by 1, 2', filter);
 end
 $$;
 
@@ -1602,6 +1611,35 @@ $$;
 
 
 --
+-- Name: category_tallies(text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.category_tallies(scope text, category text) RETURNS SETOF api.request_tally
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select t.category, t.status, pg_catalog.sum(t.n)::bigint
+      from app.request_tallies t
+     where case category_tallies.scope
+               when 'my_categories' then t.category = any (app.current_agent_categories())
+               when 'unassigned' then t.unassigned and t.category = any (app.current_agent_categories())
+               when 'all' then app.current_user_is_admin()
+               else false end
+       and (category_tallies.category is null or t.category = category_tallies.category)
+     group by t.category, t.status
+    having pg_catalog.sum(t.n) > 0
+     order by t.category, t.status
+$$;
+
+
+--
+-- Name: FUNCTION category_tallies(scope text, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.category_tallies(scope text, category text) IS 'Requests per category and status for a scope of api.count_requests (my_categories, unassigned; all for an admin), from app.request_tallies.';
+
+
+--
 -- Name: change_marker(); Type: FUNCTION; Schema: app; Owner: -
 --
 
@@ -2237,6 +2275,33 @@ begin
     update app.requests r set updated_at = now() where r.id = target.id;
 end
 $$;
+
+
+--
+-- Name: rebuild_request_tallies(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.rebuild_request_tallies() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    lock table app.requests in share mode;
+    delete from app.request_tallies;
+    insert into app.request_tallies (category, status, unassigned, shard, n)
+    select r.category, r.status, r.assignee_id is null, 0, pg_catalog.count(*)
+      from app.requests r
+     group by 1, 2, 3;
+    return (select coalesce(pg_catalog.sum(t.n), 0)::bigint from app.request_tallies t);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rebuild_request_tallies(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.rebuild_request_tallies() IS 'Counts every request into app.request_tallies again (after a load with triggers off); returns the requests counted.';
 
 
 --
@@ -3683,6 +3748,46 @@ begin
     return null;
 end
 $$;
+
+
+--
+-- Name: tg_requests__tally(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__tally() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    this_shard smallint := pg_catalog.pg_backend_pid() % 8;
+    deltas app.request_tallies[] := '{}';
+begin
+    -- Each branch names only the transition table its event has.
+    if tg_op in ('INSERT', 'UPDATE') then
+        deltas := array(select row(r.category, r.status, r.assignee_id is null, this_shard, 1)::app.request_tallies
+                          from new_rows r);
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+        deltas := deltas || array(select row(r.category, r.status, r.assignee_id is null, this_shard, -1)::app.request_tallies
+                                    from old_rows r);
+    end if;
+    insert into app.request_tallies as t (category, status, unassigned, shard, n)
+    select d.category, d.status, d.unassigned, this_shard, pg_catalog.sum(d.n)
+      from pg_catalog.unnest(deltas) d
+     group by d.category, d.status, d.unassigned
+    having pg_catalog.sum(d.n) <> 0
+     order by d.category, d.status, d.unassigned
+        on conflict (category, status, unassigned, shard) do update set n = t.n + excluded.n;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_requests__tally(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_requests__tally() IS 'requests_900_tally: adds a statement''s inserted, changed and removed requests to app.request_tallies.';
 
 
 --
@@ -5619,6 +5724,26 @@ CREATE SEQUENCE app.request_numbers_ops
 
 
 --
+-- Name: request_tallies; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.request_tallies (
+    category text NOT NULL,
+    status text NOT NULL,
+    unassigned boolean NOT NULL,
+    shard smallint NOT NULL,
+    n bigint NOT NULL
+);
+
+
+--
+-- Name: TABLE request_tallies; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.request_tallies IS 'Requests per category, status and whether assigned, in eight shards (sum them); kept by requests_900_tally, read by app.category_tallies().';
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -6188,6 +6313,14 @@ ALTER TABLE ONLY app.request_ratings
 
 ALTER TABLE ONLY app.request_sla
     ADD CONSTRAINT request_sla_pkey PRIMARY KEY (request_id);
+
+
+--
+-- Name: request_tallies request_tallies_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_tallies
+    ADD CONSTRAINT request_tallies_pkey PRIMARY KEY (category, status, unassigned, shard);
 
 
 --
@@ -6774,6 +6907,27 @@ CREATE TRIGGER requests_800_notify AFTER INSERT OR UPDATE ON app.requests FOR EA
 
 
 --
+-- Name: requests requests_900_tally_delete; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_delete AFTER DELETE ON app.requests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+
+
+--
+-- Name: requests requests_900_tally_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_insert AFTER INSERT ON app.requests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+
+
+--
+-- Name: requests requests_900_tally_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_update AFTER UPDATE ON app.requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+
+
+--
 -- Name: rights_log rights_log_100_append_only; Type: TRIGGER; Schema: app; Owner: -
 --
 
@@ -7338,6 +7492,12 @@ ALTER TABLE app.request_ratings ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.request_sla ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: request_tallies; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.request_tallies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: request_versions; Type: ROW SECURITY; Schema: app; Owner: -
@@ -8705,6 +8865,15 @@ REVOKE ALL ON FUNCTION app.base64url(data bytea) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION category_tallies(scope text, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.category_tallies(scope text, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.category_tallies(scope text, category text) TO web_user;
+GRANT ALL ON FUNCTION app.category_tallies(scope text, category text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION change_marker(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -8946,6 +9115,13 @@ GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly
 REVOKE ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO web_user;
 GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION rebuild_request_tallies(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.rebuild_request_tallies() FROM PUBLIC;
 
 
 --
@@ -9269,6 +9445,13 @@ REVOKE ALL ON FUNCTION app.tg_requests__set_defaults() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_requests__sla() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__tally(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__tally() FROM PUBLIC;
 
 
 --
