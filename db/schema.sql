@@ -3760,23 +3760,19 @@ CREATE FUNCTION app.tg_requests__tally() RETURNS trigger
     AS $$
 declare
     this_shard smallint := pg_catalog.pg_backend_pid() % 8;
-    deltas app.request_tallies[] := '{}';
 begin
-    -- Each branch names only the transition table its event has.
-    if tg_op in ('INSERT', 'UPDATE') then
-        deltas := array(select row(r.category, r.status, r.assignee_id is null, this_shard, 1)::app.request_tallies
-                          from new_rows r);
-    end if;
-    if tg_op in ('UPDATE', 'DELETE') then
-        deltas := deltas || array(select row(r.category, r.status, r.assignee_id is null, this_shard, -1)::app.request_tallies
-                                    from old_rows r);
+    if tg_op = 'INSERT' then
+        insert into app.request_tallies as t (category, status, unassigned, shard, n)
+        values (new.category, new.status, new.assignee_id is null, this_shard, 1)
+            on conflict (category, status, unassigned, shard) do update set n = t.n + 1;
+        return null;
     end if;
     insert into app.request_tallies as t (category, status, unassigned, shard, n)
-    select d.category, d.status, d.unassigned, this_shard, pg_catalog.sum(d.n)
-      from pg_catalog.unnest(deltas) d
-     group by d.category, d.status, d.unassigned
-    having pg_catalog.sum(d.n) <> 0
-     order by d.category, d.status, d.unassigned
+    select k.category, k.status, k.unassigned, this_shard, k.n
+      from (select new.category, new.status, new.assignee_id is null, 1 where tg_op = 'UPDATE'
+            union all
+            select old.category, old.status, old.assignee_id is null, -1) k (category, status, unassigned, n)
+     order by k.category, k.status, k.unassigned
         on conflict (category, status, unassigned, shard) do update set n = t.n + excluded.n;
     return null;
 end
@@ -3787,7 +3783,7 @@ $$;
 -- Name: FUNCTION tg_requests__tally(); Type: COMMENT; Schema: app; Owner: -
 --
 
-COMMENT ON FUNCTION app.tg_requests__tally() IS 'requests_900_tally: adds a statement''s inserted, changed and removed requests to app.request_tallies.';
+COMMENT ON FUNCTION app.tg_requests__tally() IS 'requests_900_tally: adds a request''s creation, change of category, status or assignment, or removal to app.request_tallies.';
 
 
 --
@@ -6910,21 +6906,21 @@ CREATE TRIGGER requests_800_notify AFTER INSERT OR UPDATE ON app.requests FOR EA
 -- Name: requests requests_900_tally_delete; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER requests_900_tally_delete AFTER DELETE ON app.requests REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+CREATE TRIGGER requests_900_tally_delete AFTER DELETE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__tally();
 
 
 --
 -- Name: requests requests_900_tally_insert; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER requests_900_tally_insert AFTER INSERT ON app.requests REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+CREATE TRIGGER requests_900_tally_insert AFTER INSERT ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__tally();
 
 
 --
 -- Name: requests requests_900_tally_update; Type: TRIGGER; Schema: app; Owner: -
 --
 
-CREATE TRIGGER requests_900_tally_update AFTER UPDATE ON app.requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION app.tg_requests__tally();
+CREATE TRIGGER requests_900_tally_update AFTER UPDATE ON app.requests FOR EACH ROW WHEN ((((old.category IS DISTINCT FROM new.category) OR (old.status IS DISTINCT FROM new.status)) OR ((old.assignee_id IS NULL) IS DISTINCT FROM (new.assignee_id IS NULL)))) EXECUTE FUNCTION app.tg_requests__tally();
 
 
 --

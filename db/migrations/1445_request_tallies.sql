@@ -5,14 +5,13 @@
 -- 1270): every request the category ever had, resolved ones included, so the
 -- count grew with the organisation's history — 188 ms for a category of
 -- 300 000 requests, twice per visit. The counts per category, status and
--- whether assigned are now kept in app.request_tallies by a statement
--- trigger on app.requests, and those two scopes (and an admin's "all") read
+-- whether assigned are now kept in app.request_tallies by triggers
+-- on app.requests, and those two scopes (and an admin's "all") read
 -- them; a search or a priority filter still counts the rows.
 --
 -- Creates must not queue behind one hot row (issue #16): each count is kept
--- in eight shards, a connection adding to the shard of its backend, and a
--- statement takes its tally rows in one order (by key), so two statements
--- cannot deadlock on them.
+-- in eight shards, a connection adding to the shard of its backend; a change
+-- takes its two tally rows in key order.
 
 create table app.request_tallies (
     category text not null,
@@ -25,46 +24,43 @@ create table app.request_tallies (
 alter table app.request_tallies enable row level security;
 comment on table app.request_tallies is 'Requests per category, status and whether assigned, in eight shards (sum them); kept by requests_900_tally, read by app.category_tallies().';
 
--- Adds a statement's changes to the tallies: +1 per new row, -1 per old row,
--- summed per key, zero sums left out, keys taken in order.
+-- Adds a request's change to the tallies: +1 for its new key, -1 for its old
+-- one, taken in key order. A create is one single-row upsert.
 create function app.tg_requests__tally() returns trigger
     language plpgsql volatile security definer
     set search_path = pg_catalog, pg_temp
 as $$
 declare
     this_shard smallint := pg_catalog.pg_backend_pid() % 8;
-    deltas app.request_tallies[] := '{}';
 begin
-    -- Each branch names only the transition table its event has.
-    if tg_op in ('INSERT', 'UPDATE') then
-        deltas := array(select row(r.category, r.status, r.assignee_id is null, this_shard, 1)::app.request_tallies
-                          from new_rows r);
-    end if;
-    if tg_op in ('UPDATE', 'DELETE') then
-        deltas := deltas || array(select row(r.category, r.status, r.assignee_id is null, this_shard, -1)::app.request_tallies
-                                    from old_rows r);
+    if tg_op = 'INSERT' then
+        insert into app.request_tallies as t (category, status, unassigned, shard, n)
+        values (new.category, new.status, new.assignee_id is null, this_shard, 1)
+            on conflict (category, status, unassigned, shard) do update set n = t.n + 1;
+        return null;
     end if;
     insert into app.request_tallies as t (category, status, unassigned, shard, n)
-    select d.category, d.status, d.unassigned, this_shard, pg_catalog.sum(d.n)
-      from pg_catalog.unnest(deltas) d
-     group by d.category, d.status, d.unassigned
-    having pg_catalog.sum(d.n) <> 0
-     order by d.category, d.status, d.unassigned
+    select k.category, k.status, k.unassigned, this_shard, k.n
+      from (select new.category, new.status, new.assignee_id is null, 1 where tg_op = 'UPDATE'
+            union all
+            select old.category, old.status, old.assignee_id is null, -1) k (category, status, unassigned, n)
+     order by k.category, k.status, k.unassigned
         on conflict (category, status, unassigned, shard) do update set n = t.n + excluded.n;
     return null;
 end
 $$;
-comment on function app.tg_requests__tally() is 'requests_900_tally: adds a statement''s inserted, changed and removed requests to app.request_tallies.';
+comment on function app.tg_requests__tally() is 'requests_900_tally: adds a request''s creation, change of category, status or assignment, or removal to app.request_tallies.';
 
+-- Updates that keep the key (most: titles, priorities, a comment touching
+-- updated_at) do not call the function at all.
 create trigger requests_900_tally_insert after insert on app.requests
-    referencing new table as new_rows
-    for each statement execute function app.tg_requests__tally();
+    for each row execute function app.tg_requests__tally();
 create trigger requests_900_tally_update after update on app.requests
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function app.tg_requests__tally();
+    for each row
+    when ((old.category, old.status, old.assignee_id is null) is distinct from (new.category, new.status, new.assignee_id is null))
+    execute function app.tg_requests__tally();
 create trigger requests_900_tally_delete after delete on app.requests
-    referencing old table as old_rows
-    for each statement execute function app.tg_requests__tally();
+    for each row execute function app.tg_requests__tally();
 
 -- Counts every request again into shard 0 (under a share lock, so no
 -- request changes between the count and the triggers counting on): for this
