@@ -356,10 +356,19 @@ CREATE FUNCTION api.count_requests(q text DEFAULT NULL::text, scope text DEFAULT
     LANGUAGE plpgsql STABLE
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
+declare
+    filter text := app.request_filter(q, scope, category, null, priority);  -- checks every argument
 begin
+    -- A category's own counts are kept (app.request_tallies); a search, a
+    -- priority, a requester's own or an agent's "all" count the rows.
+    if nullif(pg_catalog.btrim(q), '') is null and priority is null
+       and (scope in ('my_categories', 'unassigned')
+            or (coalesce(scope, 'all') = 'all' and app.current_user_is_admin())) then
+        return query select * from app.category_tallies(coalesce(scope, 'all'), category);
+        return;
+    end if;
     return query execute format(
-        'select l.category, l.status, count(*) from app.requests l where %s group by 1, 2 order by 1, 2',
-        app.request_filter(q, scope, category, null, priority));
+        'select l.category, l.status, count(*) from app.requests l where %s group by 1, 2 order by 1, 2', filter);
 end
 $$;
 
@@ -607,13 +616,20 @@ CREATE FUNCTION api.find_requests(q text DEFAULT NULL::text, scope text DEFAULT 
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
 declare
+    -- Unqualified: the same words order a branch (app.requests, maybe its
+    -- clock) and the branches together (their columns).
     order_by text := case coalesce(sort, 'urgency')
-        when 'urgency' then 'l.priority_rank desc, l.created_at, l.id'
-        when 'priority' then 'l.priority_rank desc, l.updated_at desc, l.id'
-        when 'age' then 'l.created_at, l.id'
-        when 'newest' then 'l.created_at desc, l.id desc'
-        when 'due' then 'l.resolution_due_at nulls last, l.priority_rank desc, l.id'
-        when 'updated' then 'l.updated_at desc, l.id desc' end;
+        when 'urgency' then 'priority_rank desc, created_at, id'
+        when 'priority' then 'priority_rank desc, updated_at desc, id'
+        when 'age' then 'created_at, id'
+        when 'newest' then 'created_at desc, id desc'
+        when 'due' then 'resolution_due_at nulls last, priority_rank desc, id'
+        when 'updated' then 'updated_at desc, id desc' end;
+    by_due boolean := sort = 'due';
+    categories text[];
+    statuses text[];
+    branches text[];
+    page bigint[];
 begin
     if order_by is null then
         raise exception 'Requests can be sorted by urgency, priority, age, newest, due or updated, not "%".', sort
@@ -623,8 +639,40 @@ begin
         raise exception 'Ask for 1 to 200 requests at a time, from offset 0 on.'
             using errcode = '22023', detail = 'lim';
     end if;
-    return query execute format('select l.* from api.request_list l where %s order by %s limit %s offset %s',
-                                app.request_filter(q, scope, category, status, priority), order_by, lim, offs);
+    -- Every argument checked once, with the words app.request_filter has for them.
+    perform app.request_filter(q, scope, category, status, priority);
+
+    if nullif(btrim(q), '') is not null then
+        categories := array[category];
+        statuses := array[status];
+    else
+        categories := case when category is null and scope in ('my_categories', 'unassigned')
+                           then coalesce(nullif(app.current_agent_categories(), '{}'), array[null])
+                           else array[category] end;
+        statuses := case when status is null then array[status]
+                         else (select pg_catalog.array_agg(distinct s)
+                                 from pg_catalog.unnest(pg_catalog.string_to_array(pg_catalog.replace(status, ' ', ''), ',')) s)
+                    end;
+    end if;
+    select pg_catalog.array_agg(pg_catalog.format(
+               '(select l.id, l.priority_rank, l.created_at, l.updated_at, %s as resolution_due_at
+                   from app.requests l %s
+                  where %s order by %s limit %s)',
+               case when by_due then 's.resolution_due_at' else 'null::timestamptz' end,
+               case when by_due then 'left join app.request_sla s on s.request_id = l.id' else '' end,
+               app.request_filter(q, scope, one_category, one_status, priority), order_by, offs + lim))
+      into branches
+      from pg_catalog.unnest(categories) one_category, pg_catalog.unnest(statuses) one_status;
+
+    execute pg_catalog.format('select array(select p.id from (%s) p order by %s limit %s offset %s)',
+                              pg_catalog.array_to_string(branches, ' union all '), order_by, lim, offs)
+       into page;
+
+    return query
+        select l.*
+          from pg_catalog.unnest(page) with ordinality as p (id, position)
+          join api.request_list l on l.id = p.id
+         order by p.position;
 end
 $$;
 
@@ -1463,11 +1511,11 @@ declare
     head app.audit_heads;
     entry app.audit_log;
 begin
-    insert into app.audit_heads as h (request_id) values (append_audit.request_id) on conflict do nothing;
+    -- The head, locked: one request's entries are appended one at a time.
     select * into head from app.audit_heads h where h.request_id = append_audit.request_id for update;
 
     entry.request_id := append_audit.request_id;
-    entry.seq := head.seq + 1;
+    entry.seq := coalesce(head.seq, 0) + 1;
     entry.at := pg_catalog.date_trunc('microseconds', pg_catalog.clock_timestamp());
     entry.actor_id := app.current_user_id();
     entry.actor_role := app.acting_role();
@@ -1484,7 +1532,13 @@ begin
     values (entry.request_id, entry.seq, entry.at, entry.actor_id, entry.actor_role, entry.actor_name,
             entry.action, entry.changes, entry.internal, entry.correlation_id, entry.prev_hash, entry.hash);
 
-    update app.audit_heads h set seq = entry.seq, hash = entry.hash where h.request_id = entry.request_id;
+    if head.request_id is null then
+        -- The chain's first entry. Two first entries at once (only possible for
+        -- a request filed before the chain existed) collide on the key: one fails.
+        insert into app.audit_heads (request_id, seq, hash) values (entry.request_id, entry.seq, entry.hash);
+    else
+        update app.audit_heads h set seq = entry.seq, hash = entry.hash where h.request_id = entry.request_id;
+    end if;
 end
 $$;
 
@@ -1554,6 +1608,35 @@ CREATE FUNCTION app.base64url(data bytea) RETURNS text
     AS $$
     select pg_catalog.translate(pg_catalog.encode(data, 'base64'), E'+/=\n', '-_')
 $$;
+
+
+--
+-- Name: category_tallies(text, text); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.category_tallies(scope text, category text) RETURNS SETOF api.request_tally
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select t.category, t.status, pg_catalog.sum(t.n)::bigint
+      from app.request_tallies t
+     where case category_tallies.scope
+               when 'my_categories' then t.category = any (app.current_agent_categories())
+               when 'unassigned' then t.unassigned and t.category = any (app.current_agent_categories())
+               when 'all' then app.current_user_is_admin()
+               else false end
+       and (category_tallies.category is null or t.category = category_tallies.category)
+     group by t.category, t.status
+    having pg_catalog.sum(t.n) > 0
+     order by t.category, t.status
+$$;
+
+
+--
+-- Name: FUNCTION category_tallies(scope text, category text); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.category_tallies(scope text, category text) IS 'Requests per category and status for a scope of api.count_requests (my_categories, unassigned; all for an admin), from app.request_tallies.';
 
 
 --
@@ -2192,6 +2275,33 @@ begin
     update app.requests r set updated_at = now() where r.id = target.id;
 end
 $$;
+
+
+--
+-- Name: rebuild_request_tallies(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.rebuild_request_tallies() RETURNS bigint
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+begin
+    lock table app.requests in share mode;
+    delete from app.request_tallies;
+    insert into app.request_tallies (category, status, unassigned, shard, n)
+    select r.category, r.status, r.assignee_id is null, 0, pg_catalog.count(*)
+      from app.requests r
+     group by 1, 2, 3;
+    return (select coalesce(pg_catalog.sum(t.n), 0)::bigint from app.request_tallies t);
+end
+$$;
+
+
+--
+-- Name: FUNCTION rebuild_request_tallies(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.rebuild_request_tallies() IS 'Counts every request into app.request_tallies again (after a load with triggers off); returns the requests counted.';
 
 
 --
@@ -3292,15 +3402,13 @@ declare
     ignored constant text[] := array['id', 'number', 'priority_rank', 'search', 'created_at', 'updated_at'];
     old_row jsonb := case when tg_op = 'UPDATE' then to_jsonb(old) - ignored else '{}' end;
     new_row jsonb := to_jsonb(new) - ignored;
-    diff jsonb := '{}';
-    col text;
+    diff jsonb;
 begin
-    for col in select k from jsonb_object_keys(new_row) k order by k loop
-        if tg_op = 'INSERT' or new_row -> col is distinct from old_row -> col then
-            diff := diff || jsonb_build_object(col, jsonb_build_object('old', old_row -> col, 'new', new_row -> col));
-        end if;
-    end loop;
-    if diff = '{}' then
+    select pg_catalog.jsonb_object_agg(n.key, pg_catalog.jsonb_build_object('old', old_row -> n.key, 'new', n.value))
+      into diff
+      from pg_catalog.jsonb_each(new_row) n
+     where tg_op = 'INSERT' or n.value is distinct from old_row -> n.key;
+    if diff is null then
         return null;  -- only updated_at moved (a comment touched the request)
     end if;
     perform app.append_audit(new.id,
@@ -3640,6 +3748,42 @@ begin
     return null;
 end
 $$;
+
+
+--
+-- Name: tg_requests__tally(); Type: FUNCTION; Schema: app; Owner: -
+--
+
+CREATE FUNCTION app.tg_requests__tally() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+declare
+    this_shard smallint := pg_catalog.pg_backend_pid() % 8;
+begin
+    if tg_op = 'INSERT' then
+        insert into app.request_tallies as t (category, status, unassigned, shard, n)
+        values (new.category, new.status, new.assignee_id is null, this_shard, 1)
+            on conflict (category, status, unassigned, shard) do update set n = t.n + 1;
+        return null;
+    end if;
+    insert into app.request_tallies as t (category, status, unassigned, shard, n)
+    select k.category, k.status, k.unassigned, this_shard, k.n
+      from (select new.category, new.status, new.assignee_id is null, 1 where tg_op = 'UPDATE'
+            union all
+            select old.category, old.status, old.assignee_id is null, -1) k (category, status, unassigned, n)
+     order by k.category, k.status, k.unassigned
+        on conflict (category, status, unassigned, shard) do update set n = t.n + excluded.n;
+    return null;
+end
+$$;
+
+
+--
+-- Name: FUNCTION tg_requests__tally(); Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON FUNCTION app.tg_requests__tally() IS 'requests_900_tally: adds a request''s creation, change of category, status or assignment, or removal to app.request_tallies.';
 
 
 --
@@ -5576,6 +5720,26 @@ CREATE SEQUENCE app.request_numbers_ops
 
 
 --
+-- Name: request_tallies; Type: TABLE; Schema: app; Owner: -
+--
+
+CREATE TABLE app.request_tallies (
+    category text NOT NULL,
+    status text NOT NULL,
+    unassigned boolean NOT NULL,
+    shard smallint NOT NULL,
+    n bigint NOT NULL
+);
+
+
+--
+-- Name: TABLE request_tallies; Type: COMMENT; Schema: app; Owner: -
+--
+
+COMMENT ON TABLE app.request_tallies IS 'Requests per category, status and whether assigned, in eight shards (sum them); kept by requests_900_tally, read by app.category_tallies().';
+
+
+--
 -- Name: requests_id_seq; Type: SEQUENCE; Schema: app; Owner: -
 --
 
@@ -6148,6 +6312,14 @@ ALTER TABLE ONLY app.request_sla
 
 
 --
+-- Name: request_tallies request_tallies_pkey; Type: CONSTRAINT; Schema: app; Owner: -
+--
+
+ALTER TABLE ONLY app.request_tallies
+    ADD CONSTRAINT request_tallies_pkey PRIMARY KEY (category, status, unassigned, shard);
+
+
+--
 -- Name: request_versions request_versions_pkey; Type: CONSTRAINT; Schema: app; Owner: -
 --
 
@@ -6447,7 +6619,7 @@ CREATE INDEX requests_queue_idx ON app.requests USING btree (category, status, p
 -- Name: requests_requester_idx; Type: INDEX; Schema: app; Owner: -
 --
 
-CREATE INDEX requests_requester_idx ON app.requests USING btree (requester_id, updated_at DESC);
+CREATE INDEX requests_requester_idx ON app.requests USING btree (requester_id, updated_at DESC) INCLUDE (category, status);
 
 
 --
@@ -6728,6 +6900,27 @@ CREATE TRIGGER requests_500_audit AFTER INSERT OR UPDATE ON app.requests FOR EAC
 --
 
 CREATE TRIGGER requests_800_notify AFTER INSERT OR UPDATE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__notify();
+
+
+--
+-- Name: requests requests_900_tally_delete; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_delete AFTER DELETE ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__tally();
+
+
+--
+-- Name: requests requests_900_tally_insert; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_insert AFTER INSERT ON app.requests FOR EACH ROW EXECUTE FUNCTION app.tg_requests__tally();
+
+
+--
+-- Name: requests requests_900_tally_update; Type: TRIGGER; Schema: app; Owner: -
+--
+
+CREATE TRIGGER requests_900_tally_update AFTER UPDATE ON app.requests FOR EACH ROW WHEN ((((old.category IS DISTINCT FROM new.category) OR (old.status IS DISTINCT FROM new.status)) OR ((old.assignee_id IS NULL) IS DISTINCT FROM (new.assignee_id IS NULL)))) EXECUTE FUNCTION app.tg_requests__tally();
 
 
 --
@@ -7295,6 +7488,12 @@ ALTER TABLE app.request_ratings ENABLE ROW LEVEL SECURITY;
 --
 
 ALTER TABLE app.request_sla ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: request_tallies; Type: ROW SECURITY; Schema: app; Owner: -
+--
+
+ALTER TABLE app.request_tallies ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: request_versions; Type: ROW SECURITY; Schema: app; Owner: -
@@ -8662,6 +8861,15 @@ REVOKE ALL ON FUNCTION app.base64url(data bytea) FROM PUBLIC;
 
 
 --
+-- Name: FUNCTION category_tallies(scope text, category text); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.category_tallies(scope text, category text) FROM PUBLIC;
+GRANT ALL ON FUNCTION app.category_tallies(scope text, category text) TO web_user;
+GRANT ALL ON FUNCTION app.category_tallies(scope text, category text) TO reqstly_admin;
+
+
+--
 -- Name: FUNCTION change_marker(); Type: ACL; Schema: app; Owner: -
 --
 
@@ -8903,6 +9111,13 @@ GRANT ALL ON FUNCTION app.raise_no_visible_request(request_id bigint) TO reqstly
 REVOKE ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) FROM PUBLIC;
 GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO web_user;
 GRANT ALL ON FUNCTION app.rate_resolution(request_id bigint, score integer, comment text) TO reqstly_admin;
+
+
+--
+-- Name: FUNCTION rebuild_request_tallies(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.rebuild_request_tallies() FROM PUBLIC;
 
 
 --
@@ -9226,6 +9441,13 @@ REVOKE ALL ON FUNCTION app.tg_requests__set_defaults() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION app.tg_requests__sla() FROM PUBLIC;
+
+
+--
+-- Name: FUNCTION tg_requests__tally(); Type: ACL; Schema: app; Owner: -
+--
+
+REVOKE ALL ON FUNCTION app.tg_requests__tally() FROM PUBLIC;
 
 
 --

@@ -12,7 +12,7 @@ from devstack.paths import POSTGREST_BIN
 # binary's own -N -I0 -qg; stack/docker-stack.yml sets the same
 # (tests/stack/test_stack_file.py checks). -N1: one capability per process,
 # a third less CPU per call than one per core (ADR 0021). The rest keeps the
-# heap small (ADR 0023, docs/perf/fixes.md §17): freed memory returned to the
+# heap small (ADR 0023, docs/perf/fixes.md §22): freed memory returned to the
 # kernel at once, a 2 MB nursery, the old generation collected at 1.5x the
 # live data.
 RTS_OPTIONS = "-N1 --disable-delayed-os-memory-return -A2m -F1.5"

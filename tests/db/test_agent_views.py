@@ -8,7 +8,7 @@ import psycopg
 import pytest
 
 from tests.db.helpers import as_person, file_request
-from tests.people import People
+from tests.people import People, create_person
 
 
 @pytest.fixture
@@ -237,3 +237,46 @@ def test_the_list_tells_an_unanswered_request_from_one_answered_late(
         (queue["urgent"], queue["old_low"]),
     )
     assert {(r[1], r[2]) for r in rows} == {("breached", True), ("breached", False)}
+
+
+ORDERS = {
+    "urgency": "priority_rank desc, created_at, id",
+    "priority": "priority_rank desc, updated_at desc, id",
+    "age": "created_at, id",
+    "newest": "created_at desc, id desc",
+    "due": "resolution_due_at nulls last, priority_rank desc, id",
+    "updated": "updated_at desc, id desc",
+}
+
+
+@pytest.mark.parametrize("sort", sorted(ORDERS))
+def test_pages_tile_the_list_in_its_order(
+    db: psycopg.Connection, people: People, queue: dict[str, int], sort: str
+) -> None:
+    """Several categories and statuses are searched branch by branch (1440): the
+    pages still follow one another in the list's order, none twice, none left out."""
+    both = create_person(db, "both", agent_of=["IT", "OPS"])
+    as_person(
+        db, people["ivan"], "select api.transition_request(%s, 'in_progress')", (queue["old_high"],)
+    )
+    expected = [
+        row[0]
+        for row in as_person(
+            db,
+            both,
+            f"""select id from api.request_list
+                 where category in ('IT', 'OPS') and status in ('open', 'in_progress')
+                 order by {ORDERS[sort]}""",
+        )
+    ]
+    assert len(expected) > 7
+    pages = []
+    for offs in range(0, len(expected) + 3, 3):
+        pages += as_person(
+            db,
+            both,
+            """select id from api.find_requests(scope => 'my_categories', sort => %s,
+                   status => 'open,in_progress,open', lim => 3, offs => %s)""",
+            (sort, offs),
+        )
+    assert [row[0] for row in pages] == expected

@@ -131,6 +131,10 @@ ALLOWED: dict[str, tuple[set[str], str]] = {
         {"web_user", "reqstly_admin"},
         "api.find_requests and api.count_requests: one filter for lists and counts",
     ),
+    "app.category_tallies(text,text)": (
+        {"web_user", "reqstly_admin"},
+        "api.count_requests (security invoker): only the caller's categories, every one for an admin",
+    ),
     "app.rate_resolution(bigint,integer,text)": (
         {"web_user", "reqstly_admin"},
         "api.confirm_resolution; checks its caller itself (only the requester rates)",

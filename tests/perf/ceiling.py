@@ -27,7 +27,7 @@ import psycopg
 
 from devstack.postgres import PG_BIN
 from tests.perf import profile
-from tests.perf.load import Person, run_load
+from tests.perf.load import ATTACHMENT_COLUMNS, PAGE_SIZE, REQUEST_COLUMNS, Person, run_load
 from tests.perf.resources import ResourceWatch
 
 PGBENCH = PG_BIN / "pgbench"
@@ -35,14 +35,17 @@ PGBENCH = PG_BIN / "pgbench"
 BEGIN = "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY;"
 # PostgREST binds the claims as a parameter; here each client's claims come
 # from a one-row primary-key lookup in the same statement (pgbench's `\if` and
-# prepared statements do not mix), which also draws the request to open.
+# prepared statements do not mix), which also draws the request to open (its id
+# and its key, as the SPA opens a request by key and its sections by id).
 SETTINGS = (
     "select set_config('search_path', :search_path, true), set_config('role', :role, true), "
     "set_config('request.jwt.claims', c.claims, true), set_config('request.method', :method, true), "
     "set_config('request.path', :path_{name}, true), set_config('request.headers', :headers, true), "
     "set_config('request.cookies', :cookies, true), c.user_id, "
-    "c.request_ids[1 + floor(random() * cardinality(c.request_ids))::integer] as rid "
-    "from bench.clients c where c.n = :me \\gset"
+    "c.request_ids[pick.i] as rid, c.request_keys[pick.i] as rkey "
+    "from bench.clients c, "
+    "lateral (select 1 + floor(random() * cardinality(c.request_ids))::integer as i) pick "
+    "where c.n = :me \\gset"
 )
 PRE_REQUEST = 'select "api"."pre_request"();'
 TAIL = (
@@ -53,47 +56,98 @@ TAIL = (
     "'' AS response_inserted FROM ( SELECT * FROM pgrst_source ) _postgrest_t;"
 )
 
-# The query of each read call, as PostgREST 12.0.2 builds it (one line each).
+
+# How PostgREST 12.0.2 calls a function with GET: the arguments as one JSON
+# object, taken apart by json_to_recordset.
+def _rpc(function: str, arguments: dict[str, str], result: str, *, single: bool = False) -> str:
+    values = ", ".join(f"'{name}', {value}" for name, value in arguments.items())
+    columns = ", ".join(f'"{name}"' for name in arguments)
+    types = ", ".join(f'"{name}" {_ARGUMENT_TYPES[name]}' for name in arguments)
+    call = ", ".join(f'"{name}" := pgrst_body."{name}"' for name in arguments)
+    tail = TAIL.format(total="null::bigint")
+    if single:
+        tail = tail.replace(
+            "pg_catalog.count(_postgrest_t) AS page_total, coalesce(json_agg(_postgrest_t), '[]')",
+            "1 AS page_total, coalesce(json_agg(_postgrest_t)->0, 'null')",
+        )
+    return (
+        'WITH pgrst_source AS (SELECT "pgrst_call".* FROM '
+        f"(SELECT json_build_object({values}) AS json_data) pgrst_payload, "
+        "LATERAL (SELECT CASE WHEN json_typeof(pgrst_payload.json_data) = 'array' THEN "
+        "pgrst_payload.json_data ELSE json_build_array(pgrst_payload.json_data) END AS val) "
+        f"pgrst_uniform_json, LATERAL (SELECT {columns} FROM json_to_recordset(pgrst_uniform_json.val) "
+        f'AS _({types}) LIMIT 1) pgrst_body , LATERAL "api"."{function}"({call}) pgrst_call) '
+        + tail.replace(
+            "FROM ( SELECT * FROM pgrst_source ) _postgrest_t",
+            f'FROM (SELECT "{result}".* FROM "pgrst_source" AS "{result}"     '
+            "LIMIT :max_rows OFFSET :zero) _postgrest_t",
+        )
+    )
+
+
+_ARGUMENT_TYPES = {
+    "scope": "text",
+    "sort": "text",
+    "lim": "integer",
+    "offs": "integer",
+    "request_id": "bigint",
+}
+
+
+def _columns(view: str, names: str) -> str:
+    return ", ".join(f'"api"."{view}"."{name}"' for name in names.split(","))
+
+
+def _by_request(view: str, *, order: str | None, where: str = "", columns: str = "*") -> str:
+    selected = f'"api"."{view}".*' if columns == "*" else _columns(view, columns)
+    ordered = f' ORDER BY "api"."{view}"."{order}" ASC ' if order else "  "
+    return (
+        f'WITH pgrst_source AS ( SELECT {selected} FROM "api"."{view}"  WHERE  '
+        f'"api"."{view}"."request_id" = :rid {where} {ordered} LIMIT :max_rows OFFSET :zero )  '
+        + TAIL.format(total="null::bigint")
+    )
+
+
+# The query of each read call of the requesters' flow (tests/perf/load.py: My
+# requests, then a request's page), as PostgREST 12.0.2 builds it.
 QUERIES: dict[str, tuple[str, str]] = {
-    "list_mine": (
-        "/requests",
-        'WITH pgrst_source AS ( SELECT "api"."requests".* FROM "api"."requests"  WHERE  '
-        '"api"."requests"."requester_id" = :user_id  ORDER BY "api"."requests"."updated_at" DESC  '
-        'LIMIT :page OFFSET :zero ) , pgrst_source_count AS (SELECT 1 FROM "api"."requests" '
-        'WHERE  "api"."requests"."requester_id" = :user_id) '
-        + TAIL.format(total="(SELECT pg_catalog.count(*) FROM pgrst_source_count)"),
+    "find_requests": (
+        "/rpc/find_requests",
+        _rpc(
+            "find_requests",
+            {"scope": "'mine'", "sort": "'updated'", "lim": str(PAGE_SIZE), "offs": "0"},
+            "request_list",
+        ),
     ),
-    "request_counts": (
-        "/request_counts",
-        'WITH pgrst_source AS ( SELECT "api"."request_counts".* FROM "api"."request_counts"     '
-        "LIMIT :max_rows OFFSET :zero )  " + TAIL.format(total="null::bigint"),
+    "count_requests": (
+        "/rpc/count_requests",
+        _rpc("count_requests", {"scope": "'mine'"}, "request_tally"),
     ),
     "request": (
         "/requests",
-        'WITH pgrst_source AS ( SELECT "api"."requests".* FROM "api"."requests"  WHERE  '
-        '"api"."requests"."id" = :rid   LIMIT :max_rows OFFSET :zero )  '
+        f'WITH pgrst_source AS ( SELECT {_columns("requests", REQUEST_COLUMNS)} FROM "api"."requests"  '
+        'WHERE  "api"."requests"."key" = :rkey   LIMIT :max_rows OFFSET :zero )  '
         + TAIL.format(total="null::bigint"),
     ),
-    "history": (
-        "/request_history",
-        'WITH pgrst_source AS ( SELECT "api"."request_history".* FROM "api"."request_history"  '
-        'WHERE  "api"."request_history"."request_id" = :rid  ORDER BY "api"."request_history"."id"   '
-        "LIMIT :max_rows OFFSET :zero )  " + TAIL.format(total="null::bigint"),
+    "history": ("/request_history", _by_request("request_history", order="id")),
+    "comments": ("/comments", _by_request("comments", order="created_at")),
+    "attachments": (
+        "/attachments",
+        _by_request(
+            "attachments",
+            order="id",
+            where='AND  "api"."attachments"."removed_at" IS NULL',
+            columns=ATTACHMENT_COLUMNS,
+        ),
     ),
-    "comments": (
-        "/comments",
-        'WITH pgrst_source AS ( SELECT "api"."comments".* FROM "api"."comments"  WHERE  '
-        '"api"."comments"."request_id" = :rid  ORDER BY "api"."comments"."created_at"   '
-        "LIMIT :max_rows OFFSET :zero )  " + TAIL.format(total="null::bigint"),
+    "sla": ("/request_sla", _by_request("request_sla", order=None)),
+    "verify_audit": (
+        "/rpc/verify_audit",
+        _rpc("verify_audit", {"request_id": "(:rid)::bigint"}, "audit_verification", single=True),
     ),
     "allowed_transitions": (
         "/rpc/allowed_transitions",
-        "WITH pgrst_source AS (SELECT \"pgrst_call\".* FROM (SELECT json_build_object('request_id', (:rid)::bigint) "
-        "AS json_data) pgrst_payload, LATERAL (SELECT CASE WHEN json_typeof(pgrst_payload.json_data) = "
-        "'array' THEN pgrst_payload.json_data ELSE json_build_array(pgrst_payload.json_data) END AS val) "
-        'pgrst_uniform_json, LATERAL (SELECT "request_id" FROM json_to_recordset(pgrst_uniform_json.val) '
-        'AS _("request_id" bigint) LIMIT 1) pgrst_body , LATERAL "api"."allowed_transitions"('
-        '"request_id" := pgrst_body."request_id") pgrst_call) ' + TAIL.format(total="null::bigint"),
+        _rpc("allowed_transitions", {"request_id": "(:rid)::bigint"}, "record"),
     ),
 }
 
@@ -119,14 +173,16 @@ def prepare_clients(conn: psycopg.Connection, people: list[Person]) -> None:
     conn.execute("create schema bench")
     conn.execute(
         """create unlogged table bench.clients (
-               n integer primary key, user_id uuid, claims text, request_ids bigint[])"""
+               n integer primary key, user_id uuid, claims text, request_ids bigint[],
+               request_keys text[])"""
     )
     for n, person in enumerate(people):
         payload = person.token.split(".")[1]
         claims = json.loads(_b64url(payload))
         conn.execute(
             """insert into bench.clients
-               select %s, %s, %s, array_agg(r.id) from app.requests r where r.requester_id = %s""",
+               select %s, %s, %s, array_agg(r.id order by r.id), array_agg(r.key order by r.id)
+                 from app.requests r where r.requester_id = %s""",
             (n, person.id, json.dumps(claims, separators=(",", ":")), person.id),
         )
     conn.execute("grant usage on schema bench to authenticator")
@@ -165,7 +221,7 @@ class PgbenchResult:
 def run_pgbench(
     *, socket_dir: Path, dbname: str, clients: int, people: int, seconds: int, work_dir: Path
 ) -> PgbenchResult:
-    """Replay the six read calls, equally weighted, with `clients` connections."""
+    """Replay the read calls, equally weighted, with `clients` connections."""
     work_dir.mkdir(parents=True, exist_ok=True)
     argv = [
         str(PGBENCH),
@@ -192,7 +248,6 @@ def run_pgbench(
             {"host": "localhost", "x-request-id": "pgbench", "accept": "*/*", "via": "1.1 Caddy"}
         ),
         "cookies": "{}",
-        "page": "25",
         "max_rows": "1000",
         "zero": "0",
         **{f"path_{name}": path for name, (path, _) in QUERIES.items()},

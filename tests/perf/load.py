@@ -29,6 +29,24 @@ from tests.perf.stats import Recorder, parse_server_timing
 
 Think = Callable[[], Awaitable[None]]
 
+# What the SPA asks for (web/src/requests/): a list page's size, the queue's
+# views (one count each), the Active tab of the seeded statuses (the SPA reads
+# them from api.statuses: every status that is not closed), a request's columns
+# and how often an open tab polls for changes.
+PAGE_SIZE = 20
+QUEUE_VIEWS = ("my_categories", "unassigned", "assigned_to_me")
+ACTIVE_STATUSES = "open,in_progress"
+REQUEST_COLUMNS = (
+    "id,key,title,description,category,priority,priority_rank,status,requester_id,"
+    "assignee_id,created_at,updated_at,resolved_at,version"
+)
+ATTACHMENT_COLUMNS = (
+    "id,request_id,comment_id,internal,filename,content_type,is_image,size_bytes,sha256,"
+    "uploaded_by,uploaded_by_name,created_at,removed_at"
+)
+CHANGES_POLL_SECONDS = 15.0
+CALLS_IN_FLIGHT = 4
+
 
 @dataclass(frozen=True)
 class Person:
@@ -56,6 +74,9 @@ class Client:
     prefix: str = "/rest"
     # Calls that did not answer as expected (a conflict counts as answered).
     failures: int = 0
+    # As the SPA's tab: at most this many calls in flight, the rest wait
+    # (web/src/api/client.ts, ADR 0024); each call is timed from when it is sent.
+    turns: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(CALLS_IN_FLIGHT))
 
     async def call(
         self,
@@ -76,32 +97,33 @@ class Client:
             sent["Content-Type"] = "application/json"
             sent["Origin"] = self.origin
             data = json.dumps(body)
-        begin = time.perf_counter()
-        try:
-            async with self.session.request(
-                method,
-                f"{self.origin}{self.prefix}{path}",
-                params=params,
-                data=data,
-                headers=sent,
-                timeout=self.timeout,
-            ) as response:
-                raw = await response.read()
-                status = response.status
-                timing = parse_server_timing(response.headers.get("Server-Timing"))
-        except (aiohttp.ClientError, TimeoutError) as error:
+        async with self.turns:
+            begin = time.perf_counter()
+            try:
+                async with self.session.request(
+                    method,
+                    f"{self.origin}{self.prefix}{path}",
+                    params=params,
+                    data=data,
+                    headers=sent,
+                    timeout=self.timeout,
+                ) as response:
+                    raw = await response.read()
+                    status = response.status
+                    timing = parse_server_timing(response.headers.get("Server-Timing"))
+            except (aiohttp.ClientError, TimeoutError) as error:
+                end = time.perf_counter()
+                self.recorder.record(
+                    name,
+                    at=end - self.started,
+                    latency_ms=(end - begin) * 1000,
+                    status=0,
+                    ok=False,
+                    error=f"{type(error).__name__}: {error}",
+                )
+                self.failures += 1
+                return None
             end = time.perf_counter()
-            self.recorder.record(
-                name,
-                at=end - self.started,
-                latency_ms=(end - begin) * 1000,
-                status=0,
-                ok=False,
-                error=f"{type(error).__name__}: {error}",
-            )
-            self.failures += 1
-            return None
-        end = time.perf_counter()
         ok = status in expect
         self.failures += not ok and status not in conflict
         self.recorder.record(
@@ -120,54 +142,60 @@ class Client:
 
     # -- the calls of docs/API.md, as the SPA makes them ------------------
 
-    async def my_list(self) -> list[dict[str, Any]]:
-        rows, _ = await asyncio.gather(
+    async def _list(self, scopes: tuple[str, ...], **find: str) -> list[dict[str, Any]]:
+        """A list page (web/src/requests/RequestListView.tsx): one page of rows, one count per view."""
+        rows, *_ = await asyncio.gather(
             self.call(
-                "list_mine",
+                "find_requests",
                 "GET",
-                "/requests",
-                params={
-                    "requester_id": f"eq.{self.person.id}",
-                    "order": "updated_at.desc",
-                    "limit": "25",
-                },
-                headers={"Prefer": "count=exact"},
+                "/rpc/find_requests",
+                params={"scope": scopes[0], "lim": str(PAGE_SIZE), "offs": "0", **find},
             ),
-            self.call("request_counts", "GET", "/request_counts"),
+            *(
+                self.call("count_requests", "GET", "/rpc/count_requests", params={"scope": scope})
+                for scope in scopes
+            ),
         )
         return list(rows or [])
+
+    async def my_list(self) -> list[dict[str, Any]]:
+        """My requests: every status, newest change first."""
+        return await self._list(("mine",), sort="updated")
 
     async def queue(self) -> list[dict[str, Any]]:
-        rows, _ = await asyncio.gather(
+        """An agent's queue: the Active tab of "All in my categories", most urgent first."""
+        return await self._list(QUEUE_VIEWS, status=ACTIVE_STATUSES, sort="urgency")
+
+    async def open_request(self, key: str, request_id: int) -> dict[str, Any] | None:
+        """A request's page (web/src/requests/RequestPage.tsx and its sections)."""
+        by_request = {"request_id": f"eq.{request_id}"}
+        rows, *_ = await asyncio.gather(
             self.call(
-                "queue",
+                "request",
                 "GET",
                 "/requests",
+                params={"key": f"eq.{key}", "select": REQUEST_COLUMNS},
+            ),
+            self.call(
+                "history", "GET", "/request_history", params={**by_request, "order": "id.asc"}
+            ),
+            self.call(
+                "comments", "GET", "/comments", params={**by_request, "order": "created_at.asc"}
+            ),
+            self.call(
+                "attachments",
+                "GET",
+                "/attachments",
                 params={
-                    "category": f"in.({','.join(self.person.categories)})",
-                    "status": "eq.open",
-                    "order": "updated_at.desc",
-                    "limit": "25",
+                    **by_request,
+                    "removed_at": "is.null",
+                    "order": "id.asc",
+                    "select": ATTACHMENT_COLUMNS,
                 },
             ),
-            self.call("request_counts", "GET", "/request_counts"),
-        )
-        return list(rows or [])
-
-    async def open_request(self, request_id: int) -> dict[str, Any] | None:
-        rows, _, _, _ = await asyncio.gather(
-            self.call("request", "GET", "/requests", params={"id": f"eq.{request_id}"}),
+            self.call("sla", "GET", "/request_sla", params=by_request),
             self.call(
-                "history",
-                "GET",
-                "/request_history",
-                params={"request_id": f"eq.{request_id}", "order": "id"},
-            ),
-            self.call(
-                "comments",
-                "GET",
-                "/comments",
-                params={"request_id": f"eq.{request_id}", "order": "created_at"},
+                "verify_audit", "GET", "/rpc/verify_audit", params={"request_id": str(request_id)}
             ),
             self.call(
                 "allowed_transitions",
@@ -177,6 +205,20 @@ class Client:
             ),
         )
         return dict(rows[0]) if rows else None
+
+    async def poll_changes(self, until: float) -> None:
+        """The open tab's live updates: `rpc/request_changes` every 15 s (ADR 0017)."""
+        marker: str | None = None
+        while time.monotonic() + CHANGES_POLL_SECONDS < until:
+            await asyncio.sleep(CHANGES_POLL_SECONDS)
+            answer = await self.call(
+                "request_changes",
+                "GET",
+                "/rpc/request_changes",
+                params={} if marker is None else {"since": marker},
+            )
+            if isinstance(answer, dict):
+                marker = answer.get("marker") or marker
 
     async def file_request(self, number: int) -> None:
         category = random.choice(["IT", "IT", "OPS", "ADMIN", "HR"])
@@ -225,7 +267,7 @@ async def requester_flow(client: Client, think: Think, *, writes: bool, until: f
         await think()
         if rows and time.monotonic() < until:
             row = random.choice(rows)
-            await client.open_request(int(row["id"]))
+            await client.open_request(row["key"], int(row["id"]))
             await think()
             roll = random.random()
             if writes and roll < 0.2:
@@ -247,7 +289,7 @@ async def agent_flow(client: Client, think: Think, *, writes: bool, until: float
             continue
         row = random.choice(rows)
         request_id = int(row["id"])
-        await client.open_request(request_id)
+        await client.open_request(row["key"], request_id)
         await think()
         if not writes:
             continue
@@ -303,7 +345,14 @@ async def run_load(
             if think_range is not None:
                 await asyncio.sleep(random.uniform(0, think_range[1]))  # arrive spread out
             flow = agent_flow if person.is_agent else requester_flow
-            await flow(client, think, writes=writes, until=until)
+            if think_range is None:
+                await flow(client, think, writes=writes, until=until)
+                return
+            # People at their pace keep a tab open, and it polls (without think
+            # time the polls would be a rounding error of the load).
+            await asyncio.gather(
+                flow(client, think, writes=writes, until=until), client.poll_changes(until)
+            )
 
         tasks = [asyncio.create_task(person_task(i, p)) for i, p in enumerate(people)]
         await _loop_lag(recorder, until)

@@ -2,8 +2,9 @@
 
 An operation is what one click of the SPA costs: *create* (file a request, all
 in one category, so every create competes for the same numbering), *list* (my
-requests with their exact count), *request + history* (one request and its
-history, fetched together as the SPA opens a request), *transition* (an agent
+requests: a page of `rpc/find_requests` and its `rpc/count_requests`, fetched
+together as the SPA does), *request + history* (one request and its history,
+fetched together), *transition* (an agent
 takes an open request, then gives it back: a pair that leaves the data as it
 was) and *comment* (on one of my own requests). Each client repeats its
 operation with no think time; after a warm-up only the window is counted, and
@@ -70,17 +71,7 @@ async def _create(client: Client, worker: Worker, step: int) -> None:
 
 
 async def _list(client: Client, worker: Worker, step: int) -> None:
-    await client.call(
-        "list",
-        "GET",
-        "/requests",
-        params={
-            "requester_id": f"eq.{worker.person.id}",
-            "order": "updated_at.desc",
-            "limit": "25",
-        },
-        headers={"Prefer": "count=exact"},
-    )
+    await client.my_list()
 
 
 async def _request_history(client: Client, worker: Worker, step: int) -> None:

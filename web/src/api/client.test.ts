@@ -1,6 +1,12 @@
 import { PostgrestError, type PostgrestSingleResponse } from '@supabase/postgrest-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { run, runPage, sameOriginFetch, setUnauthorizedHandler } from './client';
+import {
+  MAX_CALLS_IN_FLIGHT,
+  run,
+  runPage,
+  sameOriginFetch,
+  setUnauthorizedHandler,
+} from './client';
 import { ApiError, NETWORK_MESSAGE } from './errors';
 
 afterEach(() => {
@@ -98,5 +104,43 @@ describe('run and runPage', () => {
   it('treats a page past the end as empty', async () => {
     const past = failure(416, { code: 'PGRST103', message: 'Requested range not satisfiable' });
     expect(await runPage(past)).toEqual({ rows: [], total: null });
+  });
+});
+
+describe('calls in flight', () => {
+  it(`keeps at most ${MAX_CALLS_IN_FLIGHT} calls of a tab in flight and serves the rest in order`, async () => {
+    const pending: ((response: Response) => void)[] = [];
+    const started: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: string) => {
+        started.push(input);
+        return new Promise<Response>((resolve) => pending.push(resolve));
+      }),
+    );
+    const calls = Array.from({ length: 7 }, (_, i) => sameOriginFetch(`/rest/part${i}`));
+    await vi.waitFor(() => expect(started).toHaveLength(MAX_CALLS_IN_FLIGHT));
+    pending.shift()?.(new Response('[]'));
+    await vi.waitFor(() => expect(started).toHaveLength(MAX_CALLS_IN_FLIGHT + 1));
+    expect(started.at(-1)).toBe(`/rest/part${MAX_CALLS_IN_FLIGHT}`);
+    while (started.length < 7 || pending.length > 0) {
+      await vi.waitFor(() => expect(pending.length).toBeGreaterThan(0));
+      pending.shift()?.(new Response('[]'));
+    }
+    expect((await Promise.all(calls)).map((r) => r.status)).toEqual(Array(7).fill(200));
+    expect(started).toEqual(Array.from({ length: 7 }, (_, i) => `/rest/part${i}`));
+  });
+
+  it('frees the turn of a call that failed', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.reject(new TypeError('offline'))),
+    );
+    const failures = Array.from({ length: MAX_CALLS_IN_FLIGHT + 2 }, () =>
+      sameOriginFetch('/rest/me').catch((error: unknown) => error),
+    );
+    expect(await Promise.all(failures)).toHaveLength(MAX_CALLS_IN_FLIGHT + 2);
+    stubFetch(200);
+    expect((await sameOriginFetch('/rest/me')).status).toBe(200);
   });
 });
