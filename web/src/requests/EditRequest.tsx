@@ -36,6 +36,10 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   // against it, so a retry after a conflict sends only their own changes and
   // never puts back what the other person changed.
   const [base, setBase] = useState(request);
+  // Controlled, so a list that loads or changes later (a new agent, a new
+  // category) never puts back the request's own value over this person's choice.
+  const [category, setCategory] = useState(request.category);
+  const [assignee, setAssignee] = useState(request.assignee_id ?? '');
   const categories = useCategories();
   const people = usePeople();
   const queryClient = useQueryClient();
@@ -52,16 +56,16 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
   );
 
   const categoryChoices = choicesWithCurrent(
-    categories.map((category) => ({ value: category.code, label: category.name })),
-    request.category,
-    request.category,
+    categories.map((choice) => ({ value: choice.code, label: choice.name })),
+    category,
+    category,
   );
   const assigneeChoices = choicesWithCurrent(
     [
       { value: '', label: 'Unassigned' },
       ...agents.map((person) => ({ value: person.id, label: person.display_name })),
     ],
-    request.assignee_id ?? '',
+    assignee,
     'Current assignee',
   );
 
@@ -78,6 +82,8 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
           onClick={() => {
             setOpen(true);
             setBase(request);
+            setCategory(request.category);
+            setAssignee(request.assignee_id ?? '');
             setConflict(null);
             setSaved(false);
             setErrors(noEditErrors());
@@ -180,13 +186,13 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
             error={errors.fields.category}
           >
             {(props) => (
-              // Mounted again once the list has loaded, so the request's own
-              // category is selected among all of them (choicesWithCurrent).
               <select
                 {...props}
-                key={categoryChoices.length}
                 name="category"
-                defaultValue={request.category}
+                value={category}
+                onChange={(event) => {
+                  setCategory(event.target.value);
+                }}
               >
                 {categoryChoices.map((choice) => (
                   <option key={choice.value} value={choice.value}>
@@ -200,9 +206,11 @@ export function EditRequest({ request, isStaff }: { request: RequestRow; isStaff
             {(props) => (
               <select
                 {...props}
-                key={assigneeChoices.length}
                 name="assignee_id"
-                defaultValue={request.assignee_id ?? ''}
+                value={assignee}
+                onChange={(event) => {
+                  setAssignee(event.target.value);
+                }}
               >
                 {assigneeChoices.map((choice) => (
                   <option key={choice.value} value={choice.value}>

@@ -36,10 +36,11 @@ export function changedFields(
 export type Choice = { value: string; label: string };
 
 /**
- * A select's choices with the request's own value always among them. While a
- * list is still loading (or no longer holds that value), an uncontrolled
- * select would show its first option, and saving an unrelated change would
- * quietly move or unassign the request (seen on a loaded CI run).
+ * A select's choices with its value (the request's own, or what the person
+ * chose) always among them. While a list is still loading, or no longer holds
+ * that value, the select would otherwise show its first option, and saving an
+ * unrelated change would quietly move or unassign the request (seen on a
+ * loaded CI run).
  */
 export function choicesWithCurrent(choices: Choice[], current: string, label: string): Choice[] {
   return choices.some((choice) => choice.value === current)
